@@ -1,0 +1,248 @@
+"""Per-rule precision and recall of the engine on the labelled corpus (tests/corpus/).
+
+Run from the repo root:
+
+    python bench/quality.py                      # both splits, one table each
+    python bench/quality.py --split dev -v       # and list every false positive / negative
+    python bench/quality.py --write docs/quality.md
+
+A finding is a true positive when its rule equals a label's rule and their spans overlap; each
+label and each finding is matched at most once (maximum matching, so the order of findings does
+not change the score). Unmatched findings are false positives, unmatched labels false negatives.
+Only `error` findings count unless --include-warnings is given: disputed facts only ever warn,
+and the corpus deliberately leaves them unlabelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+import traceback
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.corpus_format import SPLITS, Label, load_split  # noqa: E402
+
+KINDS = {".txt": "text", ".md": "markdown", ".html": "html"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A finding reduced to what scoring needs (rule and offsets), plus its text for reports."""
+
+    rule: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Miss:
+    """One false positive or false negative, for --verbose."""
+
+    path: Path
+    rule: str
+    text: str
+    line: int
+
+
+@dataclass
+class Score:
+    """Counts for one split: per-rule TP/FP/FN and the misses behind them."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    false_positives: list[Miss] = field(default_factory=list)
+    false_negatives: list[Miss] = field(default_factory=list)
+    files: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Half-open spans overlap when they share a code point (an empty finding touching counts)."""
+    if a_start == a_end:
+        return b_start <= a_start < b_end or a_start == b_start
+    return a_start < b_end and b_start < a_end
+
+
+def match(findings: Sequence[Span], labels: Sequence[Label]) -> list[tuple[int, int]]:
+    """Maximum bipartite matching of findings to labels (same rule, overlapping spans).
+
+    Greedy matching can lose a true positive when one long finding overlaps two labels; the
+    augmenting-path search is tiny at corpus sizes and makes the score order-independent.
+    """
+    edges = [
+        [j for j, lab in enumerate(labels) if lab.rule == f.rule and overlaps(f.start, f.end, lab.start, lab.end)]
+        for f in findings
+    ]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(findings)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
+def run_engine(path: Path, text: str, include_warnings: bool) -> list[Span]:
+    """The engine's findings on one cleaned article, filtered by severity."""
+    from linter.api import check_text
+
+    doc, findings = check_text(text, kind=KINDS.get(path.suffix.lower(), "text"), path=str(path))
+    shown = doc.text
+    return [
+        Span(f.rule, f.start, f.end, shown[f.start : f.end])
+        for f in findings
+        if f.severity == "error" or include_warnings
+    ]
+
+
+def score_split(name: str, include_warnings: bool) -> Score:
+    """Lint every article of one split and tally matches per rule."""
+    score = Score()
+    for path, text, labels in load_split(name):
+        score.files += 1
+        try:
+            spans = run_engine(path, text, include_warnings)
+        except Exception as exc:  # a crashing rule must not hide the other rules' numbers
+            score.errors.append(f"{path.relative_to(ROOT)}: {type(exc).__name__}: {exc}")
+            traceback.print_exc(file=sys.stderr)
+            spans = []
+        pairs = match(spans, labels)
+        matched_f = {i for i, _ in pairs}
+        matched_l = {j for _, j in pairs}
+        for i, span in enumerate(spans):
+            if i in matched_f:
+                score.tp[span.rule] += 1
+            else:
+                score.fp[span.rule] += 1
+                score.false_positives.append(Miss(path, span.rule, span.text, text.count("\n", 0, span.start) + 1))
+        for j, lab in enumerate(labels):
+            if j not in matched_l:
+                score.fn[lab.rule] += 1
+                score.false_negatives.append(
+                    Miss(path, lab.rule, text[lab.start : lab.end], text.count("\n", 0, lab.start) + 1)
+                )
+    return score
+
+
+def ratio(num: int, den: int) -> str:
+    """A ratio to two decimals, or '–' when undefined (no findings / no labels)."""
+    return f"{num / den:.2f}" if den else "–"
+
+
+def table(score: Score) -> list[str]:
+    """The per-rule Markdown table with a micro-averaged total row."""
+    rules = sorted(set(score.tp) | set(score.fp) | set(score.fn))
+    lines = [
+        "| rule | labels | findings | TP | FP | FN | precision | recall | F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+
+    def row(name: str, tp: int, fp: int, fn: int) -> str:
+        f1 = ratio(2 * tp, 2 * tp + fp + fn) if tp else ("0.00" if fp + fn else "–")
+        return f"| {name} | {tp + fn} | {tp + fp} | {tp} | {fp} | {fn} | {ratio(tp, tp + fp)} | {ratio(tp, tp + fn)} | {f1} |"
+
+    for rule in rules:
+        lines.append(row(rule, score.tp[rule], score.fp[rule], score.fn[rule]))
+    total = (sum(score.tp.values()), sum(score.fp.values()), sum(score.fn.values()))
+    lines.append(row("**total**", *total))
+    return lines
+
+
+def misses(score: Score) -> list[str]:
+    """Every false positive and false negative as a Markdown list (file, line, rule, text)."""
+
+    def item(m: Miss) -> str:
+        snippet = " ".join(m.text.split()).replace("`", "'")
+        return f"- `{m.path.relative_to(ROOT)}:{m.line}` {m.rule} `{snippet}`"
+
+    lines = [f"False positives ({len(score.false_positives)}):", ""]
+    lines += [item(m) for m in score.false_positives] or ["- none"]
+    lines += ["", f"False negatives ({len(score.false_negatives)}):", ""]
+    lines += [item(m) for m in score.false_negatives] or ["- none"]
+    return lines
+
+
+def git_commit() -> str:
+    """The short commit hash, or 'unknown' outside git or before the first commit."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
+
+
+def report(splits: Sequence[str], include_warnings: bool, verbose: bool) -> tuple[str, bool]:
+    """The whole Markdown report and whether the engine crashed on any file."""
+    lines: list[str] = []
+    crashed = False
+    for name in splits:
+        score = score_split(name, include_warnings)
+        labels = sum(score.tp.values()) + sum(score.fn.values())
+        lines += [f"## {name}", "", f"{score.files} articles, {labels} labels.", ""]
+        lines += table(score)
+        if score.errors:
+            crashed = True
+            lines += ["", f"Engine errors ({len(score.errors)}), counted as no findings:", ""]
+            lines += [f"- {e}" for e in score.errors]
+        if verbose:
+            lines += ["", *misses(score)]
+        lines.append("")
+    return "\n".join(lines), crashed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse options, score the chosen splits, print (and optionally write) the report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="which split to score (default: all)")
+    parser.add_argument("--include-warnings", action="store_true", help="count warning findings too, not just errors")
+    parser.add_argument("--write", metavar="PATH", help="also write the report (with a provenance header) to PATH")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every false positive and false negative")
+    args = parser.parse_args(argv)
+
+    splits = list(SPLITS) if args.split == "all" else [args.split]
+    body, crashed = report(splits, args.include_warnings, args.verbose)
+    print(body, end="")
+    if args.write:
+        command = " ".join(["python bench/quality.py", *(argv if argv is not None else sys.argv[1:])])
+        header = [
+            "# factlint quality on the labelled corpus",
+            "",
+            f"- command: `{command}`",
+            f"- date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+            f"- commit: `{git_commit()}`",
+            f"- counted: {'errors and warnings' if args.include_warnings else 'errors only'}",
+            "- match: same rule and overlapping span; each label and finding matched at most once",
+            "",
+        ]
+        target = Path(args.write)
+        if not target.is_absolute():
+            target = ROOT / target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(header) + body, encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", file=sys.stderr)
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

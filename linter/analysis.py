@@ -1,0 +1,183 @@
+"""One pass of shared analysis per document: sentences, mentions, pronouns, dates, clause context.
+
+Rules never re-scan the text for these; they ask this object. That keeps rules short recipes and
+keeps `check` linear in the size of the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from functools import cached_property
+
+from linter.dates import DateMention, find_dates, published_in_text
+from linter.document import Document
+from linter.findings import Finding
+from linter.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
+from linter.sheet import Fact, Sheet
+from linter.text import LineIndex, Sentence, split_sentences
+
+CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where|which)\b)"
+)
+PLACE_CUE = r"(?:at|At|with|With|for|For|from|From|while at|While at|when (?:he|she) was at|back at|Back at|during (?:his|her|their) (?:time|tenure|stint|years) at|During (?:his|her|their) (?:time|tenure|stint|years) at|before joining|Before joining|after leaving|After leaving|after departing|After departing|left|leaving|departing)"
+PAST_CUE = re.compile(
+    r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
+
+
+class Analysis:
+    """Everything rules need to know about one document, computed once."""
+
+    def __init__(self, doc: Document, sheet: Sheet, published: dt.date | None = None) -> None:
+        self.doc = doc
+        self.sheet = sheet
+        self.prose = doc.prose
+        self.sentences: list[Sentence] = split_sentences(self.prose)
+        self._sentence_starts = [s.start for s in self.sentences]
+        named = matcher_for(sheet).find(self.prose)
+        unknown = unknown_people(self.prose, named)
+        self.mentions: list[Mention] = sorted(
+            named + unknown + self._resolve_pronouns(named, unknown), key=lambda m: m.start
+        )
+        self._mention_starts = [m.start for m in self.mentions]
+        self.dates: list[DateMention] = find_dates(self.prose)
+        self._date_starts = [d.start for d in self.dates]
+        self.published = published or doc.published or published_in_text(self.prose, self.dates)
+
+    # ------------------------------------------------------------------------------- building
+    def _resolve_pronouns(self, named: list[Mention], unknown: list[Mention]) -> list[Mention]:
+        """Each he/she refers to the last person of that gender mentioned before it, if known.
+
+        A possible person outside the sheet breaks the chain: after "Nick Jonas said", a "he" is
+        nobody the sheet knows, so no rule judges the sentence on its account.
+        """
+        people = [m for m in named if m.kind == "person"] + unknown
+        events = sorted(
+            [(m.start, "name", m) for m in people]
+            + [(p.start(), "pronoun", p) for p in PRONOUN_PATTERN.finditer(self.prose)],
+            key=lambda e: e[0],
+        )
+        last: dict[str, str | None] = {"male": None, "female": None}
+        out: list[Mention] = []
+        for _, what, item in events:
+            if what == "name":
+                assert isinstance(item, Mention)
+                gender = self.sheet.entities[item.entity].gender if item.entity else None
+                if gender in last:
+                    last[gender] = item.entity
+                else:
+                    last = {"male": None, "female": None}
+                continue
+            assert isinstance(item, re.Match)
+            target = last.get(PRONOUNS[item[0].lower()])
+            if target:
+                out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
+        return out
+
+    # ------------------------------------------------------------------------------- lookups
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def _slice(self, starts: list[int], items: list, start: int, end: int) -> list:
+        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def mentions_between(self, start: int, end: int, kinds: set[str] | None = None) -> list[Mention]:
+        found = self._slice(self._mention_starts, self.mentions, start, end)
+        return [m for m in found if kinds is None or m.kind in kinds]
+
+    def mentions_in(self, sentence: Sentence, kinds: set[str] | None = None) -> list[Mention]:
+        return self.mentions_between(sentence.start, sentence.end, kinds)
+
+    def dates_in(self, sentence: Sentence) -> list[DateMention]:
+        return self._slice(self._date_starts, self.dates, sentence.start, sentence.end)
+
+    def entities_in(self, sentence: Sentence) -> set[str]:
+        return {m.entity for m in self.mentions_in(sentence) if m.entity}
+
+    def clause(self, sentence: Sentence, offset: int) -> tuple[int, int]:
+        """The clause around `offset`: the sentence cut at semicolons, dashes, brackets and 'but'."""
+        start, end = sentence.start, sentence.end
+        for m in CLAUSE_BREAK.finditer(sentence.text):
+            cut = sentence.start + m.start()
+            if cut < offset:
+                start = sentence.start + m.end()
+            elif cut >= offset:
+                end = cut
+                break
+        return start, end
+
+    def subject_before(self, sentence: Sentence, offset: int, kinds: set[str] | None = None) -> Mention | None:
+        """Who a claim at `offset` is about: the nearest person named (or pronoun) before it in its
+        clause, else in its sentence; None when the sentence does not say."""
+        kinds = kinds or {"person"}
+        clause_start, _ = self.clause(sentence, offset)
+        for start in (clause_start, sentence.start):
+            before = [m for m in self.mentions_between(start, offset, kinds) if m.end <= offset]
+            if before:
+                return before[-1]
+        return None
+
+    def elsewhere(self, sentence: Sentence, offset: int, fact: Fact) -> bool:
+        """True when the clause places the claim at another organisation or an earlier time than
+        the fact ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged."""
+        start, end = self.clause(sentence, offset)
+        clause = self.prose[start:end]
+        org = fact.org
+        for m in self.mentions_between(start, end, {"organisation"}):
+            if m.entity == org or m.entity is None:
+                continue
+            before = self.prose[max(start, m.start - 40) : m.start]
+            if re.search(PLACE_CUE + r"\s+(?:the\s+)?$", before):
+                return True
+        valid_from = fact.qualifiers.get("from")
+        if valid_from is not None:
+            year_from = valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
+            if any(int(y) < year_from for y in YEAR.findall(clause)):
+                return True
+            if PAST_CUE.search(clause):
+                return True
+        return False
+
+    # ------------------------------------------------------------------------------- findings
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.doc.text)
+
+    def finding(
+        self,
+        rule: str,
+        fact: Fact,
+        start: int,
+        end: int,
+        message: str,
+        expected: str | None = None,
+        suggestion: str | None = None,
+        severity: str | None = None,
+        sources: tuple[str, ...] | None = None,
+    ) -> Finding:
+        """A finding for the span `start:end`, with positions derived from the offsets."""
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(end)
+        return Finding(
+            rule=rule,
+            fact=fact.id,
+            severity=severity or fact.severity,  # type: ignore[arg-type]
+            message=message,
+            found=self.doc.text[start:end],
+            expected=expected if expected is not None else fact.value.display(self.sheet),
+            suggestion=suggestion,
+            sources=sources or fact.sources,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )

@@ -1,0 +1,185 @@
+"""Dates as text states them: absolute ('19 May 2026', 'May 19th', '2026-05-19'), weekdays and
+relative expressions ('yesterday', 'last Tuesday'). Parsed once per document by one regex."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+
+_MONTH = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+_RANGE = r"(?:\s*[-–—]\s*|\s+to\s+)"
+
+DATE_PATTERN = re.compile(
+    r"(?<![\w-])(?:"
+    + rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    + rf"|(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?:"
+    + rf"{_DAY.format(g='d1')}(?:{_RANGE}{_DAY.format(g='d1b')})?(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?"
+    + rf"|{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d)(?:{_RANGE}{_DAY.format(g='d2b')})?(?:,?\s+{_YEAR.format(g='y2')})?"
+    + rf"|{_MONTH.format(g='m3')},?\s+{_YEAR.format(g='y3')}"
+    + r")"
+    + r"|(?P<rel>yesterday|today|tomorrow|(?:last|this|next|on|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression with whatever parts the text gave; missing parts are None."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+    is_range: bool = False
+
+    def resolve(self, default_year: int) -> dt.date | None:
+        """The calendar date, taking the year from context when the text leaves it out."""
+        if self.month is None or self.day is None:
+            return None
+        try:
+            return dt.date(self.year or default_year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in DATE_PATTERN.finditer(text):
+        g = m.groupdict()
+        if g["iso"]:
+            out.append(DateMention(m.start(), m.end(), m[0], int(g["iy"]), int(g["im"]), int(g["id"])))
+            continue
+        if g["rel"]:
+            out.append(_relative(m))
+            continue
+        weekday = WEEKDAY_INDEX[g["wd"].lower()] if g["wd"] else None
+        month_name = g["m1"] or g["m2"] or g["m3"]
+        if month_name[0].islower() and not (g["y1"] or g["y2"] or g["y3"]):
+            continue  # "may 2" is the verb; months are capitalised
+        month = MONTHS[month_name.lower().rstrip(".")]
+        day_text = g["d1"] or g["d2"]
+        day = int(day_text) if day_text else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        year_text = g["y1"] or g["y2"] or g["y3"]
+        out.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                m[0],
+                int(year_text) if year_text else None,
+                month,
+                day,
+                weekday,
+                is_range=bool(g["d1b"] or g["d2b"]),
+            )
+        )
+    return out
+
+
+def _relative(m: re.Match[str]) -> DateMention:
+    words = m["rel"].lower().split()
+    weekday = WEEKDAY_INDEX.get(words[-1])
+    relative = " ".join(words[:-1]) if weekday is not None and len(words) > 1 else words[0]
+    if weekday is not None and len(words) == 1:
+        relative = None  # a bare weekday: "announced Thursday"
+    start = m.start()
+    if relative == "on":  # "on Thursday": the claim is the weekday itself
+        relative = None
+        start = m.start() + m[0].rfind(" ") + 1
+    return DateMention(start, m.end(), m.string[start : m.end()], weekday=weekday, relative=relative)
+
+
+def resolve_relative(mention: DateMention, published: dt.date) -> dt.date | None:
+    """'yesterday', 'last Tuesday', 'this Monday' against the article's own date."""
+    rel = mention.relative
+    if rel == "today":
+        return published
+    if rel == "yesterday":
+        return published - dt.timedelta(days=1)
+    if rel == "tomorrow":
+        return published + dt.timedelta(days=1)
+    if mention.weekday is None or rel is None:
+        return None
+    back = (published.weekday() - mention.weekday) % 7
+    if rel in {"last", "this past"}:
+        return published - dt.timedelta(days=back or 7)
+    if rel == "this":
+        return published - dt.timedelta(days=back)
+    if rel == "next":
+        ahead = (mention.weekday - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead or 7)
+    return None
+
+
+PUBLISHED_PATTERN = re.compile(
+    r"(?:\b(?:published|posted|updated|dated)\b[:\s]*(?:on\s+)?|^[A-Z][A-Z .'-]{2,},\s+)", re.IGNORECASE | re.MULTILINE
+)
+
+
+def published_in_text(text: str, dates: list[DateMention]) -> dt.date | None:
+    """The article's own date when the text gives it: 'Published: 2026-05-20', 'LONDON, May 29, 2026 —'."""
+    for mention in dates:
+        if mention.year is None or mention.day is None:
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        cue = list(PUBLISHED_PATTERN.finditer(before))
+        if cue and cue[-1].end() >= len(before) - 12:
+            return mention.resolve(mention.year)
+    return None
+
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_like(mention: DateMention, day: dt.date) -> str:
+    """Write `day` the way the text wrote its date, so a suggestion drops straight in."""
+    text = mention.text
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return day.isoformat()
+    month = MONTH_NAMES[day.month - 1]
+    if re.search(r"\b[A-Z][a-z]{2}\.?\s", text) and not re.search(r"[A-Z][a-z]{3,}", text.split()[-1]):
+        month = month[:3] if len(month) > 4 else month
+    ordinal = re.search(r"\d(st|nd|rd|th)\b", text)
+    number = f"{day.day}{_ordinal(day.day) if ordinal else ''}"
+    weekday = f"{day.strftime('%A')}, " if mention.weekday is not None else ""
+    year = f" {day.year}" if mention.year else ""
+    if re.match(r"(?:[A-Za-z]+,?\s+)?(?:the\s+)?\d", text):  # day first: "19 May 2026"
+        of = " of" if " of " in text else ""
+        return f"{weekday}{number}{of} {month}{year}"
+    return f"{weekday}{month} {number}{',' if mention.year and ',' in text else ''}{year}"
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

@@ -1,0 +1,105 @@
+"""Documents: what the engine lints, loaded from .txt, .md or .html files, stdin or API input.
+
+A `Document` keeps two strings of the same length: `text`, whose offsets findings report, and
+`prose`, the same text with everything that is not prose (code, front matter, link targets, HTML
+comments) blanked out. Rules read `prose`, so offsets never need to be searched for again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KINDS = ("text", "markdown", "html")
+SUFFIX_KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+class DocumentError(Exception):
+    """A file that cannot be linted; `str()` is the one-line message naming the file."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path, self.problem = path, problem
+        super().__init__(f"{path}: {problem}")
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    kind: str = "text"
+    prose: str = ""
+    published: dt.date | None = None
+    directives: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.prose:
+            self.prose = self.text
+        assert len(self.prose) == len(self.text), "prose must align with text"
+
+
+def kind_for(path: str, default: str = "text") -> str | None:
+    """The document kind from a file name, or None for files factlint does not lint."""
+    suffix = Path(path).suffix.lower()
+    if not suffix:
+        return default
+    return SUFFIX_KINDS.get(suffix)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (with or without BOM); binary and undecodable input is a DocumentError."""
+    if b"\x00" in data[:8192]:
+        raise DocumentError(path, "binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(path, f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
+    if not text.strip():
+        raise DocumentError(path, "empty file, nothing to lint")
+    return text
+
+
+def build_document(text: str, path: str, kind: str, extract: bool = False) -> Document:
+    """Turn decoded text into a Document of the given kind."""
+    if kind == "markdown":
+        from linter.markdown import mask_markdown
+
+        return Document(path=path, text=text, kind=kind, prose=mask_markdown(text))
+    if kind == "html":
+        from linter.html import html_document
+
+        return html_document(text, path, extract=extract)
+    return Document(path=path, text=text, kind="text")
+
+
+def load_file(path: str | Path, kind: str | None = None, extract: bool = False) -> Document:
+    """Read one file from disk into a Document, or raise DocumentError naming it."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(name, "is a directory") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot read ({exc.strerror})") from None
+    kind = kind or kind_for(name) or "text"
+    return build_document(decode(data, name), name, kind, extract=extract)
+
+
+_BLANK = re.compile(r"[^\n]")
+
+
+def blank(text: str) -> str:
+    """Replace every character but newlines with a space: masks keep offsets and line numbers."""
+    return _BLANK.sub(" ", text)

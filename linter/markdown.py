@@ -1,0 +1,54 @@
+"""Markdown masking: keep the prose, blank out what is not prose, keep every offset."""
+
+from __future__ import annotations
+
+import re
+
+from linter.document import blank
+
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(\n|\Z)", re.S)
+FENCE = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?(^[ \t]{0,3}\2[`~]*[ \t]*$|\Z)", re.S | re.M)
+INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)((?:(?: {4}|\t)[^\n]*\n?)+)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S.*$", re.M)
+AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+
+# Order matters: blocks first, so inline patterns never see code.
+MASKS = (FRONT_MATTER, FENCE, HTML_COMMENT, REF_DEFINITION, INLINE_CODE, LINK_TARGET, AUTOLINK, HTML_TAG)
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: blank(m.group(0)), text)
+
+
+def _mask_indented_code(text: str) -> str:
+    """Indented code is a block after a blank line that is not a list item's continuation."""
+
+    def replace(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip().rsplit("\n", 1)[-1]
+        if LIST_ITEM.match(before) or before.startswith(("    ", "\t")):
+            return m.group(0)
+        return blank(m.group(0))
+
+    return INDENTED_CODE.sub(replace, text)
+
+
+def mask_markdown(text: str) -> str:
+    """The prose of a Markdown document, aligned character for character with `text`."""
+    masked = text
+    for pattern in MASKS[:2]:
+        masked = _mask(masked, pattern)
+    masked = _mask_indented_code(masked)
+    for pattern in MASKS[2:]:
+        masked = _mask(masked, pattern)
+    return masked
+
+
+def front_matter(text: str) -> str | None:
+    """The raw front matter block, if the document starts with one."""
+    m = FRONT_MATTER.match(text)
+    return m.group(0) if m else None

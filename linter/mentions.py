@@ -1,0 +1,103 @@
+"""Mentions of the sheet's entities, found with one combined pattern per sheet, and pronouns.
+
+The pattern is compiled once per sheet (not per fact, not per document). Names of people and
+organisations match case-sensitively; teams and channels (common nouns like 'pre-training')
+ignore case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.sheet import Sheet
+
+CASELESS_KINDS = {"team", "channel"}
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+# Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
+# break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
+UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
+NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As", "Of", "To",
+    "If", "When", "While", "After", "Before", "This", "That", "These", "Those", "His", "Her", "Its", "Their",
+    "Our", "Your", "My", "It", "He", "She", "They", "We", "You", "I", "Yes", "No", "Why", "What", "How",
+    "Who", "Where", "Read", "Share", "Related", "Published", "Updated", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December", "Claude", "Code", "Self", "Driving",
+    "Full", "Labs", "Institute", "University", "Team", "Group", "Research", "News", "Times", "Post",
+    "Street", "Journal", "Machines", "Superintelligence", "Safe", "Thinking", "Model", "Context", "Protocol",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that refers to an entity: by name, or by a pronoun resolved to it."""
+
+    start: int
+    end: int
+    entity: str | None
+    kind: str
+    text: str
+    pronoun: bool = False
+
+
+class EntityMatcher:
+    """All of a sheet's names in one alternation, longest first, so 'Nick Joseph' beats 'Joseph'."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.by_name: dict[str, set[str]] = {}
+        alternatives: list[tuple[str, str]] = []
+        for entity in sheet.entities.values():
+            caseless = entity.kind in CASELESS_KINDS
+            for name in entity.names:
+                key = name.lower() if caseless else name
+                self.by_name.setdefault(key, set()).add(entity.id)
+                piece = re.escape(name).replace(r"\-", "[- ]?") if caseless else re.escape(name)
+                alternatives.append((name, f"(?i:{piece})" if caseless else piece))
+        alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+        body = "|".join(piece for _, piece in alternatives) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])")
+        self.sheet = sheet
+
+    def lookup(self, matched: str) -> str | None:
+        """The one entity a matched name denotes, or None when the name is ambiguous."""
+        ids = self.by_name.get(matched)
+        if ids is None:
+            norm = re.sub(r"[- ]", "", matched.lower())
+            ids = set()
+            for key, entities in self.by_name.items():
+                if re.sub(r"[- ]", "", key.lower()) == norm:
+                    ids |= entities
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def find(self, prose: str) -> list[Mention]:
+        out = []
+        for m in self.pattern.finditer(prose):
+            entity_id = self.lookup(m[0])
+            kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
+            out.append(Mention(m.start(), m.end(), entity_id, kind, m[0]))
+        return out
+
+
+@lru_cache(maxsize=16)
+def matcher_for(sheet: Sheet) -> EntityMatcher:
+    return EntityMatcher(sheet)
+
+
+def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
+    """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
+    covered = [(m.start, m.end) for m in known]
+    out = []
+    for m in UNKNOWN_NAME.finditer(prose):
+        if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        out.append(Mention(m.start(), m.end(), None, "person", m[0]))
+    return out

@@ -1,0 +1,22 @@
+"""What a lint run produces per file: the document's text and its findings (input to formatters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.findings import Finding
+
+
+@dataclass
+class FileResult:
+    path: str
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "warning")

@@ -1,0 +1,48 @@
+"""The shape of a rule: a stable code, a docstring with examples, and a `check` recipe."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from linter.analysis import Analysis
+from linter.findings import Finding
+
+
+@dataclass(frozen=True)
+class Example:
+    """A case from the rule's own table: `flags` is the text the finding must cover, or None
+    when the sentence must stay silent."""
+
+    text: str
+    flags: str | None = None
+    published: str | None = None
+
+
+class Rule:
+    """Base class. Subclasses set `code`, `name`, `examples` and implement `check`."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    examples: ClassVar[tuple[Example, ...]] = ()
+
+    def check(self, doc: Analysis) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def explain(cls) -> str:
+        """What `factlint rule CODE` prints: the docstring plus the rule's example table."""
+        lines = [f"{cls.code} ({cls.name})", "", inspect.cleandoc(cls.__doc__ or "")]
+        flagged = [e for e in cls.examples if e.flags]
+        clean = [e for e in cls.examples if not e.flags]
+        if flagged:
+            lines += ["", "Flagged:"] + [f"  - {e.text}   [{e.flags}]" for e in flagged]
+        if clean:
+            lines += ["", "Not flagged:"] + [f"  - {e.text}" for e in clean]
+        return "\n".join(lines)
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0]

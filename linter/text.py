@@ -1,0 +1,104 @@
+"""Sentences and positions: one regex pass splits prose into sentences with their offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e",
+    "u.s", "u.k", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gen", "gov", "sen", "rep", "approx", "est", "fig", "mt", "ft", "vol", "ca", "cf", "al",
+}  # fmt: skip
+
+# A candidate boundary: terminal punctuation, closing quotes/brackets, then space and a likely start.
+BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9¡¿])")
+PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)[ \t])")
+LINE_END_PUNCT = re.compile(r"[.!?:;\"”’)]\s*$")
+WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def __contains__(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """True when the word before a full stop is an abbreviation or an initial ('J. Smith')."""
+    m = re.search(r"([\w.]+)\.$", chunk)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _blocks(prose: str) -> list[tuple[int, int]]:
+    """Paragraph-level blocks; single line breaks split too unless a line is hard-wrapped prose."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in PARAGRAPH.finditer(prose):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(prose)))
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        line_start = start
+        for nl in (m.start() for m in re.finditer("\n", prose[start:end])):
+            cut = start + nl
+            line = prose[line_start:cut]
+            nxt = prose[cut + 1 : end].lstrip()
+            wrapped = len(line.strip()) > 50 and not LINE_END_PUNCT.search(line) and nxt[:1].islower()
+            if not wrapped:
+                out.append((line_start, cut))
+                line_start = cut + 1
+        out.append((line_start, end))
+    return out
+
+
+def split_sentences(prose: str) -> list[Sentence]:
+    """Sentences with offsets into `prose`; blank stretches (masked code) produce none."""
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(prose):
+        block = prose[block_start:block_end]
+        pos = 0
+        for m in BOUNDARY.finditer(block):
+            if m.group(1) == "." and _is_abbreviation(block[: m.end(1)]):
+                continue
+            _add(sentences, prose, block_start + pos, block_start + m.end(2))
+            pos = m.end(3)
+        _add(sentences, prose, block_start + pos, block_end)
+    return sentences
+
+
+def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
+    chunk = prose[start:end]
+    stripped = chunk.strip()
+    if not stripped or not any(ch.isalnum() for ch in stripped):
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    end = start + len(stripped)
+    sentences.append(Sentence(len(sentences), start, end, prose[start:end]))
+
+
+class LineIndex:
+    """Maps offsets to 1-based line and column numbers (columns count code points)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_bounds(self, line: int, text: str) -> tuple[int, int]:
+        start = self.starts[line - 1]
+        end = text.find("\n", start)
+        return start, len(text) if end < 0 else end
