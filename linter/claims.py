@@ -22,6 +22,8 @@ SUBJECT_KINDS = {"person", "organisation", "outlet", "event", "ambiguous"}
 APPOSITIVE = re.compile(
     r"(?:,|\s[—–])\s+(?:an?|the|former|who|which|whose|one|also|now|then|its|his|her|[A-Z]\w*['’]s)\b[^,—–]*?(?:,|\s[—–])"
 )
+LATE_CUE_PENALTY = 25
+PARTICIPLE = re.compile(r"\w+ing\b")
 AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
 
 
@@ -61,7 +63,11 @@ def subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
         for m in a.mentions_between(clause_start, offset, SUBJECT_KINDS)
         if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
     ]
-    return candidates[-1] if candidates else None
+    if not candidates:
+        return None
+    if PARTICIPLE.match(a.prose[offset:clause_end]) and "," in a.prose[candidates[-1].end : offset]:
+        return candidates[0]  # "Karpathy joined Anthropic, reporting to ...": the main subject
+    return candidates[-1]
 
 
 def attribute(a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], window: int = 70) -> Attribution | None:
@@ -78,7 +84,9 @@ def attribute(a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], w
             subject = subject_of(a, sentence, cue.start())
             if subject is None or subject.entity != fact.subject:
                 continue
-            distance = cue.start() - offset if cue.start() >= offset else offset - cue.end()
+            # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
+            # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
+            distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
             found = Attribution(fact, cue.start(), cue.end(), distance)
             if not best or distance < best[0].distance:
                 best = [found]
@@ -88,3 +96,53 @@ def attribute(a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], w
         return None
     values = {repr(b.fact.value.data) for b in best}
     return best[0] if len(values) == 1 else None
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70) -> Mention | None:
+    """The person named right after `offset`, past any title words ('team lead Nick Joseph').
+
+    A name followed by a possessive ("Dario Amodei's leadership") is not the person meant, and
+    pronouns count only in object form ('reports to him').
+    """
+    from linter.roles import only_title_words
+
+    for m in a.mentions_between(offset, min(sentence.end, offset + max_gap), {"person"}):
+        if not only_title_words(a.prose[offset : m.start]):
+            return None
+        if m.pronoun and m.text.lower() not in OBJECT_PRONOUNS:
+            return None
+        if re.match(r"['’]s?\b", a.prose[m.end : m.end + 2]):
+            return None
+        return m
+    return None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A phrase (`match`) whose subject has a fact of the relation a rule checks."""
+
+    sentence: Sentence
+    match: re.Match[str]
+    fact: Fact
+    subject: Mention
+
+
+def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
+    """Every match of `pattern` whose clause subject has a `relation` fact, skipping claims the
+    clause places at another employer or an earlier time than the fact."""
+    facts = {f.subject: f for f in a.sheet.facts_for(relation)}
+    claims: list[Claim] = []
+    if not facts:
+        return claims
+    for sentence in a.sentences:
+        for m in pattern.finditer(a.prose, sentence.start, sentence.end):
+            subject = subject_of(a, sentence, m.start())
+            if subject is None or subject.entity not in facts:
+                continue
+            fact = facts[subject.entity]
+            if not a.elsewhere(sentence, m.start(), fact):
+                claims.append(Claim(sentence, m, fact, subject))
+    return claims

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,9 @@ class Document:
     prose: str = ""
     published: dt.date | None = None
     directives: list[tuple[int, int, str]] = field(default_factory=list)
+    # Quoted third-party text (HTML <blockquote>) as (start, end) offsets into `text`, recorded by
+    # the loader because the markup that shows it is gone from `text`; see linter/suppress.py.
+    quotes: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.prose:
@@ -72,14 +76,21 @@ def decode(data: bytes, path: str) -> str:
 def build_document(text: str, path: str, kind: str, extract: bool = False) -> Document:
     """Turn decoded text into a Document of the given kind."""
     if kind == "markdown":
-        from linter.markdown import mask_markdown
+        from linter.markdown import front_matter_date, mask_code, mask_markdown
 
-        return Document(path=path, text=text, kind=kind, prose=mask_markdown(text))
+        return Document(
+            path=path,
+            text=text,
+            kind=kind,
+            prose=mask_markdown(text),
+            published=front_matter_date(text),
+            directives=directive_comments(text, mask_code),
+        )
     if kind == "html":
         from linter.html import html_document
 
         return html_document(text, path, extract=extract)
-    return Document(path=path, text=text, kind="text")
+    return Document(path=path, text=text, kind="text", directives=directive_comments(text))
 
 
 def load_file(path: str | Path, kind: str | None = None, extract: bool = False) -> Document:
@@ -95,6 +106,18 @@ def load_file(path: str | Path, kind: str | None = None, extract: bool = False) 
         raise DocumentError(name, f"cannot read ({exc.strerror})") from None
     kind = kind or kind_for(name) or "text"
     return build_document(decode(data, name), name, kind, extract=extract)
+
+
+DIRECTIVE_COMMENT = re.compile(r"<!--[ \t]*factlint[ \t]*:(.*?)-->", re.S)
+
+
+def directive_comments(text: str, mask: Callable[[str], str] | None = None) -> list[tuple[int, int, str]]:
+    """`<!-- factlint: ... -->` comments as (start, end, body); `mask` blanks what is not markup
+    (Markdown code), so a directive quoted as an example is not one. linter/suppress.py reads them."""
+    if "factlint" not in text:
+        return []
+    scanned = mask(text) if mask else text
+    return [(m.start(), m.end(), m.group(1).strip()) for m in DIRECTIVE_COMMENT.finditer(scanned)]
 
 
 _BLANK = re.compile(r"[^\n]")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import datetime as dt
+
 from linter.document import blank
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(\n|\Z)", re.S)
@@ -46,6 +48,38 @@ def mask_markdown(text: str) -> str:
     for pattern in MASKS[2:]:
         masked = _mask(masked, pattern)
     return masked
+
+
+def mask_code(text: str) -> str:
+    """`text` with only code (and front matter) blanked: where comments and quotes are still
+    markup, so directives shown as examples inside code are not taken as directives."""
+    masked = _mask(_mask(text, FRONT_MATTER), FENCE)
+    return _mask(_mask_indented_code(masked), INLINE_CODE)
+
+
+# A `>` line and its lazy continuation lines (CommonMark), up to the next blank line.
+BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[^\n]*(?:\n(?![ \t]*(?:\n|\Z))[^\n]*)*(?:\n|\Z)", re.M)
+FRONT_MATTER_DATE = re.compile(
+    r"^(?:date|published|publishDate|pubDate|published_at|datePublished)[ \t]*[:=][ \t]*[\"']?(\d{4})-(\d{2})-(\d{2})",
+    re.M,
+)
+
+
+def blockquote_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
+    """Offsets of `>` blockquotes (in Markdown, outside code; in plain text, e-mail quoting)."""
+    return [m.span() for m in BLOCKQUOTE.finditer(mask_code(text) if markdown else text)]
+
+
+def front_matter_date(text: str) -> dt.date | None:
+    """The article's date from a `date:` or `published:` key of its front matter, if any."""
+    block = front_matter(text)
+    m = FRONT_MATTER_DATE.search(block) if block else None
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 def front_matter(text: str) -> str | None:

@@ -11,7 +11,7 @@ from importlib import import_module
 
 from linter.rule import Rule
 
-MODULES = ("dates",)
+MODULES = ("dates", "reporting", "titles", "teams", "channel")
 
 
 def _collect() -> list[type[Rule]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 # Stable, machine-readable codes for the statuses werkzeug raises itself (routing, limits, methods).
@@ -56,6 +56,8 @@ def register_error_handlers(app: Flask) -> None:
         message = HTTP_MESSAGES.get(status) or _first_line(exc.description) or exc.name
         if status == 413 and app.config.get("MAX_CONTENT_LENGTH"):
             message = f"request body too large (limit {app.config['MAX_CONTENT_LENGTH']} bytes)"
+        if status == 405 and getattr(exc, "valid_methods", None):
+            message = f"method {request.method} not allowed here (allowed: {', '.join(exc.valid_methods)})"
         # Keep werkzeug's headers (Allow on 405, WWW-Authenticate), drop its text/html content type.
         return error_response(status, code, message, exc.get_headers())
 

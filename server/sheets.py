@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,11 @@ class SheetRegistry:
     @property
     def ids(self) -> list[str]:
         return list(self.sheets)
+
+    @cached_property
+    def facts_payload(self) -> dict[str, Any]:
+        """The /v1/facts body; sheets never change while the server runs."""
+        return {"version": 1, "default": self.default_id, "sheets": [s.sheet.to_dict() for s in self.sheets.values()]}
 
     def get(self, sheet_id: str | None) -> LoadedSheet | None:
         return self.sheets.get(sheet_id or self.default_id)

@@ -27,7 +27,7 @@ def require_json() -> None:
         raise ApiError(
             415,
             "unsupported_media_type",
-            f"send the body as application/json, not {request.mimetype or 'no content type'}",
+            f"send the body as application/json (got {request.mimetype or 'no content type'})",
         )
 
 
@@ -59,10 +59,7 @@ def check() -> Response:
 
 @api.get("/facts")
 def facts() -> Response:
-    reg = registry()
-    return jsonify(
-        {"version": 1, "default": reg.default_id, "sheets": [s.sheet.to_dict() for s in reg.sheets.values()]}
-    )
+    return jsonify(registry().facts_payload)
 
 
 @api.get("/rules")

@@ -1,0 +1,97 @@
+"""Reporting lines: who a person reports to, in any phrasing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.analysis import Analysis
+from linter.claims import person_after, subject_of
+from linter.findings import Finding
+from linter.mentions import Mention
+from linter.text import Sentence
+from linter.rule import Example, Rule
+
+# Phrases followed by the manager's name ...
+MANAGER_AFTER = re.compile(
+    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+)?(?:in\s+)?to"
+    r"|work(?:s|ed|ing)?\s+(?:directly\s+)?(?:under|for)"
+    r"|answer(?:s|ed|ing)?\s+(?:directly\s+)?to"
+    r"|under(?:\s+the\s+(?:leadership|direction|supervision|management)\s+of)?"
+    r"|(?:his|her|their)\s+(?:new\s+)?(?:boss|manager|supervisor|line\s+manager)(?:\s+(?:is|will\s+be|was|becomes))?,?"
+    r"|(?:team|group|org|organi[sz]ation|unit)\s+(?:led|run|headed|overseen)\s+by)\s",
+    re.IGNORECASE,
+)
+# ... and phrases preceded by it: "Sam Altman, his new boss", "Sam Altman's team".
+MANAGER_BEFORE = re.compile(
+    r"^(?:,\s+(?:his|her)\s+(?:new\s+)?(?:boss|manager|supervisor)\b"
+    r"|['’]s?\s+(?:(?:new|own|pre-?training)\s+)?(?:team|org|organi[sz]ation|group|unit)\b)",
+    re.IGNORECASE,
+)
+JOIN_VERB = re.compile(r"\b(?:join(?:s|ed|ing)?|work(?:s|ed|ing)?\s+(?:in|on|for)|part\s+of|move[sd]?\s+to|into)\s+$")
+
+
+class ReportingLine(Rule):
+    """A person's manager differs from the sheet's reporting line.
+
+    Finds "reports to X", "reporting to X", "works under X", "under X", "his boss, X",
+    "X, his new boss", "joined X's team"; reads X as a person named (or a pronoun resolved) right
+    after or before the phrase; compares X with the sheet's `reports_to` fact for the clause's
+    subject. Claims placed at another employer or an earlier time ("At Tesla he reported to Elon
+    Musk") are about something else and stay silent.
+    """
+
+    code = "FL201"
+    name = "reporting-line"
+    examples = (
+        Example("Andrej Karpathy reports to Sam Altman at Anthropic.", "Sam Altman"),
+        Example("At Anthropic, Karpathy will work under Dario Amodei.", "Dario Amodei"),
+        Example("Karpathy joined Anthropic, reporting to chief executive Dario Amodei.", "Dario Amodei"),
+        Example("Karpathy is joining John Schulman's team at Anthropic.", "John Schulman"),
+        Example("Karpathy will report to Nick Joseph, Anthropic's head of pre-training."),
+        Example("He joins the pre-training group under Nick Joseph."),
+        Example("At Tesla he reported to Elon Musk."),
+        Example("Chris Rohlf reports to the head of the frontier red team."),
+        Example("Nick Joseph, who reports to Dario Amodei, welcomed Karpathy."),
+    )
+
+    def check(self, doc: Analysis) -> Iterator[Finding]:
+        facts = {f.subject: f for f in doc.sheet.facts_for("reports_to")}
+        if not facts:
+            return
+        for sentence in doc.sentences:
+            for cue_start, subject, manager in self._claims(doc, sentence):
+                if subject is None or subject.entity is None or subject == manager:
+                    continue
+                fact = facts.get(subject.entity)
+                if fact is None or doc.elsewhere(sentence, cue_start, fact):
+                    continue
+                if manager.entity == fact.value.entity:
+                    continue
+                expected = fact.value.display(doc.sheet)
+                suggestion = None if manager.pronoun else expected
+                yield doc.finding(
+                    self.code, fact, manager.start, manager.end,
+                    f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
+                    expected, suggestion,
+                )  # fmt: skip
+
+    @staticmethod
+    def _claims(doc: Analysis, sentence: Sentence) -> Iterator[tuple[int, Mention | None, Mention]]:
+        """(cue start, subject, manager) for each reporting phrase in the sentence."""
+        for m in MANAGER_AFTER.finditer(doc.prose, sentence.start, sentence.end):
+            manager = person_after(doc, sentence, m.end())
+            if manager is None:
+                continue
+            owner = doc.mentions_between(m.start(), m.start() + 1, {"person"})  # "his boss": whose boss
+            yield m.start(), owner[0] if owner else subject_of(doc, sentence, m.start()), manager
+        for manager in doc.mentions_in(sentence, {"person"}):
+            rest = doc.prose[manager.end : sentence.end]
+            if not MANAGER_BEFORE.match(rest):
+                continue
+            if rest.startswith(("'", "’")) and not JOIN_VERB.search(doc.prose[sentence.start : manager.start]):
+                continue  # "X's team" counts only as what someone joins or works in
+            yield manager.start, subject_of(doc, sentence, manager.start), manager
+
+
+RULES = (ReportingLine,)

@@ -1,0 +1,87 @@
+"""Titles and roles of people, at the employer the text names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.analysis import Analysis
+from linter.findings import Finding
+from linter.roles import is_senior, is_unique_role, title_matches
+from linter.rule import Example, Rule
+from linter.sheet import Fact
+from linter.titles import TitleClaim, title_claims
+
+
+class TitleMismatch(Rule):
+    """A person is given a title the sheet says they do not hold (there, or at all).
+
+    Finds titles written next to a name: before it ("Anthropic CEO Dario Amodei", "Tesla
+    co-founder Karpathy"), after it as an apposition ("Nick Joseph, Anthropic's chief scientist")
+    or after a copula ("Joseph is Anthropic's chief scientist"). Reads the employer from a
+    possessive, a bare name or "of/at X". Compares with the person's `title` facts: a title the
+    sheet marks wrong, or a senior title the person does not hold at that employer, is flagged;
+    so is a one-holder role (CEO, head of X) that the sheet gives to someone else. A title with no
+    employer is only flagged when the sheet lists it as wrong. People without titles in the sheet,
+    and junior titles the sheet does not mention, stay silent.
+    """
+
+    code = "FL301"
+    name = "title-mismatch"
+    examples = (
+        Example("Nick Joseph, Anthropic's chief scientist, welcomed the hire.", "chief scientist"),
+        Example("Tesla co-founder Andrej Karpathy is joining Anthropic.", "co-founder"),
+        Example("OpenAI's Autopilot chief Karpathy has a new job.", "Autopilot chief"),
+        Example("Sam Altman, Anthropic's CEO, was not involved.", "CEO"),
+        Example("Dario Amodei, CEO, has called this a critical window."),
+        Example("Anthropic pretraining lead Nicholas Joseph welcomed him."),
+        Example("Karpathy, an OpenAI co-founder and former Tesla AI director, joined Anthropic."),
+        Example("Elon Musk, Tesla's CEO, once praised Karpathy."),
+        Example("Nick Joseph, an Anthropic co-founder and former OpenAI researcher, is his manager."),
+    )
+
+    def check(self, doc: Analysis) -> Iterator[Finding]:
+        by_person: dict[str, list[Fact]] = {}
+        for fact in doc.sheet.facts_for("title"):
+            by_person.setdefault(fact.subject, []).append(fact)
+        for claim in title_claims(doc):
+            finding = self._judge(doc, claim, by_person)
+            if finding is not None:
+                yield finding
+
+    def _judge(self, doc: Analysis, claim: TitleClaim, by_person: dict[str, list[Fact]]) -> Finding | None:
+        person = doc.sheet.entities[claim.person]
+        titles = by_person.get(claim.person, [])
+        if any(title_matches(claim.title, f.value) for f in titles if claim.org in (None, f.org)):
+            return None
+        deprecated = [f for f in titles if any(title_matches(claim.title, a.value) for a in f.alternatives)]
+        if deprecated:
+            fact = deprecated[0]
+            reason = next(a.reason for a in fact.alternatives if title_matches(claim.title, a.value))
+            return self._report(doc, claim, fact, f"{person.name} is not {claim.title!r}: {reason}")
+        if claim.org is None:
+            return None
+        org_name = doc.sheet.entities[claim.org].name
+        here = [f for f in titles if f.org == claim.org]
+        if here and is_senior(claim.title):
+            return self._report(doc, claim, here[0], f"{person.name} was never {org_name}'s {claim.title}")
+        if is_unique_role(claim.title):
+            for others in by_person.values():
+                for fact in others:
+                    if fact.subject != claim.person and fact.org == claim.org and title_matches(claim.title, fact.value):
+                        holder = doc.sheet.entities[fact.subject].name
+                        message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
+                        expected = f"{holder} is {org_name}'s {fact.value.text}"
+                        return doc.finding(self.code, fact, claim.start, claim.end, message, expected, None)
+        return None
+
+    def _report(self, doc: Analysis, claim: TitleClaim, fact: Fact, message: str) -> Finding:
+        org = doc.sheet.entities[fact.org].name if fact.org else ""
+        expected = f"{fact.value.text} ({org})" if org else fact.value.text
+        others = [f.value.text + (f" ({doc.sheet.entities[f.org].name})" if f.org else "") for f in
+                  doc.sheet.facts_for("title") if f.subject == claim.person and f is not fact]  # fmt: skip
+        if others:
+            expected += "; also " + ", ".join(others)
+        return doc.finding(self.code, fact, claim.start, claim.end, message, expected, fact.value.text)
+
+
+RULES = (TitleMismatch,)

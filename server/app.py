@@ -1,0 +1,71 @@
+"""The Flask app factory: sheets are loaded and compiled here, once per process (per gunicorn worker)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, send_from_directory
+
+from server.auth import install_auth
+from server.cors import CorsPolicy, install_cors
+from server.errors import register_error_handlers
+from server.sheets import SheetRegistry
+from server.views import api
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+DEFAULT_MAX_BODY = 1024 * 1024
+OPTIONS = frozenset({"sheets", "max_body", "token", "allow_origins", "extension_ids", "allow_extensions", "warm_up"})
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. `config` takes the options in OPTIONS (lower case) and Flask settings (UPPER CASE).
+
+    Raises SheetError for a bad sheet file and ValueError for a bad option, before serving anything.
+    """
+    config = dict(config or {})
+    flask_settings = {k: v for k, v in config.items() if k.isupper()}
+    unknown = set(config) - OPTIONS - set(flask_settings)
+    if unknown:
+        raise ValueError(f"unknown server option(s): {', '.join(sorted(unknown))}")
+
+    app = Flask(__name__, static_folder=str(STATIC), static_url_path="/static")
+    app.config.update(flask_settings)
+    app.config["MAX_CONTENT_LENGTH"] = int(config.get("max_body") or DEFAULT_MAX_BODY)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
+    app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
+    openapi = (HERE / "openapi.json").read_bytes()
+
+    register_error_handlers(app)
+    # Order matters: CORS answers preflights before the token check (browsers send no token on them).
+    install_cors(
+        app,
+        CorsPolicy.build(
+            config.get("allow_origins") or (), config.get("extension_ids") or (), config.get("allow_extensions", True)
+        ),
+    )
+    if config.get("token"):
+        install_auth(app, config["token"])
+    app.register_blueprint(api)
+
+    @app.get("/")
+    def index() -> Response:
+        return send_from_directory(STATIC, "index.html")
+
+    @app.get("/openapi.json")
+    def openapi_document() -> Response:
+        return Response(openapi, mimetype="application/json")
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    return app
