@@ -70,7 +70,7 @@ class Score:
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     """Half-open spans overlap when they share a code point (an empty finding touching counts)."""
     if a_start == a_end:
-        return b_start <= a_start < b_end or a_start == b_start
+        return b_start <= a_start < b_end
     return a_start < b_end and b_start < a_end
 
 
@@ -158,7 +158,8 @@ def table(score: Score) -> list[str]:
 
     def row(name: str, tp: int, fp: int, fn: int) -> str:
         f1 = ratio(2 * tp, 2 * tp + fp + fn) if tp else ("0.00" if fp + fn else "–")
-        return f"| {name} | {tp + fn} | {tp + fp} | {tp} | {fp} | {fn} | {ratio(tp, tp + fp)} | {ratio(tp, tp + fn)} | {f1} |"
+        counts = f"{tp + fn} | {tp + fp} | {tp} | {fp} | {fn}"
+        return f"| {name} | {counts} | {ratio(tp, tp + fp)} | {ratio(tp, tp + fn)} | {f1} |"
 
     for rule in rules:
         lines.append(row(rule, score.tp[rule], score.fp[rule], score.fn[rule]))
@@ -236,11 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "",
         ]
         target = Path(args.write)
-        if not target.is_absolute():
-            target = ROOT / target
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("\n".join(header) + body, encoding="utf-8")
-        print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}", file=sys.stderr)
+        print(f"wrote {target}", file=sys.stderr)
     return 1 if crashed else 0
 
 

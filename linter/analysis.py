@@ -19,7 +19,7 @@ from linter.sheet import Fact, Sheet
 from linter.text import LineIndex, Sentence, split_sentences
 
 CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where|which)\b)"
+    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where|which)\b)"
 )
 PLACE_CUE = r"(?:at|At|with|With|for|For|from|From|while at|While at|when (?:he|she) was at|back at|Back at|during (?:his|her|their) (?:time|tenure|stint|years) at|During (?:his|her|their) (?:time|tenure|stint|years) at|before joining|Before joining|after leaving|After leaving|after departing|After departing|left|leaving|departing)"
 PAST_CUE = re.compile(

@@ -77,22 +77,28 @@ def attribute(a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], w
     clause_start, clause_end = a.clause(sentence, offset)
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
     best: list[Attribution] = []
+    foreign: list[tuple[int, str | None]] = []
     for fact in facts:
         if not fact.cues:
             continue
         for cue in cue_pattern(fact.cues).finditer(a.prose, lo, hi):
-            subject = subject_of(a, sentence, cue.start())
-            if subject is None or subject.entity != fact.subject:
-                continue
             # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
             # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
             distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
+            subject = subject_of(a, sentence, cue.start())
+            if subject is None or subject.entity != fact.subject:
+                # Someone else's predicate ("Google announced ... on 12 June") claims the value.
+                if subject is not None:
+                    foreign.append((distance, subject.entity))
+                continue
             found = Attribution(fact, cue.start(), cue.end(), distance)
             if not best or distance < best[0].distance:
                 best = [found]
             elif distance == best[0].distance:
                 best.append(found)
     if not best:
+        return None
+    if any(d < best[0].distance and who != best[0].fact.subject for d, who in foreign):
         return None
     values = {repr(b.fact.value.data) for b in best}
     return best[0] if len(values) == 1 else None

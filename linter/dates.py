@@ -24,7 +24,7 @@ WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
 
-_MONTH = r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
@@ -173,7 +173,7 @@ def format_like(mention: DateMention, day: dt.date) -> str:
     number = f"{day.day}{_ordinal(day.day) if ordinal else ''}"
     weekday = f"{day.strftime('%A')}, " if mention.weekday is not None else ""
     year = f" {day.year}" if mention.year else ""
-    if re.match(r"(?:[A-Za-z]+,?\s+)?(?:the\s+)?\d", text):  # day first: "19 May 2026"
+    if re.match(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:the\s+)?\d", text):  # "19 May 2026"
         of = " of" if " of " in text else ""
         return f"{weekday}{number}{of} {month}{year}"
     return f"{weekday}{month} {number}{',' if mention.year and ',' in text else ''}{year}"

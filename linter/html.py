@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from linter.document import Document
 
@@ -21,15 +22,39 @@ BLOCK_TAGS = {
 META_DATE_KEYS = ("article:published_time", "datePublished", "date", "pubdate", "publishdate", "dc.date")
 
 
+@dataclass
+class Marker:
+    """A point of the page that has no text of its own (a factlint comment, a blockquote's
+    start or end), placed in the extracted text once the text's lines are final."""
+
+    what: str  # "directive", "quote-start" or "quote-end"
+    body: str = ""
+    offset: int = 0
+
+
+@dataclass
+class VisibleText:
+    text: str
+    markers: list[Marker] = field(default_factory=list)
+
+
 def visible_text(soup: object) -> str:
     """Concatenate visible text nodes; every block element starts and ends on its own line."""
+    return walk_visible(soup).text
+
+
+def walk_visible(soup: object) -> VisibleText:
+    """The visible text, plus where factlint comments and blockquotes sit in it."""
     from bs4 import Comment, NavigableString, Tag
 
-    parts: list[str] = []
+    parts: list[str | Marker] = []
 
     def walk(node: Tag) -> None:
         for child in node.children:
             if isinstance(child, Comment):
+                body = str(child).strip()
+                if body.startswith("factlint") and body[len("factlint") :].lstrip().startswith(":"):
+                    parts.append(Marker("directive", body.split(":", 1)[1].strip()))
                 continue
             if isinstance(child, NavigableString):
                 parts.append(re.sub(r"\s+", " ", str(child)))
@@ -37,16 +62,63 @@ def visible_text(soup: object) -> str:
                 if child.name in SKIP_TAGS or child.has_attr("hidden") or child.get("aria-hidden") == "true":
                     continue
                 block = child.name in BLOCK_TAGS
+                quote = child.name == "blockquote"
                 if block:
                     parts.append("\n")
+                if quote:
+                    parts.append(Marker("quote-start"))
                 walk(child)
+                if quote:
+                    parts.append(Marker("quote-end"))
                 if block:
                     parts.append("\n")
 
     walk(soup)  # type: ignore[arg-type]
-    lines = (line.strip() for line in "".join(parts).split("\n"))
-    text = "\n".join(line for line in lines if line)
-    return text + "\n" if text else ""
+    return _assemble(parts)
+
+
+def _assemble(parts: list[str | Marker]) -> VisibleText:
+    """Join the parts into stripped, non-empty lines; move each marker with the text around it
+    (a marker on a line that is dropped goes to the start of the next line kept)."""
+    raw: list[str] = []
+    markers: list[tuple[int, Marker]] = []
+    length = 0
+    for part in parts:
+        if isinstance(part, Marker):
+            markers.append((length, part))
+        else:
+            raw.append(part)
+            length += len(part)
+    lines: list[str] = []
+    out_len = 0
+    pending: list[Marker] = []
+    pointer = 0
+    line_start = 0
+    for line in "".join(raw).split("\n"):
+        line_end = line_start + len(line)
+        content = line.strip()
+        while pointer < len(markers) and markers[pointer][0] <= line_end:
+            offset, marker = markers[pointer]
+            pointer += 1
+            if not content:
+                pending.append(marker)
+                continue
+            lead = len(line) - len(line.lstrip())
+            marker.offset = out_len + (1 if lines else 0) + min(max(offset - line_start - lead, 0), len(content))
+        if content:
+            if lines:
+                out_len += 1
+            for marker in pending:
+                marker.offset = out_len
+            pending = []
+            lines.append(content)
+            out_len += len(content)
+        line_start = line_end + 1
+    text = "\n".join(lines)
+    text = text + "\n" if text else ""
+    for marker in pending:
+        marker.offset = len(text)
+    return VisibleText(text, [m for _, m in markers])
 
 
 def published_from_meta(soup: object) -> dt.date | None:
@@ -87,7 +159,20 @@ def html_document(html: str, path: str, extract: bool = False) -> Document:
     if extract:
         text = extract_main_text(html)
         text = text.strip() + "\n" if text and text.strip() else None
-    if text is None:
-        body = soup.body or soup
-        text = visible_text(body)
-    return Document(path=path, text=text, kind="html", published=published)
+    if text is not None:  # trafilatura drops comments and quotes: no directives to place
+        return Document(path=path, text=text, kind="html", published=published)
+    visible = walk_visible(soup.body or soup)
+    quotes, opened = [], []
+    for marker in visible.markers:
+        if marker.what == "quote-start":
+            opened.append(marker.offset)
+        elif marker.what == "quote-end" and opened:
+            quotes.append((opened.pop(), marker.offset))
+    return Document(
+        path=path,
+        text=visible.text,
+        kind="html",
+        published=published,
+        directives=[(m.offset, m.offset, m.body) for m in visible.markers if m.what == "directive"],
+        quotes=sorted(quotes),
+    )

@@ -95,17 +95,21 @@ def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
     pos = person.end + lead.end()
     org: str | None = None
     title_words: list[re.Match[str]] = []
+    skip_to = pos
     for token in TOKEN.finditer(doc.prose, pos, min(ceiling, pos + 140)):
+        if token.start() < skip_to:
+            continue  # inside the employer's name
         word = token[0]
         org_mention = _org_at(doc, token.start(), token.end() + 1)
         if org_mention is not None:
             if org is not None:
                 break
-            trailing = title_words[-1][0].lower() if title_words else ""
-            if title_words and trailing not in {"of", "at"}:
+            content = [t for t in title_words if t[0].lower() not in LEADING]
+            if content and content[-1][0].lower() not in {"of", "at"}:
                 break
             org = org_mention.entity
-            if title_words:
+            skip_to = org_mention.end + (2 if doc.prose[org_mention.end : org_mention.end + 2] in ("'s", "’s") else 0)
+            if content:
                 break  # "founding member of OpenAI": the employer closes the title
             continue
         if word.lower() not in TITLE_WORDS:

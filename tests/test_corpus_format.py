@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def test_label_is_frozen() -> None:
     ],
 )
 def test_malformed_markup_raises_with_name_and_line(raw: str, problem: str) -> None:
-    with pytest.raises(ValueError, match="article.txt:2:") as info:
+    with pytest.raises(ValueError, match=r"article\.txt:2:") as info:
         parse_annotated("first line\n" + raw, name="article.txt")
     assert problem in str(info.value)
 
@@ -75,7 +76,7 @@ def test_load_split_rejects_unknown_and_empty_splits(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown corpus split"):
         load_split("train", root=tmp_path)
     (tmp_path / "heldout").mkdir()
-    with pytest.raises(ValueError, match="no \\*.txt articles"):
+    with pytest.raises(ValueError, match=r"no \*\.txt articles"):
         load_split("heldout", root=tmp_path)
 
 
@@ -92,7 +93,7 @@ def test_corpus_split_parses_with_known_codes(split: str) -> None:
             assert 0 <= lab.start < lab.end <= len(text), f"{path.name}: {lab}"
         spans = [(lab.start, lab.end) for lab in labels]
         assert spans == sorted(spans), f"{path.name}: labels out of order"
-        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False)), path.name
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans)), path.name
 
 
 def test_splits_do_not_share_articles() -> None:

@@ -1,0 +1,155 @@
+"""The page at / used for real in Debian's chromium: paste, check, see the highlight and the hover card."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from server_fixtures import WRONG_BOSS, WRONG_DATE, LiveServer, live_server
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTICLE = f"""Anthropic hires Karpathy 🎉
+
+{WRONG_DATE} He joins the pre-training team.
+
+{WRONG_BOSS} He will build a new team that uses Claude to speed up pre-training research.
+"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason="needs Debian's chromium at /usr/bin/chromium (required in CI)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LiveServer]:
+    with live_server() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(server.url + "/")
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def check_article(page: Any, text: str) -> None:
+    page.get_by_label("Article text").fill(text)
+    page.get_by_role("button", name="Check").click()
+
+
+def test_paste_check_highlight_and_hover(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    check_article(page, ARTICLE)
+    status = page.locator("#status")
+    expect(status).to_contain_text("finding")
+    assert status.get_attribute("aria-live") == "polite"
+
+    boss = page.locator("#rendered mark", has_text="Sam Altman")
+    expect(boss).to_have_count(1)
+    expect(boss).to_have_class("finding sev-error")
+    expect(page.locator("#rendered mark", has_text="12 June 2026")).to_have_count(1)
+    # The highlighted text is exactly the flagged span, placed after the emoji (UTF-16 offsets).
+    assert boss.text_content() == "Sam Altman"
+    assert page.locator("#rendered").text_content() == ARTICLE
+
+    boss.hover()
+    card = page.locator("#card")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Found")
+    expect(card).to_contain_text("Sam Altman")
+    expect(card).to_contain_text("Expected")
+    expect(card).to_contain_text("Nick Joseph")
+    expect(card).to_contain_text("FL201")
+    expect(card).to_contain_text("Sources")
+
+    page.mouse.move(0, 0)
+    expect(card).to_be_hidden()
+
+
+def test_findings_list_works_with_the_keyboard(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    check_article(page, ARTICLE)
+    buttons = page.locator("#findings button")
+    expect(buttons).to_have_count(2)
+    boss_button = page.get_by_role("button", name="Sam Altman")
+    boss_button.focus()
+    page.keyboard.press("Enter")
+    focused = page.locator("#rendered mark:focus")
+    expect(focused).to_have_text("Sam Altman")
+    expect(page.locator("#card")).to_be_visible()
+    expect(page.locator("#card")).to_contain_text("Nick Joseph")
+    page.keyboard.press("Escape")
+    expect(page.locator("#card")).to_be_hidden()
+    # Tab moves through the highlights, each showing its card on focus.
+    page.locator("#rendered mark").first.focus()
+    expect(page.locator("#card")).to_contain_text("12 June 2026")
+
+
+def test_clean_article_and_server_errors_are_announced(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    check_article(page, "Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic.")
+    expect(page.locator("#status")).to_have_text("No mismatches with the fact sheet found.")
+    expect(page.locator("#rendered mark")).to_have_count(0)
+
+    page.get_by_label("Published on").fill("2026-02-30")  # the browser drops an impossible date
+    page.locator("#published").evaluate("el => { el.type = 'text'; el.value = 'not-a-date'; }")
+    check_article(page, WRONG_DATE)
+    expect(page.locator("#status")).to_contain_text("Could not check")
+    expect(page.locator("#status")).to_contain_text("published")
+
+
+def test_dropped_html_file_is_checked_as_html(page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    html = f"<html><body><nav>Menu</nav><article><h1>News</h1><p>{WRONG_DATE}</p></article></body></html>"
+    path = tmp_path / "story.html"
+    path.write_text(html, encoding="utf-8")
+    page.locator("#file").set_input_files(str(path))
+    expect(page.locator("#format")).to_have_value("html")
+    page.get_by_role("button", name="Check").click()
+    expect(page.locator("#rendered mark")).to_have_text("12 June 2026")
+    assert "<p>" not in (page.locator("#rendered").text_content() or "")
+
+
+def test_server_text_is_never_parsed_as_html(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    check_article(page, f"<img src=x onerror=alert(1)> {WRONG_DATE}")
+    expect(page.locator("#rendered mark")).to_have_count(1)
+    assert page.locator("#rendered img").count() == 0
+    assert "<img src=x onerror=alert(1)>" in (page.locator("#rendered").text_content() or "")
