@@ -235,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"- counted: {'errors and warnings' if args.include_warnings else 'errors only'}",
             "- match: same rule and overlapping span; each label and finding matched at most once",
             "",
+            "",
         ]
         target = Path(args.write)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,9 +19,13 @@ from linter.sheet import Fact, Sheet
 from linter.text import LineIndex, Sentence, split_sentences
 
 CLAUSE_BREAK = re.compile(
-    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where|which)\b)"
+    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
 )
-PLACE_CUE = r"(?:at|At|with|With|for|For|from|From|while at|While at|when (?:he|she) was at|back at|Back at|during (?:his|her|their) (?:time|tenure|stint|years) at|During (?:his|her|their) (?:time|tenure|stint|years) at|before joining|Before joining|after leaving|After leaving|after departing|After departing|left|leaving|departing)"
+PLACE_CUE = (
+    r"(?i:at|with|for|from|while at|when (?:he|she) was at|back at"
+    r"|during (?:his|her|their) (?:time|tenure|stint|years) at"
+    r"|before joining|after leaving|after departing|left|leaving|departing)"
+)
 PAST_CUE = re.compile(
     r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
     re.IGNORECASE,
@@ -125,10 +129,20 @@ class Analysis:
         return None
 
     def elsewhere(self, sentence: Sentence, offset: int, fact: Fact) -> bool:
-        """True when the clause places the claim at another organisation or an earlier time than
-        the fact ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged."""
+        """True when the claim is placed at another organisation or an earlier time than the fact
+        ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged.
+
+        The claim's own clause decides first; a sentence that never names the fact's organisation
+        but sets the scene elsewhere ('2017 — Left OpenAI for Tesla, where he became ...') counts too.
+        """
         start, end = self.clause(sentence, offset)
-        clause = self.prose[start:end]
+        if self._placed_elsewhere(start, end, fact):
+            return True
+        org = fact.org
+        named = {m.entity for m in self.mentions_in(sentence, {"organisation"})}
+        return org not in named and self._placed_elsewhere(sentence.start, sentence.end, fact)
+
+    def _placed_elsewhere(self, start: int, end: int, fact: Fact) -> bool:
         org = fact.org
         for m in self.mentions_between(start, end, {"organisation"}):
             if m.entity == org or m.entity is None:
@@ -139,9 +153,10 @@ class Analysis:
         valid_from = fact.qualifiers.get("from")
         if valid_from is not None:
             year_from = valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
-            if any(int(y) < year_from for y in YEAR.findall(clause)):
+            span = self.prose[start:end]
+            if any(int(y) < year_from for y in YEAR.findall(span)):
                 return True
-            if PAST_CUE.search(clause):
+            if PAST_CUE.search(span):
                 return True
         return False
 

@@ -35,6 +35,10 @@ class Attribution:
     distance: int
 
 
+def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: int) -> bool:
+    return bool(re.search(r"[A-Za-z]", a.prose[start:value_start] + a.prose[value_end:end]))
+
+
 @lru_cache(maxsize=512)
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """Cues match at a word start ('announc' matches 'announced' and 'announcement')."""
@@ -44,6 +48,19 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     text = a.prose[start:end]
     return [(start + m.start() + 1, start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
+
+
+EVENT_NOUN = re.compile(r"(?:announcement|news|move|hire|hiring|appointment)\b", re.IGNORECASE)
+
+
+def _protagonist(a: Analysis, offset: int) -> Mention | None:
+    """'The announcement came on ...': a definite event noun with no one named is the sheet's event."""
+    who = a.sheet.protagonist
+    if who is None or not EVENT_NOUN.match(a.prose, offset):
+        return None
+    if not re.search(r"\b[Tt]he\s+$", a.prose[max(0, offset - 5) : offset]):
+        return None
+    return Mention(offset, offset, who, a.sheet.entities[who].kind, "", pronoun=True)
 
 
 def subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
@@ -64,17 +81,24 @@ def subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
         if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
     ]
     if not candidates:
-        return None
+        return _protagonist(a, offset)
     if PARTICIPLE.match(a.prose[offset:clause_end]) and "," in a.prose[candidates[-1].end : offset]:
         return candidates[0]  # "Karpathy joined Anthropic, reporting to ...": the main subject
     return candidates[-1]
 
 
-def attribute(a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], window: int = 70) -> Attribution | None:
-    """The fact a value at `offset` states, chosen by the nearest cue in the same clause whose
-    subject is that fact's subject. Returns None when no fact, or two facts with different
-    values, fit equally well."""
+def attribute(
+    a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], window: int = 70, end: int | None = None
+) -> Attribution | None:
+    """The fact a value at `offset` (to `end`) states, chosen by the nearest cue in the same
+    clause whose subject is that fact's subject. Returns None when no fact, or two facts with
+    different values, fit equally well."""
     clause_start, clause_end = a.clause(sentence, offset)
+    if end is not None and clause_end < sentence.end and not _has_words(a, clause_start, offset, end, clause_end):
+        # A timeline entry, "15 May 2026 — The trial ended": the value heads the next clause.
+        follows = re.search(r"\w", a.prose[clause_end : sentence.end])
+        if follows:
+            _, clause_end = a.clause(sentence, clause_end + follows.start())
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None]] = []
@@ -136,6 +160,14 @@ class Claim:
     subject: Mention
 
 
+def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
+    """For 'named him ...', 'hired Karpathy to lead ...': the person the predicate is about."""
+    if "object" not in m.re.groupindex or m["object"] is None:
+        return None
+    found = a.mentions_between(m.start("object"), m.start("object") + 1, {"person"})
+    return found[0] if found else None
+
+
 def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
     """Every match of `pattern` whose clause subject has a `relation` fact, skipping claims the
     clause places at another employer or an earlier time than the fact."""
@@ -145,7 +177,7 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
         return claims
     for sentence in a.sentences:
         for m in pattern.finditer(a.prose, sentence.start, sentence.end):
-            subject = subject_of(a, sentence, m.start())
+            subject = _object_of(a, m) or subject_of(a, sentence, m.start())
             if subject is None or subject.entity not in facts:
                 continue
             fact = facts[subject.entity]

@@ -24,7 +24,10 @@ WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAY_NAMES)} | {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
 
-_MONTH = r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
@@ -32,13 +35,16 @@ _RANGE = r"(?:\s*[-–—]\s*|\s+to\s+)"
 
 DATE_PATTERN = re.compile(
     r"(?<![\w-])(?:"
-    + rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    + r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     + rf"|(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?:"
-    + rf"{_DAY.format(g='d1')}(?:{_RANGE}{_DAY.format(g='d1b')})?(?:\s+of)?\s+{_MONTH.format(g='m1')}(?:,?\s+{_YEAR.format(g='y1')})?"
-    + rf"|{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d)(?:{_RANGE}{_DAY.format(g='d2b')})?(?:,?\s+{_YEAR.format(g='y2')})?"
+    + rf"{_DAY.format(g='d1')}(?:{_RANGE}{_DAY.format(g='d1b')})?(?:\s+of)?\s+{_MONTH.format(g='m1')}"
+    + rf"(?:,?\s+{_YEAR.format(g='y1')})?"
+    + rf"|{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d)(?:{_RANGE}{_DAY.format(g='d2b')})?"
+    + rf"(?:,?\s+{_YEAR.format(g='y2')})?"
     + rf"|{_MONTH.format(g='m3')},?\s+{_YEAR.format(g='y3')}"
     + r")"
-    + r"|(?P<rel>yesterday|today|tomorrow|(?:last|this|next|on|this\s+past)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    + r"|(?P<rel>yesterday|today|tomorrow|(?:(?:last|this|next|on|this\s+past)\s+)?"
+    + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
     + r")(?![\w-])",
     re.IGNORECASE,
 )

@@ -96,16 +96,20 @@ def build_document(text: str, path: str, kind: str, extract: bool = False) -> Do
 def load_file(path: str | Path, kind: str | None = None, extract: bool = False) -> Document:
     """Read one file from disk into a Document, or raise DocumentError naming it."""
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(name, "no such file") from None
-    except IsADirectoryError:
-        raise DocumentError(name, "is a directory") from None
-    except OSError as exc:
-        raise DocumentError(name, f"cannot read ({exc.strerror})") from None
     kind = kind or kind_for(name) or "text"
-    return build_document(decode(data, name), name, kind, extract=extract)
+    return build_document(decode(read_bytes(name), name), name, kind, extract=extract)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes, or a DocumentError naming it (callers that write back need the bytes)."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(path, "is a directory") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot read ({exc.strerror})") from None
 
 
 DIRECTIVE_COMMENT = re.compile(r"<!--[ \t]*factlint[ \t]*:(.*?)-->", re.S)

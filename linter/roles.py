@@ -19,7 +19,9 @@ SENIOR_NOUNS = {
     "head", "chief", "director", "president", "ceo", "cto", "coo", "cfo", "founder", "co-founder", "cofounder",
     "lead", "leader", "chair", "chairman", "vp", "boss", "executive",
 }  # fmt: skip
-UNIQUE_PATTERN = re.compile(r"\b(?:ceo|cto|coo|cfo|president|chair(?:man)?|chief\s+\w+(?:\s+officer)?|head\s+of\s+[\w -]+)\b")
+UNIQUE_PATTERN = re.compile(
+    r"\b(?:ceo|cto|coo|cfo|president|chair(?:man)?|chief\s+\w+(?:\s+officer)?|head\s+of\s+[\w -]+)\b"
+)
 MODIFIERS = {
     "the", "a", "an", "its", "their", "his", "her", "former", "new", "longtime", "senior", "junior", "vice",
     "of", "for", "and", "&", "founding", "original", "executive", "principal", "staff", "deputy", "acting",
@@ -87,7 +89,7 @@ def title_matches(found: str, value: object) -> bool:
     words = _words(found)
     if not words:
         return False
-    known = [getattr(value, "text", "")] + list(getattr(value, "aliases", ()))
+    known = [getattr(value, "text", ""), *getattr(value, "aliases", ())]
     for title in known:
         other = _words(title)
         if not other:

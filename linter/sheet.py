@@ -206,6 +206,7 @@ class Sheet:
     path: str
     event_date: dt.date
     summary: str = ""
+    protagonist: str | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
@@ -341,9 +342,10 @@ def parse_sheet(raw: str, path: str) -> Sheet:
     try:
         doc = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = getattr(exc, "msg", str(exc))
-        raise SheetError(path, line, f"TOML syntax: {message}") from None
+        # Python 3.11 puts the position only in the message: "... (at line 5, column 8)".
+        where = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        message = str(exc)[: where.start()].strip() if where else str(exc)
+        raise SheetError(path, int(where[1]) if where else None, f"TOML syntax: {message}") from None
     r = _Reader(path, raw)
     meta = doc.get("sheet")
     if not isinstance(meta, dict):
@@ -355,6 +357,7 @@ def parse_sheet(raw: str, path: str) -> Sheet:
         path=path,
         event_date=event_date,
         summary=meta.get("summary", ""),
+        protagonist=meta.get("protagonist"),
     )
     for src in doc.get("sources", []):
         sid = r.need(src, "id", str, None)
@@ -381,6 +384,8 @@ def parse_sheet(raw: str, path: str) -> Sheet:
             description=ent.get("description", ""),
             part_of=ent.get("part_of"),
         )
+    if sheet.protagonist is not None and sheet.protagonist not in sheet.entities:
+        raise SheetError(path, 1, f"[sheet] protagonist names unknown entity {sheet.protagonist!r}")
     for ent in sheet.entities.values():
         if ent.part_of and ent.part_of not in sheet.entities:
             raise r.fail(ent.id, f"{ent.id}: part_of names unknown entity {ent.part_of!r}")

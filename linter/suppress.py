@@ -40,17 +40,15 @@ class UnusedSuppression(Rule):
     Stale `<!-- factlint: ... -->` comments hide future mistakes, so a directive (or one of its
     codes) that silenced no finding in this run is reported, as are an `enable` that ends no
     `disable` and a malformed directive. The fix removes the comment, or drops its unused codes.
-    Turn this off with `ignore = ["FL001"]` (or per-file-ignores), not with a directive.
+    Turn it off with `ignore = ["FL001"]` or per-file-ignores; a directive silences it only when it
+    names FL001 (`<!-- factlint: disable-file FL001 -->`), and such a directive is never reported.
     """
 
     code = UNUSED_CODE
     name = "unused-suppression"
     examples = (
-        Example(
-            "<!-- factlint: ignore FL101 -->\nKarpathy joined Anthropic's pre-training team.",
-            "<!-- factlint: ignore FL101 -->",
-        ),
-        Example("<!-- factlint: ignore FL101 -->\nAndrej Karpathy announced on 12 June 2026 that he had joined."),
+        Example("Karpathy joined Anthropic. <!-- factlint: ignore FL101 -->", "<!-- factlint: ignore FL101 -->"),
+        Example("Karpathy announced on 12 June 2026 that he had joined Anthropic. <!-- factlint: ignore FL101 -->"),
     )
 
     def check(self, doc: object) -> Iterator[Finding]:
@@ -183,7 +181,9 @@ def unused_finding(doc: Document, d: Directive) -> Finding | None:
         return _finding(doc, d, f"unused suppression {comment!r}: it silences no finding", whole=True)
     kept = [c for c in d.codes if c not in unused]
     replacement = f"<!-- factlint: {d.action} {', '.join(kept)} -->"
-    return _finding(doc, d, f"unused code{'s' * (len(unused) > 1)} {', '.join(unused)} in {comment!r}", False, replacement)
+    return _finding(
+        doc, d, f"unused code{'s' * (len(unused) > 1)} {', '.join(unused)} in {comment!r}", False, replacement
+    )
 
 
 def _comment_text(doc: Document, d: Directive) -> str:

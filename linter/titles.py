@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from linter.analysis import Analysis
 from linter.mentions import Mention
 from linter.roles import TITLE_WORDS, head_noun
+from linter.text import Sentence
 
 TOKEN = re.compile(r"[A-Za-z][\w&.-]*?['’]s\b|[A-Za-z][\w&-]*|&|[^\w\s]")
 AFTER_NAME = re.compile(
     r"^(?:\s*,\s*|\s+[—–]\s+|\s+(?:is|was|as|serves\s+as|served\s+as|has\s+been|had\s+been|became|remains|will\s+be)\s+)"
 )
+AS_TITLE = re.compile(r"As\s+")
 TRAILING = {"and", "of", "at", "for", "the", "a", "an", "former", "new", "then", "its", "&"}
 LEADING = {"the", "a", "an", "former", "new", "then", "its", "another", "now", "current", "longtime", "and", "&"}
 
@@ -74,8 +76,8 @@ def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     while i and tokens[i - 1][0].lower() in TITLE_WORDS:
         title_words.insert(0, tokens[i - 1])
         i -= 1
-    if not title_words:
-        return None
+    if not title_words or title_words[-1][0].lower() in {"and", "or", "&", "of"}:
+        return None  # "head of pre-training and Karpathy": a second name, not a title for it
     org = None
     if i:
         org = _org_ending_at(doc, tokens[i - 1].end())
@@ -88,18 +90,14 @@ def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     return TitleClaim(person.entity or "", title, org, start, end)
 
 
-def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
-    lead = AFTER_NAME.match(doc.prose[person.end : ceiling])
-    if not lead:
-        return None
-    pos = person.end + lead.end()
+def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, str | None] | None:
+    """Read a run of title words starting at `pos`, with the employer it names, if any."""
     org: str | None = None
     title_words: list[re.Match[str]] = []
     skip_to = pos
     for token in TOKEN.finditer(doc.prose, pos, min(ceiling, pos + 140)):
         if token.start() < skip_to:
             continue  # inside the employer's name
-        word = token[0]
         org_mention = _org_at(doc, token.start(), token.end() + 1)
         if org_mention is not None:
             if org is not None:
@@ -112,19 +110,42 @@ def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
             if content:
                 break  # "founding member of OpenAI": the employer closes the title
             continue
-        if word.lower() not in TITLE_WORDS:
+        if token[0].lower() not in TITLE_WORDS:
             break
         title_words.append(token)
     trimmed = _trim(doc, title_words, 0)
-    if not trimmed:
+    return (*trimmed, org) if trimmed else None
+
+
+def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
+    lead = AFTER_NAME.match(doc.prose[person.end : ceiling])
+    if not lead:
         return None
-    start, end, title = trimmed
-    return TitleClaim(person.entity or "", title, org, start, end)
+    found = _title_from(doc, person.end + lead.end(), ceiling)
+    return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1]) if found else None
+
+
+def _as_clause(doc: Analysis, sentence: Sentence) -> TitleClaim | None:
+    """'As OpenAI's chief scientist in those years, he ...': a fronted title for the subject."""
+    lead = AS_TITLE.match(sentence.text)
+    if not lead:
+        return None
+    comma = sentence.text.find(",", lead.end())
+    if comma < 0:
+        return None
+    found = _title_from(doc, sentence.start + lead.end(), sentence.start + comma)
+    people = doc.mentions_between(sentence.start + comma, sentence.start + comma + 3, {"person"})
+    if not found or not people or people[0].entity is None:
+        return None
+    return TitleClaim(people[0].entity, found[2], found[3], found[0], found[1])
 
 
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     """Every title written next to the name of a person the sheet knows."""
     for sentence in doc.sentences:
+        fronted = _as_clause(doc, sentence)
+        if fronted is not None:
+            yield fronted
         for person in doc.mentions_in(sentence, {"person"}):
             if person.entity is None or person.pronoun:
                 continue

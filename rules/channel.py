@@ -18,9 +18,12 @@ CHANNELS = {
     "mastodon": "mastodon", "facebook": "facebook", "instagram": "instagram", "youtube": "youtube",
     "podcast": "podcast", "newsletter": "newsletter", "email": "email", "interview": "interview",
 }  # fmt: skip
-CHANNEL_WORDS = r"(?:X|Twitter|[Tt]weet|LinkedIn|[Bb]log(?:\s+post)?|Substack|press\s+release|Threads|Bluesky|Mastodon|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|[Ii]nterview)"
+CHANNEL_WORDS = (
+    r"(?:X|Twitter|[Tt]weet|LinkedIn|[Bb]log(?:\s+post)?|Substack|press\s+release|Threads|Bluesky|Mastodon"
+    r"|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|[Ii]nterview)"
+)
 ANNOUNCED_ON = re.compile(
-    r"\b(?:announc\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news|made\s+the\s+news\s+public"
+    r"\b(?:announc\w*|welcom\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news|made\s+the\s+news\s+public"
     r"|(?:made|making)\s+(?:the|his|her)\s+announcement|confirm(?:ed|ing|s)?|disclosed|said)"
     r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with)\s+(?:(?:a|an|the|his|her|their|its|own|short|brief|personal|[A-Z][\w.-]*['’]s)\s+)*"
     r"(?P<channel>" + CHANNEL_WORDS + r")(?![\w-])"

@@ -18,7 +18,7 @@ def dated_claims(doc: Analysis) -> Iterator[tuple[DateMention, Attribution]]:
     facts = doc.sheet.facts_of_type("date")
     for sentence in doc.sentences:
         for mention in doc.dates_in(sentence):
-            found = attribute(doc, sentence, mention.start, facts)
+            found = attribute(doc, sentence, mention.start, facts, end=mention.end)
             if found:
                 yield mention, found
 
@@ -36,7 +36,7 @@ def matches(mention: DateMention, fact_day: dt.date, month_only: bool) -> bool:
     return mention.day == fact_day.day
 
 
-def alternative_for(fact: Fact, mention: DateMention):  # noqa: ANN201 - Alternative | None
+def alternative_for(fact: Fact, mention: DateMention):
     """A deprecated or disputed value of the fact that the text's date equals, if any."""
     for alt in fact.alternatives:
         if alt.value.type == "date" and matches(mention, alt.value.date, False):

@@ -9,8 +9,8 @@ from linter.analysis import Analysis
 from linter.claims import person_after, subject_of
 from linter.findings import Finding
 from linter.mentions import Mention
-from linter.text import Sentence
 from linter.rule import Example, Rule
+from linter.text import Sentence
 
 # Phrases followed by the manager's name ...
 MANAGER_AFTER = re.compile(

@@ -20,8 +20,9 @@ JOINED_TEAM = re.compile(
 )
 MANDATE = re.compile(
     r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm)|leads|heads|runs|oversees|leading|heading"
-    r"|(?:named|appointed|hired\s+as|tapped\s+as|installed\s+as|promoted\s+to|became|becomes|to\s+become)"
-    r"|in\s+charge\s+of|charged\s+with|responsible\s+for)\s+"
+    r"|(?:named|appointed|hired|tapped|installed|promoted)"
+    r"(?:\s+(?P<object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?(?:\s+(?:as|to(?:\s+(?:be|become|lead|head|run))?))?"
+    r"|became|becomes|to\s+become|in\s+charge\s+of|charged\s+with|responsible\s+for)\s+"
     r"(?P<phrase>[^,.;:()\"“”—–]{3,80})"
 )
 

@@ -67,7 +67,11 @@ class TitleMismatch(Rule):
         if is_unique_role(claim.title):
             for others in by_person.values():
                 for fact in others:
-                    if fact.subject != claim.person and fact.org == claim.org and title_matches(claim.title, fact.value):
+                    if (
+                        fact.subject != claim.person
+                        and fact.org == claim.org
+                        and title_matches(claim.title, fact.value)
+                    ):
                         holder = doc.sheet.entities[fact.subject].name
                         message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
                         expected = f"{holder} is {org_name}'s {fact.value.text}"

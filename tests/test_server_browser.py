@@ -52,10 +52,16 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+def console_errors() -> list[str]:
+    """Script errors and console errors of the page; a test that provokes one removes it."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Any, server: LiveServer, console_errors: list[str]) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()
-    errors: list[str] = []
+    errors = console_errors
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.goto(server.url + "/")
@@ -119,7 +125,7 @@ def test_findings_list_works_with_the_keyboard(page: Any) -> None:
     expect(page.locator("#card")).to_contain_text("12 June 2026")
 
 
-def test_clean_article_and_server_errors_are_announced(page: Any) -> None:
+def test_clean_article_and_server_errors_are_announced(page: Any, console_errors: list[str]) -> None:
     from playwright.sync_api import expect
 
     check_article(page, "Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic.")
@@ -131,6 +137,8 @@ def test_clean_article_and_server_errors_are_announced(page: Any) -> None:
     check_article(page, WRONG_DATE)
     expect(page.locator("#status")).to_contain_text("Could not check")
     expect(page.locator("#status")).to_contain_text("published")
+    assert console_errors == ["Failed to load resource: the server responded with a status of 400 (BAD REQUEST)"]
+    console_errors.clear()
 
 
 def test_dropped_html_file_is_checked_as_html(page: Any, tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Output formats, one module each, all rendering the same list of FileResult.
 
-Formatters never lint; the engine never formats.
+Formatters never lint; the engine never formats. `linter/formats/common.py` holds what several
+formats share (where a finding is in the file on disk, rule metadata, the sentence of a finding).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from linter.results import FileResult
 from linter.sheet import Sheet
 
 Renderer = Callable[[list[FileResult], Sheet], str]
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "claimreview")
 
 
 def renderer(name: str) -> Renderer:

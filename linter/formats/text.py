@@ -28,6 +28,14 @@ def render_finding(result: FileResult, lines: LineIndex, finding: Finding, sheet
     return "\n".join([head, *body])
 
 
+def render_findings(results: list[FileResult], sheet: Sheet) -> str:
+    """The findings alone, without the summary line (`--quiet`)."""
+    blocks = [
+        render_finding(result, LineIndex(result.text), finding, sheet) for result in results for finding in result.findings
+    ]
+    return "".join(block + "\n\n" for block in blocks)
+
+
 def render(results: list[FileResult], sheet: Sheet) -> str:
     blocks: list[str] = []
     errors = warnings = 0

@@ -1,0 +1,191 @@
+"""Load the HTTP API with wrk on 127.0.0.1 and print req/s, p50 and p99 per scenario.
+
+    python bench/load_api.py                      # 5 KB text and 10 KB HTML, 16 and 64 connections, 15 s
+    python bench/load_api.py --duration 5 --scenarios text-5k --connections 16
+
+Starts `python -m server` (gunicorn, access log on, as in production) on a free loopback port,
+checks that each request body really yields findings, runs wrk with a Lua script that POSTs the
+body, and stops the server with SIGTERM. Needs wrk (Debian package `wrk`). Traffic never leaves
+127.0.0.1, and every run is bounded by --duration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LUA = """-- POST the JSON body named by FACTLINT_BODY to the URL wrk was given.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local file = assert(io.open(os.getenv("FACTLINT_BODY"), "rb"))
+wrk.body = file:read("*a")
+file:close()
+"""
+SENTENCES = [
+    "On Tuesday 19 May 2026 Andrej Karpathy said in a post on X that he had joined Anthropic.",
+    "Karpathy reports to Sam Altman, according to people familiar with the matter.",
+    "He works in the pre-training team, where he will build a new team that uses Claude to speed up research.",
+    "The hire was announced on 12 June 2026, two days after the company's latest funding round.",
+    "Before that, he ran Eureka Labs, an education start-up he founded after leaving Tesla.",
+    "Analysts said the move signals a deepening war for elite research talent across the industry.",
+    "The company did not comment on the terms, and a spokesperson declined to say more.",
+    "Nick Joseph, who leads pre-training, welcomed him in a short post of his own.",
+]
+
+
+def article(size: int) -> str:
+    """A plausible news article of about `size` bytes with a few wrong facts in it."""
+    paragraphs, total, i = [], 0, 0
+    while total < size:
+        paragraph = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(4))
+        paragraphs.append(paragraph)
+        total += len(paragraph.encode()) + 2
+        i += 3
+    return "\n\n".join(paragraphs)[:size].rsplit(" ", 1)[0] + ".\n"
+
+
+def html_page(size: int) -> str:
+    """A full web page of about `size` bytes: head, navigation, article, related links, footer."""
+    head = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Karpathy joins Anthropic</title>"
+        "<meta property='article:published_time' content='2026-05-20T09:00:00Z'>"
+        "<link rel='stylesheet' href='/site.css'><script>window.analytics = [];</script></head><body>"
+        "<header><nav><ul>" + "".join(f"<li><a href='/section/{n}'>Section {n}</a></li>" for n in range(12)) + "</ul>"
+        "</nav></header><main><article><h1>Andrej Karpathy joins Anthropic</h1><p class='byline'>By A. Reporter</p>"
+    )
+    tail = (
+        "</article><aside><h2>Related</h2><ul>"
+        + "".join(f"<li><a href='/story/{n}'>Another story about AI hiring, part {n}</a></li>" for n in range(8))
+        + "</ul></aside></main><footer><p>© 2026 Example News. All rights reserved.</p></footer></body></html>"
+    )
+    body, i = "", 0
+    while len((head + body + tail).encode()) < size:
+        body += "<p>" + " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(3)) + "</p>"
+        i += 2
+    return head + body + tail
+
+
+@dataclass
+class Scenario:
+    name: str
+    body: dict[str, object]
+
+
+def scenarios() -> dict[str, Scenario]:
+    return {
+        "text-5k": Scenario("5 KB text", {"text": article(5 * 1024)}),
+        "html-10k-extract": Scenario("10 KB HTML, extract", {"html": html_page(10 * 1024), "extract": True}),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def post(url: str, body: dict[str, object]) -> dict[str, object]:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def start_server(port: int, workers: int | None, log: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port)]
+    if workers:
+        command += ["--workers", str(workers)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("FACTLINT_TOKEN", None)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited early; see {log}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=2).read()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("server did not start within 60 s")
+
+
+def run_wrk(url: str, script: Path, body_file: Path, connections: int, duration: int, threads: int) -> dict[str, str]:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), url]
+    env = {**os.environ, "FACTLINT_BODY": str(body_file)}
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=duration + 60, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "req/s": re.search(r"Requests/sec:\s+(\S+)", out)[1],  # type: ignore[index]
+        "p50": latency.get("50", "?"),
+        "p99": latency.get("99", "?"),
+        "non-2xx": errors[1] if errors else "0",
+        "socket errors": socket_errors[1] if socket_errors else "none",
+        "command": " ".join(command[:-3] + ["-s", "post.lua", url]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run (default 15)")
+    parser.add_argument("--connections", default="16,64", help="comma-separated connection counts")
+    parser.add_argument("--scenarios", default=",".join(scenarios()), help="comma-separated scenario names")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: the server's default)")
+    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (default 1, to leave the cores to the server)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+    chosen = {name: s for name, s in scenarios().items() if name in args.scenarios.split(",")}
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/v1/check"
+    with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
+        tmpdir = Path(tmp)
+        script = tmpdir / "post.lua"
+        script.write_text(LUA)
+        server = start_server(port, args.workers, tmpdir / "server.log")
+        try:
+            print(f"# machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+            print(f"# server: python -m server --port {port}" + (f" --workers {args.workers}" if args.workers else ""))
+            print("| scenario | body | connections | req/s | p50 | p99 | non-2xx |")
+            print("| --- | --- | --- | --- | --- | --- | --- |")
+            for name, scenario in chosen.items():
+                body_file = tmpdir / f"{name}.json"
+                body_file.write_text(json.dumps(scenario.body))
+                findings = post(url, scenario.body)["findings"]
+                assert findings, f"{name}: the body yields no findings, so it would not measure the rules"
+                size = len(next(iter(scenario.body.values())).encode())  # type: ignore[union-attr]
+                for connections in (int(c) for c in args.connections.split(",")):
+                    result = run_wrk(url, script, body_file, connections, args.duration, args.wrk_threads)
+                    print(
+                        f"| {scenario.name} | {size} B, {len(findings)} findings | {connections} | {result['req/s']} "
+                        f"| {result['p50']} | {result['p99']} | {result['non-2xx']} |",
+                        flush=True,
+                    )
+            print(f"# wrk: {result['command']}")
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        log_lines = (tmpdir / "server.log").read_text(errors="replace").splitlines()
+        print(f"# server exit code {server.returncode}; access log lines: {sum('POST /v1/check' in x for x in log_lines)}")
+
+
+if __name__ == "__main__":
+    main()

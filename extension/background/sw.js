@@ -1,0 +1,3 @@
+'use strict';
+// Chromium's service worker entry. Firefox loads the same files as background "scripts".
+importScripts('../lib/settings.js', 'api.js', 'tabs.js', 'inject.js', 'main.js');

@@ -1,0 +1,169 @@
+"""One file's way through a check: bytes -> document -> engine (per sheet) -> suppressions -> fixes.
+
+`process` does all of it for one `Task` and returns plain data, so `--jobs N` can run it in worker
+processes (`run` keeps the input order). Sheets and rule selections are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.config import BUILTIN_SHEET, FileSettings
+from linter.document import Document, DocumentError, build_document, decode, kind_for, read_bytes
+from linter.engine import lint, select_rules
+from linter.findings import Finding
+from linter.results import FileResult
+from linter.rule import Rule
+from linter.sheet import Sheet, default_sheet, load_sheet
+from linter.suppress import UNUSED_CODE, apply_suppressions
+
+
+@dataclass(frozen=True)
+class FixMode:
+    write: bool = True  # --fix writes files; --diff only shows what would change
+    unsafe: bool = False
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to check. `data` carries stdin's bytes; `name` is what the output calls the file."""
+
+    path: str
+    settings: FileSettings
+    name: str | None = None
+    kind: str | None = None
+    extract: bool = False
+    data: bytes | None = None
+    fix: FixMode | None = None
+
+
+@dataclass
+class Outcome:
+    result: FileResult | None = None
+    error: str | None = None
+    fixed: int = 0
+    diff: str = ""
+    note: str | None = None
+
+
+@lru_cache(maxsize=None)
+def sheets_for(paths: tuple[str, ...]) -> tuple[Sheet, ...]:
+    """The sheets of a selection, each loaded and validated once per process (SheetError if bad)."""
+    return tuple(default_sheet() if p == BUILTIN_SHEET else load_sheet(p) for p in paths)
+
+
+@lru_cache(maxsize=None)
+def rules_for(codes: tuple[str, ...]) -> list[type[Rule]]:
+    return select_rules([c for c in codes if c != UNUSED_CODE])
+
+
+def label_sheet(sheets: list[Sheet]) -> Sheet:
+    """The sheet formatters read source labels from: the only one, or all sources merged."""
+    if len(sheets) == 1:
+        return sheets[0]
+    first = sheets[0]
+    sources = {sid: src for sheet in reversed(sheets) for sid, src in sheet.sources.items()}
+    title = " + ".join(s.title for s in sheets)
+    return Sheet(id="+".join(s.id for s in sheets), title=title, path=first.path, event_date=first.event_date,
+                 sources=sources)  # fmt: skip
+
+
+def published_for(doc: Document, settings: FileSettings):  # noqa: ANN201 - date | None
+    """--published, else the document's own date (front matter, meta, dateline), else the config's."""
+    if settings.published_override is not None:
+        return settings.published_override
+    if doc.published is not None or settings.published_default is None:
+        return doc.published
+    from linter.dates import find_dates, published_in_text
+
+    return published_in_text(doc.prose, find_dates(doc.prose)) or settings.published_default
+
+
+def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
+    """Engine against every sheet (findings merged, one per rule and span), then suppressions."""
+    rules = rules_for(settings.codes)
+    published = published_for(doc, settings)
+    seen: set[tuple[str, int, int]] = set()
+    findings: list[Finding] = []
+    for sheet in sheets_for(settings.sheets):
+        for finding in lint(doc, sheet, rules, published=published):
+            key = (finding.rule, finding.start, finding.end)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return apply_suppressions(doc, findings, UNUSED_CODE in settings.codes, settings.exclude_blockquotes)
+
+
+def process(task: Task) -> Outcome:
+    """Check (and maybe fix) one file; input problems come back as a one-line error."""
+    name = task.name or task.path
+    try:
+        data = task.data if task.data is not None else read_bytes(task.path)
+        kind = task.kind or kind_for(name) or "text"
+        doc = build_document(decode(data, name), name, kind, extract=task.extract)
+    except DocumentError as exc:
+        return Outcome(error=str(exc))
+    findings = lint_document(doc, task.settings)
+    outcome = Outcome(result=FileResult(doc.path, doc.text, findings))
+    if task.fix is not None:
+        _fix(task, data, doc, outcome)
+    return outcome
+
+
+def _fix(task: Task, data: bytes, doc: Document, outcome: Outcome) -> None:
+    from linter.fix import FIXABLE_KINDS, FixError, Source, fix_until_stable, fixable, unified_diff, write_atomic
+
+    assert task.fix is not None and outcome.result is not None
+    findings = outcome.result.findings
+    if doc.kind not in FIXABLE_KINDS or task.extract:
+        count = len(fixable(findings, task.fix.unsafe))
+        if count:
+            outcome.note = f"{doc.path}: {count} fix{'es' * (count != 1)} not applied: HTML is never edited (offsets index the extracted text)"
+        return
+
+    def relint(text: str) -> list[Finding]:
+        return lint_document(build_document(text, doc.path, doc.kind), task.settings)
+
+    new_text, applied, remaining = fix_until_stable(doc.text, findings, relint, task.fix.unsafe)
+    if not applied:
+        return
+    outcome.fixed = applied
+    if not task.fix.write:
+        outcome.diff = unified_diff(doc.path, doc.text, new_text)
+        outcome.result = FileResult(doc.path, new_text, remaining)
+        return
+    try:
+        write_atomic(Source(task.path, data), new_text)
+    except FixError as exc:
+        outcome.error, outcome.fixed = str(exc), 0
+        return
+    except OSError as exc:
+        outcome.error, outcome.fixed = f"{task.path}: fixes not written ({exc.strerror or exc})", 0
+        return
+    outcome.result = FileResult(doc.path, new_text, remaining)
+
+
+def _warm(selections: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    """Worker start-up: load every sheet and rule selection once, before the first file."""
+    for sheets, codes in selections:
+        sheets_for(sheets)
+        rules_for(codes)
+
+
+def run(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in the order of `tasks`; with jobs > 1, files are checked in worker processes."""
+    jobs = jobs if jobs > 0 else os.cpu_count() or 1
+    selections = list(dict.fromkeys((t.settings.sheets, t.settings.codes) for t in tasks))
+    _warm(selections)  # errors surface here, once; forked workers inherit the loaded sheets
+    if jobs == 1 or len(tasks) < 2:
+        yield from map(process, tasks)
+        return
+    jobs = min(jobs, len(tasks))
+    chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(selections,)) as pool:
+        yield from pool.map(process, tasks, chunksize=chunk)
