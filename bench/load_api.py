@@ -2,6 +2,7 @@
 
     python bench/load_api.py                      # 5 KB text and 10 KB HTML, 16 and 64 connections, 15 s
     python bench/load_api.py --duration 5 --scenarios text-5k --connections 16
+    python bench/load_api.py --profile            # no wrk: cProfile of the same requests, engine vs server
 
 Starts `python -m server` (gunicorn, access log on, as in production) on a free loopback port,
 checks that each request body really yields findings, runs wrk with a Lua script that POSTs the
@@ -12,9 +13,12 @@ body, and stops the server with SIGTERM. Needs wrk (Debian package `wrk`). Traff
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
 import os
 import platform
+import pstats
 import re
 import shutil
 import signal
@@ -139,8 +143,48 @@ def run_wrk(url: str, script: Path, body_file: Path, connections: int, duration:
         "p99": latency.get("99", "?"),
         "non-2xx": errors[1] if errors else "0",
         "socket errors": socket_errors[1] if socket_errors else "none",
-        "command": " ".join(command[:-3] + ["-s", "post.lua", url]),
+        "command": " ".join([*command[:-3], "-s", "post.lua", url]),
     }
+
+
+def profile(chosen: dict[str, Scenario], rounds: int = 100) -> None:
+    """Where a request's time goes, in-process: the engine alone, the whole request, then the top functions."""
+    sys.path.insert(0, str(ROOT))
+    from linter.api import check_text
+    from server.app import create_app
+
+    client = create_app().test_client()
+    for scenario in chosen.values():
+        body = dict(scenario.body)
+        kind, text = ("html", body["html"]) if "html" in body else ("text", body["text"])
+
+        def engine(kind: str = kind, text: object = text, extract: object = body.get("extract", False)) -> None:
+            check_text(text, kind=kind, extract=bool(extract))  # type: ignore[arg-type]
+
+        def request(body: dict[str, object] = body) -> None:
+            assert client.post("/v1/check", json=body).status_code == 200
+
+        timings = {}
+        for name, fn in (("engine (check_text)", engine), ("whole request (test client)", request)):
+            fn()
+            start = time.perf_counter()
+            for _ in range(rounds):
+                fn()
+            timings[name] = (time.perf_counter() - start) / rounds * 1000
+        print(f"## {scenario.name}")
+        for name, ms in timings.items():
+            print(f"- {name}: {ms:.2f} ms")
+        print(f"- server overhead: {timings['whole request (test client)'] - timings['engine (check_text)']:.2f} ms")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(rounds):
+            request()
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(
+            r"linter|rules|server|bs4|trafilatura", 25
+        )
+        print("```\n" + out.getvalue().split("\n\n", 1)[-1].strip() + "\n```")
 
 
 def main() -> None:
@@ -149,11 +193,17 @@ def main() -> None:
     parser.add_argument("--connections", default="16,64", help="comma-separated connection counts")
     parser.add_argument("--scenarios", default=",".join(scenarios()), help="comma-separated scenario names")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: the server's default)")
-    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (default 1, to leave the cores to the server)")
+    parser.add_argument(
+        "--wrk-threads", type=int, default=1, help="wrk threads (default 1, to leave the cores to the server)"
+    )
+    parser.add_argument("--profile", action="store_true", help="profile in-process instead of running wrk")
     args = parser.parse_args()
+    chosen = {name: s for name, s in scenarios().items() if name in args.scenarios.split(",")}
+    if args.profile:
+        profile(chosen)
+        return
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
-    chosen = {name: s for name, s in scenarios().items() if name in args.scenarios.split(",")}
     port = free_port()
     url = f"http://127.0.0.1:{port}/v1/check"
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
@@ -184,7 +234,9 @@ def main() -> None:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
         log_lines = (tmpdir / "server.log").read_text(errors="replace").splitlines()
-        print(f"# server exit code {server.returncode}; access log lines: {sum('POST /v1/check' in x for x in log_lines)}")
+        print(
+            f"# server exit code {server.returncode}; access log lines: {sum('POST /v1/check' in x for x in log_lines)}"
+        )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from linter import __version__
 from linter.config import ConfigError, Finder, Overrides, describe, settings_for
 from linter.formats import FORMATS
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
+
+if TYPE_CHECKING:
+    from linter.runner import FixMode, Outcome, Task
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -52,7 +56,7 @@ def sheet_from(path: str | None) -> Sheet:
         raise  # unreachable; keeps type checkers happy
 
 
-def config_options(func):  # noqa: ANN001, ANN201 - click decorator
+def config_options(func: Callable[..., None]) -> Callable[..., None]:
     """--config and --isolated, shared by `check` and `config`."""
     func = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(func)
     return click.option(
@@ -100,7 +104,9 @@ def cli() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--exclude-blockquotes/--include-blockquotes", default=None, help="Leave quoted text unlinted.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU).")  # fmt: skip
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU)."
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -183,7 +189,17 @@ def _stdin_kind(stdin_filename: str | None) -> str:
     return kind_for(stdin_filename or "", default="text") or "text"
 
 
-def _report(tasks, outcomes, fmt, sheets, *, quiet, statistics, fix_mode, exit_zero) -> None:  # noqa: ANN001
+def _report(
+    tasks: list[Task],
+    outcomes: list[Outcome],
+    fmt: str,
+    sheets: list[Sheet],
+    *,
+    quiet: bool,
+    statistics: bool,
+    fix_mode: FixMode | None,
+    exit_zero: bool,
+) -> None:
     """Print outcomes (findings, statistics or diffs), notes and errors; exit with the right code."""
     from linter.formats import renderer
     from linter.runner import label_sheet
@@ -298,3 +314,7 @@ _register_optional_commands()
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -3,7 +3,8 @@
 A finding with a `suggestion` carries one replacement for its span. Fixes are *safe* (applied by
 `--fix`) unless the rule or the finding says otherwise: a date, a misspelled name or a title has
 one right value, but replacing the person in a reporting line ("reports to X") can change what the
-sentence claims about someone else, so those need `--unsafe-fixes`. A rule opts out with a class
+sentence claims about someone else, and a relative date ("yesterday") swapped for "19 May" may need
+a preposition, so those need `--unsafe-fixes`. A rule opts out with a class
 attribute `fix_safety = "unsafe"`; a single finding with `extra={"fix": "unsafe"}`.
 
 Files are read as bytes and written back as bytes: the same encoding (UTF-8, with its BOM if it had
@@ -25,7 +26,9 @@ from pathlib import Path
 
 from linter.findings import Finding
 
-UNSAFE_RULE_PREFIXES = ("FL2",)  # reporting lines: a person substituted for another
+# Rules whose suggestions need a reader: FL2xx (reporting lines) substitute one person for another;
+# FL103 replaces a relative date ("yesterday") with an absolute one, which may need a preposition.
+UNSAFE_RULE_PREFIXES = ("FL2", "FL103")
 FIXABLE_KINDS = ("text", "markdown")
 MAX_PASSES = 10
 
@@ -40,7 +43,7 @@ def _rule_safety(code: str) -> str | None:
 
 
 def is_safe(finding: Finding) -> bool:
-    """The finding's own flag, else its rule's, else unsafe only for reporting-line rules."""
+    """The finding's own flag, else its rule's, else unsafe only for `UNSAFE_RULE_PREFIXES`."""
     flag = finding.extra.get("fix") or _rule_safety(finding.rule)
     if flag in ("safe", "unsafe"):
         return flag == "safe"
@@ -49,9 +52,7 @@ def is_safe(finding: Finding) -> bool:
 
 def fixable(findings: list[Finding], unsafe: bool = False) -> list[Finding]:
     """Findings whose suggestion would change the text, within the allowed safety."""
-    return [
-        f for f in findings if f.suggestion is not None and f.suggestion != f.found and (unsafe or is_safe(f))
-    ]
+    return [f for f in findings if f.suggestion is not None and f.suggestion != f.found and (unsafe or is_safe(f))]
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:

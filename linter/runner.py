@@ -6,11 +6,12 @@ processes (`run` keeps the input order). Sheets and rule selections are loaded o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from linter.config import BUILTIN_SHEET, FileSettings
 from linter.document import Document, DocumentError, build_document, decode, kind_for, read_bytes
@@ -50,13 +51,13 @@ class Outcome:
     note: str | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def sheets_for(paths: tuple[str, ...]) -> tuple[Sheet, ...]:
     """The sheets of a selection, each loaded and validated once per process (SheetError if bad)."""
     return tuple(default_sheet() if p == BUILTIN_SHEET else load_sheet(p) for p in paths)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(codes: tuple[str, ...]) -> list[type[Rule]]:
     return select_rules([c for c in codes if c != UNUSED_CODE])
 
@@ -72,7 +73,7 @@ def label_sheet(sheets: list[Sheet]) -> Sheet:
                  sources=sources)  # fmt: skip
 
 
-def published_for(doc: Document, settings: FileSettings):  # noqa: ANN201 - date | None
+def published_for(doc: Document, settings: FileSettings) -> dt.date | None:
     """--published, else the document's own date (front matter, meta, dateline), else the config's."""
     if settings.published_override is not None:
         return settings.published_override
@@ -123,7 +124,8 @@ def _fix(task: Task, data: bytes, doc: Document, outcome: Outcome) -> None:
     if doc.kind not in FIXABLE_KINDS or task.extract:
         count = len(fixable(findings, task.fix.unsafe))
         if count:
-            outcome.note = f"{doc.path}: {count} fix{'es' * (count != 1)} not applied: HTML is never edited (offsets index the extracted text)"
+            why = "HTML is never edited (offsets index the extracted text)"
+            outcome.note = f"{doc.path}: {count} fix{'es' * (count != 1)} not applied: {why}"
         return
 
     def relint(text: str) -> list[Finding]:

@@ -16,7 +16,6 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -327,15 +326,30 @@ class _Reader:
 
 
 def load_sheet(path: str | Path) -> Sheet:
-    """Read and validate a sheet file; raises SheetError with file and line on any problem."""
+    """Read and validate a sheet file; raises SheetError with file and line on any problem.
+
+    Validated sheets are cached on disk by content (see linter.sheet_cache).
+    """
+    from linter import sheet_cache
+
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise SheetError(str(path), None, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SheetError(str(path), None, f"cannot read: {exc}") from None
-    return parse_sheet(raw, str(path))
+    except OSError as exc:
+        raise SheetError(str(path), None, f"cannot read: {exc.strerror}") from None
+    cached = sheet_cache.load_cached(data)
+    if isinstance(cached, Sheet):
+        cached.path = str(path)
+        return cached
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SheetError(str(path), None, f"not valid UTF-8 (byte {exc.start})") from None
+    sheet = parse_sheet(raw, str(path))
+    sheet_cache.store(data, sheet)
+    return sheet
 
 
 def parse_sheet(raw: str, path: str) -> Sheet:
@@ -447,7 +461,8 @@ def _read_fact(r: _Reader, raw: dict[str, Any], fid: str, sheet: Sheet) -> Fact:
 
 
 def builtin_sheet_path(name: str = DEFAULT_SHEET) -> Path:
-    return Path(str(resources.files("rules").joinpath("sheets", f"{name}.toml")))
+    """The embedded sheets ship as data in rules/sheets/, beside this package (no import needed)."""
+    return Path(__file__).resolve().parent.parent / "rules" / "sheets" / f"{name}.toml"
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,9 @@ class ByteSize(click.ParamType):
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; non-loopback needs --token.")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (non-loopback needs --token)."
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--workers", type=click.IntRange(1, 64), help="gunicorn worker processes [default: one per core].")
 @click.option(
@@ -45,9 +47,7 @@ class ByteSize(click.ParamType):
 )
 @click.option("--max-body", type=ByteSize(), help="Largest request body, e.g. 2MB [default: 1MB].")
 @click.option("--allow-origin", multiple=True, help="Exact origin allowed by CORS, e.g. https://example.org.")
-@click.option(
-    "--extension-id", multiple=True, help="Allow only these browser-extension ids [default: any extension]."
-)
+@click.option("--extension-id", multiple=True, help="Allow only these browser-extension ids [default: any extension].")
 def serve(
     host: str,
     port: int,

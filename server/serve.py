@@ -88,7 +88,6 @@ def run_server(
     max_body: int | None = None,
     allow_origins: Sequence[str] = (),
     extension_ids: Sequence[str] = (),
-    threads: int = 1,
 ) -> None:
     """Serve until stopped. Raises ServeError (before binding) for an unsafe or invalid setup."""
     check_bind(host, token)
@@ -102,10 +101,10 @@ def run_server(
         return
     if sys.platform == "win32":
         raise ServeError("gunicorn does not run on Windows; use --debug for the development server")
-    _gunicorn(config, bind_address(host, port), workers or default_workers(), threads, token_set=bool(token)).run()
+    _gunicorn(config, bind_address(host, port), workers or default_workers(), token_set=bool(token)).run()
 
 
-def _gunicorn(config: dict[str, Any], bind: str, workers: int, threads: int, token_set: bool) -> Any:
+def _gunicorn(config: dict[str, Any], bind: str, workers: int, token_set: bool) -> Any:
     from gunicorn.app.base import BaseApplication
 
     class FactlintApplication(BaseApplication):  # type: ignore[misc]
@@ -115,15 +114,15 @@ def _gunicorn(config: dict[str, Any], bind: str, workers: int, threads: int, tok
             options = {
                 "bind": [bind],
                 "workers": workers,
-                "worker_class": "gthread" if threads > 1 else "sync",
-                "threads": threads,
+                # Requests are short and CPU-bound: sync workers, one request each at a time. Slow clients
+                # on a shared deployment belong behind a buffering reverse proxy (docs/server.md).
+                "worker_class": "sync",
                 "preload_app": False,
                 "accesslog": "-",
                 "errorlog": "-",
                 "access_log_format": ACCESS_LOG_FORMAT,
                 "graceful_timeout": 10,
                 "timeout": 30,
-                "keepalive": 5,
                 "proc_name": "factlint-serve",
                 # gunicorn >= 23's control socket lives at one fixed path per user: two servers would clash.
                 "control_socket_disable": True,

@@ -38,7 +38,7 @@ def bad(code: str, message: str) -> ApiError:
 def parse_json(body: bytes) -> Any:
     """Decode a JSON body (UTF-8/16/32, as RFC 8259 allows); errors name the position."""
     if not body.strip():
-        raise bad("invalid_json", "empty body; send a JSON object such as {\"text\": \"...\"}")
+        raise bad("invalid_json", 'empty body; send a JSON object such as {"text": "..."}')
     try:
         return json.loads(body)
     except json.JSONDecodeError as exc:

@@ -127,7 +127,9 @@ def test_check_matches_the_engines_finding_objects(client: FlaskClient) -> None:
 
 
 def test_clean_text_has_no_findings(client: FlaskClient) -> None:
-    assert check(client, text="Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic.")["findings"] == []
+    assert (
+        check(client, text="Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic.")["findings"] == []
+    )
 
 
 def test_markdown_code_is_not_prose(client: FlaskClient) -> None:
@@ -195,7 +197,7 @@ def test_duplicate_or_broken_sheets_fail_at_creation(tmp_path: Path) -> None:
         make_app(sheets=[str(builtin_sheet_path())], warm_up=False)
     broken = tmp_path / "broken.toml"
     broken.write_text("[sheet\n", encoding="utf-8")
-    with pytest.raises(SheetError, match="broken.toml"):
+    with pytest.raises(SheetError, match=r"broken\.toml"):
         make_app(sheets=[str(broken)], warm_up=False)
 
 
@@ -277,7 +279,9 @@ def test_wrong_types_are_400_naming_the_field(client: FlaskClient, body: dict[st
 
 @pytest.mark.parametrize("field", ["url", "publised", "rules", "__proto__"])
 def test_unknown_fields_are_400_naming_them(client: FlaskClient, field: str) -> None:
-    message = error_of(client.post("/v1/check", json={"text": "x", field: "https://example.org/"}), 400, "unknown_field")
+    message = error_of(
+        client.post("/v1/check", json={"text": "x", field: "https://example.org/"}), 400, "unknown_field"
+    )
     assert repr(field) in message
 
 

@@ -9,7 +9,7 @@ import threading
 import pytest
 from server_fixtures import ROOT, WRONG_DATE, http, live_server, server_env
 
-from server.serve import bind_address, check_bind, is_loopback, ServeError
+from server.serve import ServeError, bind_address, check_bind, is_loopback
 
 
 def test_real_server_answers_logs_each_request_and_stops_cleanly_on_sigterm() -> None:
@@ -52,7 +52,7 @@ def test_real_server_answers_logs_each_request_and_stops_cleanly_on_sigterm() ->
 def test_real_server_with_token() -> None:
     with live_server("--token", "live-test-token-123") as server:
         assert http("GET", server.url + "/v1/health")[0] == 200
-        status, body, headers = http("POST", server.url + "/v1/check", {"text": WRONG_DATE})
+        status, body, _ = http("POST", server.url + "/v1/check", {"text": WRONG_DATE})
         assert status == 401 and body["error"]["code"] == "unauthorized"
         auth = {"Authorization": "Bearer live-test-token-123"}
         assert http("POST", server.url + "/v1/check", {"text": WRONG_DATE}, auth)[0] == 200
@@ -87,7 +87,9 @@ def test_non_loopback_host_with_empty_token_env_is_refused() -> None:
 def test_broken_sheet_is_one_line_and_exit_2(tmp_path: object) -> None:
     result = run_cli("--facts", "/no/such/sheet.toml", "--port", "1")
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == ["factlint serve: /no/such/sheet.toml: invalid fact sheet: file not found"]
+    assert result.stderr.strip().splitlines() == [
+        "factlint serve: /no/such/sheet.toml: invalid fact sheet: file not found"
+    ]
 
 
 def test_bad_origin_is_one_line_and_exit_2() -> None:

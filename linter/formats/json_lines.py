@@ -10,7 +10,5 @@ from linter.sheet import Sheet
 
 
 def render(results: list[FileResult], sheet: Sheet) -> str:
-    lines = [
-        json.dumps({"path": r.path, **f.to_dict()}, ensure_ascii=False) for r in results for f in r.findings
-    ]
+    lines = [json.dumps({"path": r.path, **f.to_dict()}, ensure_ascii=False) for r in results for f in r.findings]
     return "".join(line + "\n" for line in lines)

@@ -22,8 +22,10 @@ def render_finding(result: FileResult, lines: LineIndex, finding: Finding, sheet
     head = f"{result.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.severity}] {finding.message}"
     body = _snippet(result.text, lines, finding)
     sources = "; ".join(sheet.source_labels(finding.sources))
-    body.append(f"   = expected: {finding.expected} (sources: {sources})")
-    if finding.suggestion is not None:
+    body.append(f"   = expected: {finding.expected}" + (f" (sources: {sources})" if sources else ""))
+    if finding.suggestion == "":
+        body.append("   = suggestion: remove it")
+    elif finding.suggestion is not None:
         body.append(f"   = suggestion: replace with {finding.suggestion!r}")
     return "\n".join([head, *body])
 
@@ -31,7 +33,9 @@ def render_finding(result: FileResult, lines: LineIndex, finding: Finding, sheet
 def render_findings(results: list[FileResult], sheet: Sheet) -> str:
     """The findings alone, without the summary line (`--quiet`)."""
     blocks = [
-        render_finding(result, LineIndex(result.text), finding, sheet) for result in results for finding in result.findings
+        render_finding(result, LineIndex(result.text), finding, sheet)
+        for result in results
+        for finding in result.findings
     ]
     return "".join(block + "\n\n" for block in blocks)
 
