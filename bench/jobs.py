@@ -7,7 +7,8 @@ Run from the repo root:
     python bench/jobs.py --write docs/performance-jobs.md
 
 The corpus is generated (seeded, so every run lints the same text): Markdown and plain-text
-articles of 1-20 KB built from sentences that are right, wrong (dates, weekdays) or neutral. Each
+articles of 1-20 KB, mostly neutral sentences with about one in twelve stating a checkable fact
+(right or wrong: dates, weekdays), roughly the density of news copy. Each
 configuration runs the real CLI in a fresh process (`--format json-lines`, output discarded), and the
 best wall time of the runs is reported. The outputs of every `--jobs` value are checked to be
 identical, so the parallel run is known to give the same findings in the same order.
@@ -26,20 +27,32 @@ import tempfile
 import time
 from pathlib import Path
 
-SENTENCES = (
+CLAIMS = (
     "Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic.",
     "Andrej Karpathy announced on 12 June 2026 that he had joined Anthropic.",
     "Karpathy posted the news on May 21.",
     "Karpathy announced on Thursday that he had joined Anthropic.",
     "Karpathy announced on Tuesday that he had joined Anthropic.",
-    "He will work on the pre-training team at Anthropic.",
-    "The company did not comment on the terms of the hire.",
     "Google announced its new model on May 12, a week before Karpathy's news.",
     "OpenAI filed its confidential S-1 on May 20.",
+)
+FILLER = (
+    "The company did not comment on the terms of the hire.",
     "Analysts said the move reflects a wider contest for research talent.",
     "Several investors declined to discuss the valuation on the record.",
     "The announcement drew thousands of replies within hours.",
+    "Laboratories have spent heavily on computing power over the past two years.",
+    "Some researchers argue that smaller, cheaper models will matter more than the largest ones.",
+    "Recruiters describe a market in which a handful of people can command unusual packages.",
+    "The debate over open weights has split the field into camps that rarely agree.",
+    "Universities, meanwhile, struggle to keep faculty who are courted by industry.",
+    "Few of the people involved would speak publicly about the negotiations.",
+    "Regulators in Europe and the United States are watching the sector closely.",
+    "The training runs behind frontier models now cost hundreds of millions of dollars.",
+    "Former colleagues described him as a patient teacher with a taste for first principles.",
+    "His online lectures on neural networks have been viewed millions of times.",
 )
+CLAIM_SHARE = 0.08  # about one sentence in twelve states a checkable fact, as in news copy
 HEADINGS = ("Background", "The move", "Reaction", "What comes next", "Context")
 
 
@@ -52,7 +65,8 @@ def article(rng: random.Random, size: int, markdown: bool) -> str:
     while length < size:
         if markdown and rng.random() < 0.15:
             parts.append(f"## {rng.choice(HEADINGS)}\n")
-        paragraph = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 6)))
+        sentences = (rng.choice(CLAIMS if rng.random() < CLAIM_SHARE else FILLER) for _ in range(rng.randint(3, 6)))
+        paragraph = " ".join(sentences)
         parts.append(paragraph + "\n")
         length += len(paragraph) + 1
     return "\n".join(parts)

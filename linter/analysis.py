@@ -51,6 +51,8 @@ class Analysis:
         self.dates: list[DateMention] = find_dates(self.prose)
         self._date_starts = [d.start for d in self.dates]
         self.published = published or doc.published or published_in_text(self.prose, self.dates)
+        self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
 
     # ------------------------------------------------------------------------------- building
     def _resolve_pronouns(self, named: list[Mention], unknown: list[Mention]) -> list[Mention]:
@@ -107,12 +109,17 @@ class Analysis:
 
     def clause(self, sentence: Sentence, offset: int) -> tuple[int, int]:
         """The clause around `offset`: the sentence cut at semicolons, dashes, brackets and 'but'."""
+        breaks = self._breaks.get(sentence.index)
+        if breaks is None:
+            breaks = [
+                (sentence.start + m.start(), sentence.start + m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)
+            ]
+            self._breaks[sentence.index] = breaks
         start, end = sentence.start, sentence.end
-        for m in CLAUSE_BREAK.finditer(sentence.text):
-            cut = sentence.start + m.start()
+        for cut, after in breaks:
             if cut < offset:
-                start = sentence.start + m.end()
-            elif cut >= offset:
+                start = after
+            else:
                 end = cut
                 break
         return start, end

@@ -39,10 +39,35 @@ def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: i
     return bool(re.search(r"[A-Za-z]", a.prose[start:value_start] + a.prose[value_end:end]))
 
 
-@lru_cache(maxsize=512)
-def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """Cues match at a word start ('announc' matches 'announced' and 'announcement')."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")", re.IGNORECASE)
+class CueIndex:
+    """All cue words of a set of facts in one pattern, and which facts each cue belongs to.
+
+    Cues match at a word start ('announc' matches 'announced' and 'announcement'); a word can
+    carry the cues of several facts ('reported' is a cue for 'report' and 'reported').
+    """
+
+    def __init__(self, facts: tuple[Fact, ...]) -> None:
+        self.by_cue: dict[str, list[Fact]] = {}
+        for fact in facts:
+            for cue in fact.cues:
+                self.by_cue.setdefault(cue.lower(), []).append(fact)
+        cues = sorted(self.by_cue, key=len, reverse=True)
+        self.lengths = sorted({len(c) for c in cues}, reverse=True)
+        body = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
+        self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")", re.IGNORECASE)
+
+    def facts_at(self, text: str, start: int) -> list[Fact]:
+        found: list[Fact] = []
+        for length in self.lengths:
+            facts = self.by_cue.get(text[start : start + length].lower())
+            if facts:
+                found += [f for f in facts if f not in found]
+        return found
+
+
+@lru_cache(maxsize=64)
+def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
+    return CueIndex(facts)
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
@@ -66,6 +91,13 @@ def _protagonist(a: Analysis, offset: int) -> Mention | None:
 def subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     """The subject of the predicate at `offset`: an agent ('reported by TechCrunch'), else the
     nearest name or resolved pronoun before it in its clause, skipping appositives."""
+    key = ("subject", offset)
+    if key not in a.memo:
+        a.memo[key] = _subject_of(a, sentence, offset)
+    return a.memo[key]  # type: ignore[return-value]
+
+
+def _subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     clause_start, clause_end = a.clause(sentence, offset)
     word = re.match(r"[\w-]*", a.prose[offset:clause_end])
     after_word = offset + (word.end() if word else 0)
@@ -100,16 +132,15 @@ def attribute(
         if follows:
             _, clause_end = a.clause(sentence, clause_end + follows.start())
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
+    index = cue_index(tuple(facts))
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None]] = []
-    for fact in facts:
-        if not fact.cues:
-            continue
-        for cue in cue_pattern(fact.cues).finditer(a.prose, lo, hi):
-            # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
-            # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
-            distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
-            subject = subject_of(a, sentence, cue.start())
+    for cue in index.pattern.finditer(a.prose, lo, hi):
+        # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
+        # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
+        distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
+        subject = subject_of(a, sentence, cue.start())
+        for fact in index.facts_at(a.prose, cue.start()):
             if subject is None or subject.entity != fact.subject:
                 # Someone else's predicate ("Google announced ... on 12 June") claims the value.
                 if subject is not None:
@@ -160,6 +191,17 @@ class Claim:
     subject: Mention
 
 
+def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
+    """Matches of `pattern` over the whole text (one scan), each with the sentence holding it;
+    a match that runs across a sentence boundary is dropped."""
+    found = []
+    for m in pattern.finditer(a.prose):
+        sentence = a.sentence_at(m.start())
+        if sentence is not None and m.end() <= sentence.end:
+            found.append((m, sentence))
+    return found
+
+
 def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
     """For 'named him ...', 'hired Karpathy to lead ...': the person the predicate is about."""
     if "object" not in m.re.groupindex or m["object"] is None:
@@ -175,12 +217,11 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
     claims: list[Claim] = []
     if not facts:
         return claims
-    for sentence in a.sentences:
-        for m in pattern.finditer(a.prose, sentence.start, sentence.end):
-            subject = _object_of(a, m) or subject_of(a, sentence, m.start())
-            if subject is None or subject.entity not in facts:
-                continue
-            fact = facts[subject.entity]
-            if not a.elsewhere(sentence, m.start(), fact):
-                claims.append(Claim(sentence, m, fact, subject))
+    for m, sentence in matches_by_sentence(a, pattern):
+        subject = _object_of(a, m) or subject_of(a, sentence, m.start())
+        if subject is None or subject.entity not in facts:
+            continue
+        fact = facts[subject.entity]
+        if not a.elsewhere(sentence, m.start(), fact):
+            claims.append(Claim(sentence, m, fact, subject))
     return claims

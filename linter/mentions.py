@@ -7,6 +7,7 @@ ignore case.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,17 +48,25 @@ class Mention:
     pronoun: bool = False
 
 
+def _fold(name: str) -> str:
+    """'Pre-Training', 'pre training' and 'pretraining' are one caseless name."""
+    return name.lower().replace("-", "").replace(" ", "")
+
+
 class EntityMatcher:
     """All of a sheet's names in one alternation, longest first, so 'Nick Joseph' beats 'Joseph'."""
 
     def __init__(self, sheet: Sheet) -> None:
         self.by_name: dict[str, set[str]] = {}
+        self.by_folded: dict[str, set[str]] = {}
         alternatives: list[tuple[str, str]] = []
         for entity in sheet.entities.values():
             caseless = entity.kind in CASELESS_KINDS
             for name in entity.names:
                 key = name.lower() if caseless else name
                 self.by_name.setdefault(key, set()).add(entity.id)
+                if caseless:
+                    self.by_folded.setdefault(_fold(name), set()).add(entity.id)
                 piece = re.escape(name).replace(r"\-", "[- ]?") if caseless else re.escape(name)
                 alternatives.append((name, f"(?i:{piece})" if caseless else piece))
         alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
@@ -67,13 +76,7 @@ class EntityMatcher:
 
     def lookup(self, matched: str) -> str | None:
         """The one entity a matched name denotes, or None when the name is ambiguous."""
-        ids = self.by_name.get(matched)
-        if ids is None:
-            norm = re.sub(r"[- ]", "", matched.lower())
-            ids = set()
-            for key, entities in self.by_name.items():
-                if re.sub(r"[- ]", "", key.lower()) == norm:
-                    ids |= entities
+        ids = self.by_name.get(matched) or self.by_folded.get(_fold(matched), set())
         return next(iter(ids)) if len(ids) == 1 else None
 
     def find(self, prose: str) -> list[Mention]:
@@ -92,12 +95,13 @@ def matcher_for(sheet: Sheet) -> EntityMatcher:
 
 def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
     """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
-    covered = [(m.start, m.end) for m in known]
+    starts = [m.start for m in known]  # `known` is in text order
     out = []
     for m in UNKNOWN_NAME.finditer(prose):
         if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS:
             continue
-        if any(s < m.end() and m.start() < e for s, e in covered):
-            continue
+        i = bisect.bisect_left(starts, m.end())
+        if i and known[i - 1].end > m.start():
+            continue  # overlaps the known mention that starts last before this one ends
         out.append(Mention(m.start(), m.end(), None, "person", m[0]))
     return out

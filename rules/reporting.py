@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.analysis import Analysis
-from linter.claims import person_after, subject_of
+from linter.claims import matches_by_sentence, person_after, subject_of
 from linter.findings import Finding
 from linter.mentions import Mention
 from linter.rule import Example, Rule
@@ -24,7 +24,7 @@ MANAGER_AFTER = re.compile(
 )
 # ... and phrases preceded by it: "Sam Altman, his new boss", "Sam Altman's team".
 MANAGER_BEFORE = re.compile(
-    r"^(?:,\s+(?:his|her)\s+(?:new\s+)?(?:boss|manager|supervisor)\b"
+    r"(?:,\s+(?:his|her)\s+(?:new\s+)?(?:boss|manager|supervisor)\b"
     r"|['’]s?\s+(?:(?:new|own|pre-?training)\s+)?(?:team|org|organi[sz]ation|group|unit)\b)",
     re.IGNORECASE,
 )
@@ -59,39 +59,41 @@ class ReportingLine(Rule):
         facts = {f.subject: f for f in doc.sheet.facts_for("reports_to")}
         if not facts:
             return
-        for sentence in doc.sentences:
-            for cue_start, subject, manager in self._claims(doc, sentence):
-                if subject is None or subject.entity is None or subject == manager:
-                    continue
-                fact = facts.get(subject.entity)
-                if fact is None or doc.elsewhere(sentence, cue_start, fact):
-                    continue
-                if manager.entity == fact.value.entity:
-                    continue
-                expected = fact.value.display(doc.sheet)
-                suggestion = None if manager.pronoun else expected
-                yield doc.finding(
-                    self.code, fact, manager.start, manager.end,
-                    f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
-                    expected, suggestion,
-                )  # fmt: skip
+        for sentence, cue_start, subject, manager in self._claims(doc):
+            if subject is None or subject.entity is None or subject == manager:
+                continue
+            fact = facts.get(subject.entity)
+            if fact is None or doc.elsewhere(sentence, cue_start, fact):
+                continue
+            if manager.entity == fact.value.entity:
+                continue
+            expected = fact.value.display(doc.sheet)
+            suggestion = None if manager.pronoun else expected
+            yield doc.finding(
+                self.code, fact, manager.start, manager.end,
+                f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
+                expected, suggestion,
+            )  # fmt: skip
 
     @staticmethod
-    def _claims(doc: Analysis, sentence: Sentence) -> Iterator[tuple[int, Mention | None, Mention]]:
-        """(cue start, subject, manager) for each reporting phrase in the sentence."""
-        for m in MANAGER_AFTER.finditer(doc.prose, sentence.start, sentence.end):
+    def _claims(doc: Analysis) -> Iterator[tuple[Sentence, int, Mention | None, Mention]]:
+        """(sentence, cue start, subject, manager) for each reporting phrase in the text."""
+        for m, sentence in matches_by_sentence(doc, MANAGER_AFTER):
             manager = person_after(doc, sentence, m.end())
             if manager is None:
                 continue
             owner = doc.mentions_between(m.start(), m.start() + 1, {"person"})  # "his boss": whose boss
-            yield m.start(), owner[0] if owner else subject_of(doc, sentence, m.start()), manager
-        for manager in doc.mentions_in(sentence, {"person"}):
-            rest = doc.prose[manager.end : sentence.end]
-            if not MANAGER_BEFORE.match(rest):
+            yield sentence, m.start(), owner[0] if owner else subject_of(doc, sentence, m.start()), manager
+        for manager in doc.mentions:
+            if manager.kind != "person" or not MANAGER_BEFORE.match(doc.prose, manager.end):
                 continue
+            sentence = doc.sentence_at(manager.start)
+            if sentence is None:
+                continue
+            rest = doc.prose[manager.end : sentence.end]
             if rest.startswith(("'", "’")) and not JOIN_VERB.search(doc.prose[sentence.start : manager.start]):
                 continue  # "X's team" counts only as what someone joins or works in
-            yield manager.start, subject_of(doc, sentence, manager.start), manager
+            yield sentence, manager.start, subject_of(doc, sentence, manager.start), manager
 
 
 RULES = (ReportingLine,)

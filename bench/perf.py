@@ -1,0 +1,200 @@
+"""Engine and command-line speed of `factlint check`, beside proselint on the same files.
+
+Measures, on a generated corpus (articles of 1-20 KB built from the repo's own test articles):
+articles/s and MB/s of the engine in-process; time per MB at growing document sizes and growing
+sheet sizes (both should stay flat: linear time); the wall time of one cold `factlint check FILE`
+for a 5 KB .txt and .md file and for the five source articles in one call, as a pre-commit hook
+pays it; and proselint timed the same way. Run from the repo root:
+
+    python bench/perf.py                      # print the tables
+    python bench/perf.py --write docs/performance.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from linter.document import load_file  # noqa: E402
+from linter.engine import all_rules, lint  # noqa: E402
+from linter.sheet import Sheet, default_sheet, parse_sheet  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+MARK_START, MARK_END = "<!-- bench/perf.py start -->", "<!-- bench/perf.py end -->"
+
+
+def paragraphs() -> list[str]:
+    """Paragraphs of the repo's own articles (annotations stripped): realistic, varied prose."""
+    found: list[str] = []
+    for path in sorted((ROOT / "tests" / "corpus").rglob("*.txt")) + sorted((ROOT / "examples").glob("*.txt")):
+        text = re.sub(r"\{\{(.*?)\|FL\d{3}\}\}", r"\1", path.read_text(encoding="utf-8"))
+        found += [p.strip() for p in text.split("\n\n") if len(p.strip()) > 80]
+    return found
+
+
+def make_article(rng: random.Random, pool: list[str], size: int) -> str:
+    parts: list[str] = []
+    while sum(len(p) + 2 for p in parts) < size:
+        parts.append(rng.choice(pool))
+    return "\n\n".join(parts)[:size].rsplit(" ", 1)[0] + ".\n"
+
+
+def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
+    rng, pool = random.Random(seed), paragraphs()
+    paths = []
+    for i in range(count):
+        path = folder / f"article-{i:04d}.txt"
+        path.write_text(make_article(rng, pool, rng.randint(1_000, 20_000)), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def engine_throughput(paths: list[Path], sheet: Sheet) -> tuple[float, float, int]:
+    rules = all_rules()
+    total = sum(p.stat().st_size for p in paths)
+    start = time.perf_counter()
+    findings = 0
+    for path in paths:
+        findings += len(lint(load_file(path), sheet, rules))
+    elapsed = time.perf_counter() - start
+    return len(paths) / elapsed, total / 1e6 / elapsed, findings
+
+
+def seconds_per_mb(text: str, sheet: Sheet, repeat: int = 3) -> float:
+    from linter.document import Document
+
+    rules = all_rules()
+    best = min(_timed(lambda: lint(Document("x", text), sheet, rules)) for _ in range(repeat))
+    return best / (len(text.encode()) / 1e6)
+
+
+def _timed(fn) -> float:  # noqa: ANN001
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def scaled_sheet(factor: int) -> Sheet:
+    """The default sheet plus (factor - 1) renamed copies of every entity and fact: a sheet
+    `factor` times as large whose extra names never occur in the text."""
+    raw = (ROOT / "rules" / "sheets" / "karpathy-anthropic-2026.toml").read_text(encoding="utf-8")
+    head, _, body = raw.partition("# ----------------------------------------------------------------------------------------- entities")
+    copies = [body]
+    for i in range(1, factor):
+        copy = re.sub(r'(id|subject|entity|org|speaker|part_of) = "([^"]+)"', rf'\1 = "\2-{i}"', body)
+        copy = re.sub(r'(name) = "([^"]+)"', rf'\1 = "\2 Zq{i}"', copy)
+        copy = re.sub(r"aliases = \[[^\]]*\]", "aliases = []", copy)
+        copies.append(copy)
+    return parse_sheet(head + "\n".join(copies), f"x{factor}")
+
+
+def cold_runs(argv: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def script(name: str) -> str | None:
+    """The installed console script itself, not a version-manager shim in front of it."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--runs", type=int, default=10, help="cold runs per command (median reported)")
+    parser.add_argument("--write", type=Path, help="update this Markdown file between the bench markers")
+    args = parser.parse_args()
+
+    sheet = default_sheet()
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "corpus").mkdir()
+        corpus = make_corpus(folder / "corpus", args.articles)
+        per_s, mb_s, findings = engine_throughput(corpus, sheet)
+        size = sum(p.stat().st_size for p in corpus) / 1e6
+        rows += [
+            "### Engine throughput (in-process, one core)",
+            "",
+            f"{len(corpus)} generated articles, 1-20 KB each, {size:.1f} MB in all, {findings} findings.",
+            "",
+            "| measure | factlint |",
+            "|---|---:|",
+            f"| articles/s | {per_s:,.0f} |",
+            f"| MB/s | {mb_s:.2f} |",
+            "",
+        ]
+        rng, pool = random.Random(3), paragraphs()
+        rows += ["### Linear in input size", "", "| document | s per MB |", "|---:|---:|"]
+        for kb in (10, 100, 1000):
+            rows.append(f"| {kb} KB | {seconds_per_mb(make_article(rng, pool, kb * 1000), sheet):.3f} |")
+        text = make_article(rng, pool, 200_000)
+        rows += ["", "### Linear in sheet size", "", "| sheet | facts | s per MB (200 KB text) |", "|---:|---:|---:|"]
+        for factor in (1, 4, 16):
+            big = scaled_sheet(factor)
+            rows.append(f"| x{factor} | {len(big.facts)} | {seconds_per_mb(text, big):.3f} |")
+
+        five_txt = folder / "five.txt"
+        five_txt.write_text(make_article(rng, pool, 5_000), encoding="utf-8")
+        five_md = folder / "five.md"
+        five_md.write_text("# A draft\n\n" + five_txt.read_text(encoding="utf-8"), encoding="utf-8")
+        factlint, proselint = script("factlint"), script("proselint")
+        py = [sys.executable, "-c", "pass"]
+        rows += ["", f"### Cold command wall time (median of {args.runs} runs)", ""]
+        rows += ["| command | factlint | proselint |", "|---|---:|---:|"]
+        rows.append(f"| `python -c pass` (interpreter start, for scale) | {cold_runs(py, args.runs):.3f} s | |")
+        cases = [("5 KB .txt", [str(five_txt)]), ("5 KB .md", [str(five_md)])]
+        if SEEDS.is_dir():
+            cases.append(("the five sources, one call", [str(p) for p in sorted(SEEDS.glob("0*.txt"))]))
+        for label, files in cases:
+            ours = cold_runs([factlint, "check", *files], args.runs) if factlint else float("nan")
+            theirs = cold_runs([proselint, "check", *files], args.runs) if proselint else float("nan")
+            rows.append(f"| {label} | {ours:.3f} s | {theirs:.3f} s |")
+        if proselint:
+            subset = corpus[:100]
+            subset_mb = sum(p.stat().st_size for p in subset) / 1e6
+            took = cold_runs([proselint, "check", *map(str, subset)], 1)
+            ours = cold_runs([factlint, "check", *map(str, subset)], 1) if factlint else float("nan")
+            rows += [
+                "",
+                f"Whole-command throughput on 100 of the articles ({subset_mb:.2f} MB, one call each):"
+                f" factlint {subset_mb / ours:.2f} MB/s, proselint {subset_mb / took:.2f} MB/s.",
+            ]
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    header = [
+        f"Measured {dt.date.today().isoformat()} at commit `{commit.stdout.strip() or 'unknown'}` on this 2-core"
+        " machine with `python bench/perf.py`.",
+        "",
+    ]
+    report = "\n".join(header + rows) + "\n"
+    print(report)
+    if args.write:
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else "# Performance\n"
+        block = f"{MARK_START}\n{report}{MARK_END}"
+        if MARK_START in old:
+            new = re.sub(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), lambda _: block, old, flags=re.S)
+        else:
+            new = old.rstrip() + "\n\n## Linting (`factlint check`)\n\n" + block + "\n"
+        args.write.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
