@@ -139,9 +139,8 @@ def render(rows: list[tuple[int, float]], articles: int, size: int) -> str:
         "| ---: | ---: | ---: | ---: | ---: |",
     ]
     for jobs, seconds in rows:
-        lines.append(
-            f"| {jobs} | {seconds:.2f} s | {articles / seconds:,.0f} | {size / 1e6 / seconds:.2f} | {base / seconds:.2f}x |"
-        )
+        rate, mb = articles / seconds, size / 1e6 / seconds
+        lines.append(f"| {jobs} | {seconds:.2f} s | {rate:,.0f} | {mb:.2f} | {base / seconds:.2f}x |")
     lines += [
         "",
         "The output of every `--jobs` value is identical (same findings, same order): workers return",

@@ -6,7 +6,7 @@ Years: "joined Tesla in 2017", "co-founded OpenAI in 2016", "quit OpenAI in 2019
 year is tied only to an event phrase whose object is an organisation (or that a relative clause
 or purpose clause names) and only within reach of it: years of other events in the sentence stay
 unattached. Who the claim is about is the nearest person before it, or, for a fragment, the person
-the text was just talking about (`claims.implied_subject`).
+the text was just talking about (`subjects.person_subject`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from linter.analysis import Analysis
-from linter.claims import APPOSITIVE, implied_subject, subject_of
 from linter.mentions import Mention
 from linter.numbers import Quantity, find_quantities
+from linter.subjects import person_subject
 from linter.text import Sentence
 
 Y = r"(?:19|20)\d\d"
@@ -137,27 +137,6 @@ def events_in(a: Analysis, sentence: Sentence) -> list[Event]:
         kind, which = _kind(m)
         out.append(Event(kind, which, m.start(), org.end, org.entity, org.start))
     return out
-
-
-def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
-    """The person a career predicate at `offset` is about: the clause's subject when it is a
-    person, else the nearest person before it in the clause (past objects like 'OpenAI' in
-    'helped found OpenAI in 2015, spent ...'), else the implied subject."""
-    found = subject_of(a, sentence, offset)
-    if found is not None and found.kind == "person":
-        return found
-    clause_start, _ = a.clause(sentence, offset)
-    text = a.prose[clause_start:offset]
-    skipped = [(clause_start + m.start() + 1, clause_start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
-    people = [
-        m
-        for m in a.mentions_between(clause_start, offset, {"person"})
-        if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
-    ]
-    if people:
-        return people[0] if len(people) > 1 and people[0].start == clause_start else people[-1]
-    implied = implied_subject(a, sentence, offset)
-    return implied if implied is not None and implied.kind == "person" else None
 
 
 def _relative_org(a: Analysis, sentence: Sentence, verb_start: int) -> Mention | None:

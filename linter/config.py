@@ -27,7 +27,6 @@ folders. Unknown keys and bad values are errors that name the key and the file.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 import tomllib
@@ -201,6 +200,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     where = f"{path} [tool.factlint]" if path.name == "pyproject.toml" else str(path)
     for key in table:
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(KEYS)})"
             raise ConfigError(where, f"unknown key {key!r}{hint}")

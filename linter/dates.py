@@ -34,7 +34,8 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _RANGE = r"(?:\s*[-–—]\s*|\s+to\s+)"
 
 DATE_PATTERN = re.compile(
-    r"(?<![\w-])(?:"
+    # The lookahead lets the regex engine skip, by first character, positions no date starts at.
+    r"(?<![\w-])(?=[0-9JFMASONDjfmasondTWtwYyLlNnOo])(?:"
     + r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     + rf"|(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?:"
     + rf"{_DAY.format(g='d1')}(?:{_RANGE}{_DAY.format(g='d1b')})?(?:\s+of)?\s+{_MONTH.format(g='m1')}"

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from linter.analysis import Analysis
-from linter.career_claims import org_at, person_subject
+from linter.career_claims import org_at
 from linter.mentions import Mention
 from linter.roles import TITLE_WORDS, title_matches
+from linter.subjects import person_subject
 from linter.text import Sentence
 
 DEPART = re.compile(

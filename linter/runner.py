@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -165,6 +164,8 @@ def run(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     if jobs == 1 or len(tasks) < 2:
         yield from map(process, tasks)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for multiprocessing
+
     jobs = min(jobs, len(tasks))
     chunk = max(1, min(16, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(selections,)) as pool:

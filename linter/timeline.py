@@ -8,7 +8,6 @@ can be about: "rejoined OpenAI" means a later stint there, "co-founded OpenAI" t
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,7 +42,7 @@ class Length:
     low: float
     high: float
     stint: Stint | None
-    text: str
+    value: Value  # a duration value, for writing the length back into the text
 
     def agrees(self, interval: tuple[float, float]) -> bool:
         return overlaps(interval, (self.low, self.high))
@@ -116,31 +115,18 @@ class Timeline:
         for stint in stints:
             fact = linked.get(stint.fact.id)
             if fact is not None:
-                low, high = value_interval(fact.value)
-                out.append(Length(fact, org, low, high, stint, fact.value.display()))
+                out.append(Length(fact, org, *value_interval(fact.value), stint, fact.value))
                 continue
-            end = stint.end if stint.end is not None else self.now
-            years = end - stint.start
-            out.append(Length(stint.fact, org, max(0, years - 1), years + 1, stint, f"{years} years ({stint.display()})"))
+            years = (stint.end if stint.end is not None else self.now) - stint.start
+            derived = Value("duration", {"years": years})
+            out.append(Length(stint.fact, org, max(0, years - 1), years + 1, stint, derived))
         if which is None or not stints:
             for fact in explicit:
                 if not fact.qualifiers.get("stint"):
-                    low, high = value_interval(fact.value)
-                    out.append(Length(fact, org, low, high, None, fact.value.display()))
+                    out.append(Length(fact, org, *value_interval(fact.value), None, fact.value))
         return out
 
 
 @lru_cache(maxsize=16)
 def timeline_for(sheet: Sheet) -> Timeline:
     return Timeline(sheet)
-
-
-def years_value(start: int, end: int | None) -> Value:
-    data: dict[str, object] = {"from": start}
-    if end is not None:
-        data["to"] = end
-    return Value("years", data)
-
-
-def year_of(day: dt.date | int) -> int:
-    return day.year if isinstance(day, dt.date) else int(day)

@@ -16,7 +16,10 @@ from server.views import api
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 DEFAULT_MAX_BODY = 1024 * 1024
-OPTIONS = frozenset({"sheets", "max_body", "token", "allow_origins", "extension_ids", "allow_extensions", "warm_up"})
+DEFAULT_CHECK_TIMEOUT = 10.0
+OPTIONS = frozenset(
+    {"sheets", "max_body", "check_timeout", "token", "allow_origins", "extension_ids", "allow_extensions", "warm_up"}
+)
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -37,6 +40,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, static_folder=str(STATIC), static_url_path="/static")
     app.config.update(flask_settings)
     app.config["MAX_CONTENT_LENGTH"] = int(config.get("max_body") or DEFAULT_MAX_BODY)
+    timeout = config.get("check_timeout")
+    app.config["FACTLINT_CHECK_TIMEOUT"] = float(DEFAULT_CHECK_TIMEOUT if timeout is None else timeout)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
     openapi = (HERE / "openapi.json").read_bytes()

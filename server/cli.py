@@ -46,6 +46,11 @@ class ByteSize(click.ParamType):
     help="Extra fact sheet (TOML) to load; repeatable.",
 )
 @click.option("--max-body", type=ByteSize(), help="Largest request body, e.g. 2MB [default: 1MB].")
+@click.option(
+    "--check-timeout",
+    type=click.FloatRange(0, 25),
+    help="Seconds one check may take before it is answered with 503; 0 for no limit [default: 10].",
+)
 @click.option("--allow-origin", multiple=True, help="Exact origin allowed by CORS, e.g. https://example.org.")
 @click.option("--extension-id", multiple=True, help="Allow only these browser-extension ids [default: any extension].")
 def serve(
@@ -56,6 +61,7 @@ def serve(
     debug: bool,
     facts: tuple[str, ...],
     max_body: int | None,
+    check_timeout: float | None,
     allow_origin: tuple[str, ...],
     extension_id: tuple[str, ...],
 ) -> None:
@@ -71,6 +77,7 @@ def serve(
             debug=debug,
             sheets=facts,
             max_body=max_body,
+            check_timeout=check_timeout,
             allow_origins=allow_origin,
             extension_ids=extension_id,
         )

@@ -16,6 +16,7 @@ HTTP_CODES = {
     405: "method_not_allowed",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    503: "unavailable",
     500: "internal_error",
 }
 HTTP_MESSAGES = {

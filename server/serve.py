@@ -55,6 +55,7 @@ def app_config(
     token: str | None,
     sheets: Sequence[str],
     max_body: int | None,
+    check_timeout: float | None,
     allow_origins: Sequence[str],
     extension_ids: Sequence[str],
 ) -> dict[str, Any]:
@@ -62,6 +63,7 @@ def app_config(
         "token": token or None,
         "sheets": list(sheets),
         "max_body": max_body,
+        "check_timeout": check_timeout,
         "allow_origins": list(allow_origins),
         "extension_ids": list(extension_ids),
     }
@@ -88,10 +90,11 @@ def run_server(
     max_body: int | None = None,
     allow_origins: Sequence[str] = (),
     extension_ids: Sequence[str] = (),
+    check_timeout: float | None = None,
 ) -> None:
     """Serve until stopped. Raises ServeError (before binding) for an unsafe or invalid setup."""
     check_bind(host, token)
-    config = app_config(token, sheets, max_body, allow_origins, extension_ids)
+    config = app_config(token, sheets, max_body, check_timeout, allow_origins, extension_ids)
     validate(config)
     if debug:
         from server.app import create_app

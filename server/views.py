@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 import linter
 from linter.api import check_text
+from linter.document import Document
 from linter.engine import SelectionError, all_rules
+from linter.findings import Finding
+from server.deadline import CheckTimeout, deadline
 from server.errors import ApiError
 from server.results import check_payload
-from server.sheets import SheetRegistry
-from server.validation import parse_check_request, parse_json
+from server.sheets import LoadedSheet, SheetRegistry
+from server.validation import CheckRequest, parse_check_request, parse_json
 
 api = Blueprint("api", __name__, url_prefix="/v1")
 
@@ -31,30 +35,51 @@ def require_json() -> None:
         )
 
 
+def read_body() -> bytes:
+    """The body, with the size limit enforced for chunked bodies too.
+
+    Werkzeug refuses a Content-Length over the limit, but silently cuts a chunked body at the limit;
+    a body that fills the limit exactly is therefore checked for more data behind it.
+    """
+    data = request.get_data(cache=False)
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if limit is not None and len(data) >= limit and request.input_stream.read(1):
+        raise RequestEntityTooLarge()
+    return data
+
+
 @api.post("/check")
 def check() -> Response:
     require_json()
-    req = parse_check_request(parse_json(request.get_data(cache=False)))
+    req = parse_check_request(parse_json(read_body()))
     loaded = registry().get(req.sheet)
     if loaded is None:
         known = ", ".join(registry().ids)
         raise ApiError(400, "unknown_sheet", f"unknown sheet {req.sheet!r} (loaded: {known})")
-    try:
-        doc, findings = check_text(
-            req.text,
-            kind=req.kind,
-            path="<request>",
-            sheet=loaded.sheet,
-            published=req.published,
-            select=req.select,
-            ignore=req.ignore,
-            extract=req.extract,
-        )
-    except SelectionError as exc:
-        raise ApiError(400, "unknown_rule", str(exc).replace("'factlint rule --all'", "GET /v1/rules")) from None
+    doc, findings = lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"])
     response = jsonify(check_payload(doc.text, findings, loaded))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> tuple[Document, list[Finding]]:
+    """The engine, within the time limit; its errors become 400/503 answers."""
+    try:
+        with deadline(limit):
+            return check_text(
+                req.text,
+                kind=req.kind,
+                path="<request>",
+                sheet=loaded.sheet,
+                published=req.published,
+                select=req.select,
+                ignore=req.ignore,
+                extract=req.extract,
+            )
+    except CheckTimeout:
+        raise ApiError(503, "check_timeout", f"checking took longer than {limit:g} s; send a shorter text") from None
+    except SelectionError as exc:
+        raise ApiError(400, "unknown_rule", str(exc).replace("'factlint rule --all'", "GET /v1/rules")) from None
 
 
 @api.get("/facts")

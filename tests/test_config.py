@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import cli
-from linter.config import Config, ConfigError, Finder, Overrides, glob_matches, load_config, settings_for
+from linter.config import Config, ConfigError, Finder, Overrides, glob_matches, settings_for
 
 WRONG_DATE = "Andrej Karpathy announced on 12 June 2026 that he had joined Anthropic.\n"
 WRONG_WEEKDAY = "Karpathy announced on Thursday that he had joined Anthropic.\n"
@@ -115,7 +115,7 @@ def test_isolated_and_explicit_config(tmp_path: Path) -> None:
 def test_unknown_key_is_one_line_naming_key_and_file(tmp_path: Path) -> None:
     config = write(tmp_path / "pyproject.toml", '[tool.factlint]\nfail_on = "warning"\n')
     write(tmp_path / "a.txt", WRONG_DATE)
-    code, out, err = run("check", str(tmp_path / "a.txt"))
+    code, _, err = run("check", str(tmp_path / "a.txt"))
     assert code == 2
     assert err.count("\n") == 1
     assert "'fail_on'" in err and str(config.resolve()) in err and "did you mean 'fail-on'" in err
@@ -180,7 +180,7 @@ def test_exclude_prunes_walks_and_drops_named_files(tmp_path: Path) -> None:
     write(tmp_path / ".factlint.toml", "exclude = ['drafts/', '*.draft.md']\n")
     assert rules_found(str(tmp_path)) == [("story.md", "FL101")]
     assert rules_found(str(tmp_path / "notes.draft.md"), str(tmp_path / "story.md")) == [("story.md", "FL101")]
-    code, out, err = run("check", str(tmp_path / "drafts" / "a.md"))
+    code, _, err = run("check", str(tmp_path / "drafts" / "a.md"))
     assert code == 0 and "excluded by configuration" in err
 
 
@@ -189,11 +189,12 @@ def test_facts_replace_and_extend_facts_add(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", PARK_WRONG + WRONG_DATE)
     write(tmp_path / ".factlint.toml", "facts = ['sheets/mini.toml']\n")
     code, out, _ = run("check", "--format", "json", str(tmp_path / "a.txt"))
+    assert code == 1
     facts = [f["fact"] for f in json.loads(out)["files"][0]["findings"]]
     assert facts == ["park-announced"]
     write(tmp_path / ".factlint.toml", "extend-facts = ['sheets/mini.toml']\n")
     clear_caches()
-    code, out, _ = run("check", str(tmp_path / "a.txt"))
+    out = run("check", str(tmp_path / "a.txt"))[1]
     assert "m1 Test Wire" in out and "000 ChatForest" in out  # both sheets' sources are labelled
     assert out.count("FL101 [error]") == 2
 
@@ -266,7 +267,7 @@ def test_config_command_prints_the_resolved_configuration(tmp_path: Path) -> Non
     assert data["select"] == ["FL101"] and data["fail-on"] == "warning" and data["excluded"] is False
     code, out, _ = run("config", str(tmp_path / "drafts" / "x.md"))
     assert code == 0 and "pyproject.toml [tool.factlint]" in out
-    assert 'excluded = true' in out and 'select = ["FL101", "FL102"]' in out
+    assert "excluded = true" in out and 'select = ["FL101", "FL102"]' in out
 
 
 def test_config_command_reports_bad_configuration(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -76,9 +77,11 @@ def at(text: str, found: str, rule: str, severity: str, message: str, suggestion
     end = start + len(found)
     lines = LineIndex(text)
     (line, column), (end_line, end_column) = lines.position(start), lines.position(end)
+    fact, expected = str(kw.get("fact", "announcement-date")), str(kw.get("expected", "19 May 2026"))
+    sources = tuple(kw.get("sources", ("s1", "s2")))  # type: ignore[call-overload]
     return Finding(
-        rule, str(kw.get("fact", "announcement-date")), severity, message, found, str(kw.get("expected", "19 May 2026")),
-        suggestion, tuple(kw.get("sources", ("s1", "s2"))), start, end, line, column, end_line, end_column,  # type: ignore[arg-type]
+        rule, fact, severity, message, found, expected, suggestion, sources,  # type: ignore[arg-type]
+        start, end, line, column, end_line, end_column,
     )  # fmt: skip
 
 
@@ -100,15 +103,27 @@ def sample() -> list[FileResult]:
             [
                 at(md, "12 June 2026", "FL101", "error", "date '12 June 2026' contradicts the sheet", "19 May 2026"),
                 at(
-                    md, '"chief scientist" <50%', "FL301", "warning",
-                    "title 'chief scientist' is disputed: 50%, one source: s2", None,
-                    fact="joseph-title", expected="head of pre-training", sources=("s2",),
-                ),  # fmt: skip
+                    md,
+                    '"chief scientist" <50%',
+                    "FL301",
+                    "warning",
+                    "title 'chief scientist' is disputed: 50%, one source: s2",
+                    None,
+                    fact="joseph-title",
+                    expected="head of pre-training",
+                    sources=("s2",),
+                ),
                 at(
-                    md, "<!-- factlint: ignore FL102 -->\n", "FL001", "warning",
-                    "unused suppression '<!-- factlint: ignore FL102 -->': it silences no finding", "",
-                    fact="", expected="no directive, or one that silences a finding", sources=(),
-                ),  # fmt: skip
+                    md,
+                    "<!-- factlint: ignore FL102 -->\n",
+                    "FL001",
+                    "warning",
+                    "unused suppression '<!-- factlint: ignore FL102 -->': it silences no finding",
+                    "",
+                    fact="",
+                    expected="no directive, or one that silences a finding",
+                    sources=(),
+                ),
             ],
         ),
         FileResult("news/clean.txt", "All good here.\n", []),
@@ -151,10 +166,14 @@ def test_every_format_has_a_module_and_a_snapshot() -> None:
 # ----------------------------------------------------------------------------------------- SARIF
 
 
-def sarif_validator():  # noqa: ANN201 - jsonschema validator
+def sarif_validator() -> Any:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.Draft4Validator(schema)
+
+
+def uri_of(result: dict[str, Any]) -> str:
+    return result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
 
 
 def test_sarif_snapshot_is_valid_against_the_schema(fixed_rules: None) -> None:
@@ -175,11 +194,11 @@ def test_sarif_from_the_engine_is_valid_and_one_based(tmp_path: Path) -> None:
     assert not errors, errors[0]
     results = log["runs"][0]["results"]
     assert {r["ruleId"] for r in results} == {"FL101", "FL001"}
-    md = next(r for r in results if r["ruleId"] == "FL101" and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("a.md"))
+    md = next(r for r in results if r["ruleId"] == "FL101" and uri_of(r).endswith("a.md"))
     region = md["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 30, 42)
     assert md["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "19 May 2026"
-    html = next(r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("b.html"))
+    html = next(r for r in results if uri_of(r).endswith("b.html"))
     assert html["locations"][0]["physicalLocation"]["region"] == {"startLine": 1} and "fixes" not in html
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -303,6 +306,22 @@ def test_body_over_the_limit_is_413() -> None:
     assert "1000" in message
 
 
+@pytest.mark.parametrize(("size", "status"), [(999, 200), (1000, 200), (1001, 413), (50_000, 413)])
+def test_chunked_body_over_the_limit_is_413_not_truncated(size: int, status: int) -> None:
+    """A chunked body has no Content-Length; werkzeug would cut it at the limit and parse the rest."""
+    client = make_app(max_body=1000, warm_up=False).test_client()
+    body = json.dumps({"text": "a" * (size - 12)}).encode()
+    assert len(body) == size
+    response = client.post(
+        "/v1/check",
+        input_stream=io.BytesIO(body),
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == status, response.get_json()
+    assert response.request.content_length is None  # chunked: werkzeug ignores any Content-Length
+
+
 def test_default_limit_is_one_mebibyte(client: FlaskClient) -> None:
     error_of(client.post("/v1/check", json={"text": "a" * (1024 * 1024)}), 413, "payload_too_large")
 
@@ -317,6 +336,37 @@ def test_wrong_method_is_405(client: FlaskClient, method: str, path: str) -> Non
     response = client.open(path, method=method)
     assert method in error_of(response, 405, "method_not_allowed")
     assert "Allow" in response.headers
+
+
+def test_check_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    import server.views
+
+    def slow(*args: object, **kwargs: object) -> None:
+        time.sleep(5)
+
+    client = make_app(check_timeout=0.2, warm_up=False).test_client()
+    monkeypatch.setattr(server.views, "check_text", slow)
+    started = time.monotonic()
+    message = error_of(client.post("/v1/check", json={"text": "x"}), 503, "check_timeout")
+    assert time.monotonic() - started < 2 and "0.2 s" in message
+    monkeypatch.undo()
+    assert client.post("/v1/check", json={"text": WRONG_DATE}).status_code == 200  # the alarm was cleared
+
+
+def test_time_limit_outside_the_main_thread_is_a_no_op() -> None:
+    from server.deadline import deadline
+
+    done: list[bool] = []
+
+    def work() -> None:
+        with deadline(0.05):
+            time.sleep(0.2)
+        done.append(True)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert done == [True]
 
 
 def test_unexpected_error_is_500_without_internals(monkeypatch: pytest.MonkeyPatch, client: FlaskClient) -> None:

@@ -60,6 +60,21 @@ def test_real_server_with_token() -> None:
     assert code == 0
 
 
+def test_real_server_answers_a_check_over_its_time_limit_with_503() -> None:
+    with live_server("--check-timeout", "0.001") as server:
+        status, body, _ = http("POST", server.url + "/v1/check", {"text": WRONG_DATE * 200})
+        assert status == 503 and body["error"]["code"] == "check_timeout"
+        assert http("GET", server.url + "/v1/health")[0] == 200  # the worker lives on
+        code, log = server.stop()
+    assert code == 0 and "WORKER TIMEOUT" not in log
+
+
+def test_serve_is_registered_on_the_factlint_cli() -> None:
+    from linter.cli import cli
+
+    assert cli.commands["serve"].name == "serve"
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "server", *args],

@@ -87,6 +87,17 @@ def test_error_responses_match_the_schema(app: Flask, kwargs: dict[str, Any], st
     assert_valid("/v1/check", "POST", status, response.get_json())
 
 
+def test_timeout_response_matches_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import server.views
+
+    monkeypatch.setattr(server.views, "check_text", lambda *a, **k: time.sleep(5))
+    response = make_app(check_timeout=0.1, warm_up=False).test_client().post("/v1/check", json={"text": "x"})
+    assert response.status_code == 503
+    assert_valid("/v1/check", "POST", 503, response.get_json())
+
+
 def test_every_route_is_documented_and_every_documented_path_exists(app: Flask) -> None:
     served = {
         (rule.rule, method.lower())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from linter.config import Config, Overrides, settings_for
@@ -95,7 +97,8 @@ def test_malformed_directive_is_reported() -> None:
 
 
 def test_directives_inside_code_are_examples_not_directives() -> None:
-    text = "Use `<!-- factlint: ignore -->` like this:\n\n```\n<!-- factlint: disable -->\n```\n\n    <!-- factlint: ignore -->\n"
+    fenced = "```\n<!-- factlint: disable -->\n```\n"
+    text = f"Use `<!-- factlint: ignore -->` like this:\n\n{fenced}\n    <!-- factlint: ignore -->\n"
     assert lint(text) == []
 
 
@@ -184,7 +187,7 @@ def test_blockquotes_in_code_are_not_quotes() -> None:
     assert [f.line for f in lint(text, exclude_blockquotes=True)] == [4]
 
 
-def test_blockquote_exclusion_from_configuration(tmp_path) -> None:  # noqa: ANN001 - pytest fixture
+def test_blockquote_exclusion_from_configuration(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from linter.cli import cli

@@ -40,12 +40,12 @@ def render(results: list[FileResult], sheet: Sheet) -> str:
                 line=str(f.line),
             )
             failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.rule} {f.severity}")
-            lines = [f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}", f"found: {f.found}"]
-            lines.append(f"expected: {f.expected}")
+            lines = [f"{r.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}"]
+            lines += [f"found: {f.found.rstrip()}", f"expected: {f.expected}"]
             if f.sources:
                 lines.append(f"sources: {'; '.join(sheet.source_labels(f.sources))}")
             if f.suggestion is not None:
-                lines.append(f"suggestion: {f.suggestion}")
+                lines.append(f"suggestion: {f.suggestion or '(remove it)'}")
             failure.text = "\n".join(lines)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,84 @@
+"""Who a clause with no named subject is about, building on `claims.subject_of`.
+
+Career claims often come without a subject before the verb: an introductory phrase ("After
+departing Tesla in 2022, Karpathy returned ..."), a timeline entry that starts with its verb
+("2021 — Left Tesla"), a bare description ("The OpenAI co-founder joined Anthropic in 2023"), or
+a list of verb phrases after one subject ("helped found OpenAI in 2015, spent 2017 to 2022 at
+Tesla"). These helpers recover the person meant, or return None when unsure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.analysis import Analysis
+from linter.claims import APPOSITIVE, subject_of
+from linter.mentions import Mention
+from linter.roles import TITLE_WORDS, head_noun
+from linter.text import Sentence
+
+INTRO_PHRASE = re.compile(
+    r"\s*(?:After|Before|By|Since|While|Upon|On|Having|When|Following|Despite|Rather than|Instead of)\s+\w+(?:ing|ed)\b"
+)
+FRAGMENT_HEAD = re.compile(r"\W*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*[—–:-]+\s*)?")
+DESCRIPTION_HEAD = re.compile(r"\s*(?:The|This|That|the)\s+(?P<words>(?:[\w&.'’-]+\s+){0,5}?[\w-]+)\s*$")
+
+
+def previous_person(a: Analysis, sentence: Sentence, sentences_back: int = 3) -> Mention | None:
+    """The last person named (or pronoun resolved) in the few sentences before `sentence`."""
+    first = a.sentences[max(0, sentence.index - sentences_back)].start if a.sentences else sentence.start
+    before = [m for m in a.mentions_between(first, sentence.start, {"person"}) if m.end <= sentence.start]
+    return before[-1] if before else None
+
+
+def implied_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """`subject_of`, else the person a subjectless clause is about (see the module docstring).
+    An unknown name in the way keeps the answer unknown (a mention with entity None)."""
+    found = subject_of(a, sentence, offset)
+    if found is not None:
+        return found
+    head = a.prose[sentence.start : offset]
+    if INTRO_PHRASE.match(head):
+        comma = a.prose.find(",", offset, sentence.end)
+        if comma != -1:
+            after = a.mentions_between(comma, min(sentence.end, comma + 40), {"person"})
+            if after and not re.search(r"[,;:]", a.prose[comma + 1 : after[0].start]):
+                return after[0]
+        return None
+    if FRAGMENT_HEAD.fullmatch(head) and a.prose[offset : offset + 1].isupper():
+        return previous_person(a, sentence)
+    description = DESCRIPTION_HEAD.fullmatch(head)
+    if description:
+        words = description["words"].split()
+        named = a.mentions_between(sentence.start, offset, {"organisation", "person"})
+        orgs = {w for m in named if m.kind == "organisation" for w in m.text.split()}
+        if (
+            not any(m.kind == "person" for m in named)
+            and head_noun(words[-1])
+            and all(w in orgs or w.lower() in TITLE_WORDS for w in words)
+        ):
+            return previous_person(a, sentence, 2)
+    return None
+
+
+def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """The person a predicate at `offset` is about: the clause's subject when it is a person,
+    else the nearest person before it in the clause (past objects like 'OpenAI' in 'helped found
+    OpenAI in 2015, spent ...'), else the implied subject."""
+    found = subject_of(a, sentence, offset)
+    if found is not None and found.kind == "person":
+        return found
+    clause_start, _ = a.clause(sentence, offset)
+    text = a.prose[clause_start:offset]
+    skipped = [(clause_start + m.start() + 1, clause_start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
+    people = [
+        m
+        for m in a.mentions_between(clause_start, offset, {"person"})
+        if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
+    ]
+    if people:
+        return people[-1]
+    if found is not None:
+        return None  # an organisation is the subject: "OpenAI was founded in 2015"
+    implied = implied_subject(a, sentence, offset)
+    return implied if implied is not None and implied.kind == "person" else None

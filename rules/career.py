@@ -1,0 +1,224 @@
+"""Career timeline: the years, lengths and moves of a person's career (FL6xx)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.analysis import Analysis
+from linter.career_claims import YearClaim, length_claims, year_claims
+from linter.findings import Finding
+from linter.moves import Move, move_claims
+from linter.numbers import format_like, hedge_compatible
+from linter.rule import Example, Rule
+from linter.timeline import Stint, Timeline, timeline_for
+
+
+def _name(doc: Analysis, entity: str) -> str:
+    return doc.sheet.entities[entity].name
+
+
+def _closest(stints: list[Stint], first: int, last: int | None, now: int) -> Stint:
+    def cost(s: Stint) -> int:
+        end = s.end if s.end is not None else now
+        return abs(s.start - first) + (abs(end - (now if last == -1 else last)) if last is not None else 0)
+
+    return min(stints, key=cost)
+
+
+class CareerYears(Rule):
+    """A year or range of years in someone's career that the sheet contradicts.
+
+    Ties years to the organisation of the event phrase that governs them: "joined Tesla in 2016",
+    "co-founded OpenAI in 2016", "started Eureka Labs in 2021", "quit OpenAI in 2019", "at Tesla
+    from 2015 to 2022", "Tesla (2017–2020)", "In 2017 he left for Tesla", a timeline entry "2021 —
+    Left Tesla". Compares start years with the start of a stint there ("rejoined" means a later
+    stint, "co-founded" the first), end years with its end, a year "at" a place with the whole
+    stint, and ranges part by part. Years of other people, other organisations or other events in
+    the same sentence, and organisations the person has no stint at, stay silent.
+    """
+
+    code = "FL601"
+    name = "career-years"
+    examples = (
+        Example("Karpathy was at Tesla from 2015 to 2022.", "2015"),
+        Example("At Tesla (2017–2020), Karpathy led the Autopilot vision team.", "2020"),
+        Example("Karpathy co-founded OpenAI in 2016.", "2016"),
+        Example("Karpathy started Eureka Labs in 2021.", "2021"),
+        Example("Karpathy quit OpenAI in 2019 and later joined Anthropic.", "2019"),
+        Example("Karpathy helped found OpenAI in 2015, spent 2017 to 2022 at Tesla and left OpenAI again in 2024."),
+        Example("In 2017 he left for Tesla, where he led the computer vision team.", None),
+        Example("Karpathy joined Tesla in 2017; Ilya Sutskever left OpenAI in 2024."),
+        Example("John Schulman moved to Anthropic in 2024, two years before Karpathy."),
+        Example("Karpathy joined Anthropic, which Dario Amodei co-founded in 2021."),
+    )
+
+    def check(self, doc: Analysis) -> Iterator[Finding]:
+        timeline = timeline_for(doc.sheet)
+        for claim in year_claims(doc):
+            if claim.person is None or claim.person.entity is None:
+                continue
+            which = claim.which if claim.kind == "start" else None
+            stints = timeline.at(claim.person.entity, claim.org, which)
+            if stints:
+                finding = self._judge(doc, claim, stints, timeline)
+                if finding is not None:
+                    yield finding
+
+    def _judge(self, doc: Analysis, claim: YearClaim, stints: list[Stint], timeline: Timeline) -> Finding | None:
+        now = timeline.now
+        person, org = _name(doc, claim.person.entity or ""), _name(doc, claim.org)
+        first, last = claim.first, claim.last
+        if claim.kind == "range":
+            for s in stints:
+                last_ok = last == -1 if s.end is not None else last is not None and (last == -1 or last >= s.start)
+                if s.start == first and (last_ok or last == s.end):
+                    return None
+            s = _closest(stints, first, last, now)
+            wrong_first = s.start != first
+            wrong_last = not (last == s.end or (s.end is None and (last == -1 or (last or 0) >= s.start)))
+            spans = [claim.first_span] if wrong_first else []
+            if wrong_last and claim.last_span:
+                spans.append(claim.last_span)
+            start, end = spans[0][0], spans[-1][1]
+            end_text = str(s.end) if s.end is not None else "present"
+            if wrong_first and wrong_last and claim.last_span:
+                sep = doc.prose[claim.first_span[1] : claim.last_span[0]]
+                suggestion = f"{s.start}{sep}{end_text}"
+            else:
+                suggestion = str(s.start) if wrong_first else end_text
+            message = f"{person} was at {org} {s.display()}, not {doc.prose[claim.first_span[0] : claim.last_span[1] if claim.last_span else claim.end]}"
+            return doc.finding(self.code, s.fact, start, end, message, s.display(), suggestion)
+        if claim.kind == "start":
+            if any(s.start == first for s in stints):
+                return None
+            s = _closest(stints, first, None, now)
+            message = f"{person}'s time at {org} began in {s.start} ({s.display()}), not {first}"
+            return doc.finding(self.code, s.fact, *claim.first_span, message, s.display(), str(s.start))
+        if claim.kind == "end":
+            ended = [s for s in stints if s.end is not None]
+            if not ended or any(s.end == first for s in ended):
+                return None
+            s = min(ended, key=lambda x: abs((x.end or 0) - first))
+            message = f"{person} left {org} in {s.end} ({s.display()}), not {first}"
+            return doc.finding(self.code, s.fact, *claim.first_span, message, s.display(), str(s.end))
+        if any(s.contains(first, now) for s in stints):
+            return None
+        s = _closest(stints, first, None, now)
+        spans = ", ".join(x.display() for x in stints)
+        message = f"{person} was not at {org} in {first}: the sheet has {spans}"
+        return doc.finding(self.code, s.fact, *claim.first_span, message, spans, None)
+
+
+class CareerLength(Rule):
+    """How long someone spent at an organisation, when the sheet says otherwise.
+
+    Reads lengths placed at an organisation: "seven years at Tesla", "spent two more years at
+    OpenAI", "returned to OpenAI for roughly a year", "after five years there", "a second stint
+    of about a year". Compares with the sheet's `duration_at` facts, or with the span of the stint's
+    years when the sheet gives no length; "more", "again", "back", "second" point at a later stint.
+    Hedges count: "about", "nearly", "more than" widen or bound the text's figure.
+    """
+
+    code = "FL602"
+    name = "career-length"
+    examples = (
+        Example("After seven years at Tesla, Karpathy went back to OpenAI.", "seven years"),
+        Example("Karpathy then spent two more years at OpenAI before founding Eureka Labs.", "two more years"),
+        Example("Karpathy spent five years at Tesla running the vision side of Autopilot."),
+        Example("After departing Tesla, Karpathy returned briefly to OpenAI for roughly a year."),
+        Example("Chris Rohlf spent six years at Meta before joining Anthropic."),
+        Example("Karpathy spent five years at Tesla, while Rohlf spent six years at Meta."),
+    )
+
+    def check(self, doc: Analysis) -> Iterator[Finding]:
+        timeline = timeline_for(doc.sheet)
+        for claim in length_claims(doc):
+            if claim.person is None or claim.person.entity is None:
+                continue
+            lengths = timeline.lengths(claim.person.entity, claim.org, claim.which)
+            q = claim.quantity
+            if not lengths or any(length.agrees(q.interval()) for length in lengths):
+                continue
+            middle = sum(q.interval()[:1]) if q.interval()[1] == float("inf") else sum(q.interval()) / 2
+            best = min(lengths, key=lambda length: abs((length.low + length.high) / 2 - middle))
+            keep_hedge = hedge_compatible(q, best.value)
+            start = q.start if keep_hedge else q.hedge_start
+            stint = f" ({best.stint.display()})" if best.stint else ""
+            expected = best.value.display() + stint
+            person, org = _name(doc, claim.person.entity), _name(doc, claim.org)
+            yield doc.finding(
+                self.code, best.fact, start, q.end,
+                f"{person} spent {expected} at {org}, not {doc.prose[start:q.end]}",
+                expected, format_like(q, best.value, with_hedge=q.hedge is None or not keep_hedge),
+            )  # fmt: skip
+
+
+class MoveFraming(Rule):
+    """A move framed as leaving an organisation the person had already left, or skipping a stop.
+
+    "Karpathy quits OpenAI to join Anthropic", "Anthropic poaches him from OpenAI", "his move from
+    Tesla to Anthropic", "Tesla's AI chief jumps to Anthropic": by the time of the sheet's event he
+    had left OpenAI (2024) and Tesla (2022) and came from Eureka Labs (the `came_from` fact). Also
+    "left Tesla to found Eureka Labs" when another stint came between. Questions ("Did he quit
+    OpenAI?"), negations ("he did not leave OpenAI to do this") and moves of other people stay
+    silent, as do moves between stops that follow each other ("left OpenAI for Tesla").
+    """
+
+    code = "FL603"
+    name = "move-framing"
+    examples = (
+        Example("Karpathy quits OpenAI to join Anthropic.", "quits OpenAI"),
+        Example("Anthropic poached Andrej Karpathy from OpenAI this week.", "poached Andrej Karpathy from OpenAI"),
+        Example("Tesla's AI chief jumps to Anthropic.", "Tesla's AI chief"),
+        Example("In 2024 Karpathy left Tesla to found Eureka Labs.", "left Tesla"),
+        Example("Karpathy left OpenAI in 2024 to found Eureka Labs and has now joined Anthropic."),
+        Example("In 2017 Karpathy left OpenAI for Tesla."),
+        Example("He did not leave OpenAI to do this; he came from Eureka Labs."),
+        Example("Ilya Sutskever left OpenAI to found Safe Superintelligence."),
+        Example("Former Tesla AI director Andrej Karpathy joins Anthropic."),
+    )
+
+    def check(self, doc: Analysis) -> Iterator[Finding]:
+        timeline = timeline_for(doc.sheet)
+        for move in move_claims(doc):
+            finding = self._judge(doc, move, timeline)
+            if finding is not None:
+                yield finding
+
+    def _judge(self, doc: Analysis, move: Move, timeline: Timeline) -> Finding | None:
+        person = move.person_id
+        if person is None:
+            return None
+        dest = move.dest
+        if dest == "rival":
+            arrivals = [org for (who, org) in timeline.arrivals if who == person]
+            if len(arrivals) != 1 or re.search(r"\b(?:19|20)\d\d\b", move.sentence.text):
+                return None
+            dest = arrivals[0]
+        came_from = timeline.before(person, dest)
+        if not came_from or move.origin in came_from or move.origin == dest:
+            return None
+        fact = timeline.arrival(person, dest)
+        if fact is None:
+            stints = timeline.at(person, dest)
+            if not stints:
+                return None
+            fact = stints[0].fact
+        name, origin, there = _name(doc, person), _name(doc, move.origin), _name(doc, dest)
+        expected = " or ".join(sorted(_name(doc, org) for org in came_from))
+        reasons = [a.reason for a in fact.alternatives if a.value.type == "entity" and a.value.entity == move.origin]
+        why = reasons[0] if reasons else f"{name} came to {there} from {expected}."
+        message = f"{name} did not leave {origin} for {there}: {why}"
+        found = doc.prose[move.start : move.end]
+        if move.title is not None:
+            former = "Former" if move.start == move.sentence.start else "former"
+            suggestion: str | None = f"{former} {move.origin_mention.text} {move.title}"
+        elif move.origin_mention.end == move.end and len(came_from) == 1:
+            suggestion = found[: move.origin_mention.start - move.start] + expected
+        else:
+            suggestion = None
+        return doc.finding(self.code, fact, move.start, move.end, message, expected, suggestion)
+
+
+RULES = (CareerYears, CareerLength, MoveFraming)
