@@ -52,8 +52,8 @@ EVENT = re.compile(
 )
 # A verb with no organisation after it: "left in 2024", "the start-up he founded in 2023".
 BARE = re.compile(
-    r"(?<![\w-])(?:(?P<start_first>co-?founded|founded|started|launched|set\s+up|created)|(?P<start_any>joined)"
-    r"|(?P<end_any>left|quit|departed|exited))(?:\s+(?:again|briefly|later|then|eventually|also|once|finally))?"
+    r"(?<![\w-])(?:(?P<start_first>co-?found(?:ed|ing)|found(?:ed|ing)|start(?:ed|ing)|launch(?:ed|ing)|set(?:ting)?\s+up"
+    r"|creat(?:ed|ing))|(?P<start_any>join(?:ed|ing))|(?P<end_any>left|leaving|quit(?:ting)?|depart(?:ed|ing)|exit(?:ed|ing)))(?:\s+(?:again|briefly|later|then|eventually|also|once|finally))?"
     r"\s+(?:in|during|around|by)\s+$",
     re.IGNORECASE,
 )
@@ -63,7 +63,8 @@ PURPOSE = re.compile(
     re.IGNORECASE,
 )
 GAP_AFTER = re.compile(
-    r"(?:\s*,)?(?:\s+(?!(?:and|but|or|while|which|who|where|whose|that|then)\b)[\w'’-]+){0,6}?\s+"
+    r"(?:\s*,)?(?:\s+(?!(?:and|but|or|while|which|who|where|whose|that|then|before|after|when|because|to|having)\b)"
+    r"(?![\w-]+ing\b)[\w'’-]+){0,6}?\s+"
     r"(?P<prep>in|during|from|since|until|till|through|between|by|around|circa)\s+"
     r"(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|fall|winter|end|start|beginning)\s+of)\s*-?\s*)?",
     re.IGNORECASE,
@@ -226,11 +227,12 @@ def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, even
         return None
     clause_start, clause_end = a.clause(sentence, start)
     # 4. "joined Tesla in 2017", "left in 2024 to found Eureka Labs"
+    anchor = m.start("y1")  # "from 2015 to 2022": the gap before the years ends with "from"
     before_events = [e for e in events if clause_start <= e.verb_start and e.end <= start]
-    bare = BARE.search(prose, max(clause_start, start - 60), start)
+    bare = BARE.search(prose, max(clause_start, anchor - 60), anchor)
     if before_events:
         e = before_events[-1]
-        gap = GAP_AFTER.fullmatch(prose, e.end, start)
+        gap = GAP_AFTER.fullmatch(prose, e.end, anchor)
         if gap and not (bare and bare.start() > e.end) and not _names_between(a, e.end, start):
             kind = PREP_KIND.get(gap["prep"].lower(), e.kind)
             return claim(e.org or "", kind, e.which, person_subject(a, sentence, e.verb_start))
@@ -245,7 +247,7 @@ def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, even
             return claim(org.entity or "", kind, which, person_subject(a, sentence, bare.start()))
         return None
     # 5. "In 2017 he left for Tesla"
-    prep = PREP_BEFORE.search(prose, max(clause_start, start - 20), start)
+    prep = PREP_BEFORE.search(prose, max(clause_start, anchor - 20), anchor)
     if prep or start == clause_start:
         for e in events:
             if e.verb_start < end or e.verb_start > clause_end:

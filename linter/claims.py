@@ -16,7 +16,8 @@ from linter.mentions import Mention
 from linter.sheet import Fact
 from linter.text import Sentence
 
-SUBJECT_KINDS = {"person", "organisation", "outlet", "event", "ambiguous"}
+SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
+PEOPLE = frozenset({"person", "ambiguous"})
 # ", an OpenAI co-founder," / ", who led AI at Tesla," — descriptions between commas or dashes
 # whose names are not the subject of the clause around them.
 APPOSITIVE = re.compile(
@@ -88,28 +89,30 @@ def _protagonist(a: Analysis, offset: int) -> Mention | None:
     return Mention(offset, offset, who, a.sheet.entities[who].kind, "", pronoun=True)
 
 
-def subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+def subject_of(
+    a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str] = SUBJECT_KINDS
+) -> Mention | None:
     """The subject of the predicate at `offset`: an agent ('reported by TechCrunch'), else the
     nearest name or resolved pronoun before it in its clause, skipping appositives."""
-    key = ("subject", offset)
+    key = ("subject", offset, kinds)
     if key not in a.memo:
-        a.memo[key] = _subject_of(a, sentence, offset)
+        a.memo[key] = _subject_of(a, sentence, offset, kinds)
     return a.memo[key]  # type: ignore[return-value]
 
 
-def _subject_of(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str]) -> Mention | None:
     clause_start, clause_end = a.clause(sentence, offset)
     word = re.match(r"[\w-]*", a.prose[offset:clause_end])
     after_word = offset + (word.end() if word else 0)
     agent = AGENT.match(a.prose[after_word:clause_end])
     if agent:
-        follows = a.mentions_between(after_word + agent.end(), after_word + agent.end() + 1, SUBJECT_KINDS)
+        follows = a.mentions_between(after_word + agent.end(), after_word + agent.end() + 1, kinds)
         if follows:
             return follows[0]
     skipped = _masked_appositives(a, clause_start, offset)
     candidates = [
         m
-        for m in a.mentions_between(clause_start, offset, SUBJECT_KINDS)
+        for m in a.mentions_between(clause_start, offset, kinds)
         if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
     ]
     if not candidates:
@@ -217,8 +220,11 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
     claims: list[Claim] = []
     if not facts:
         return claims
+    # "He has joined Anthropic and will report to ...": when every subject of the relation is a
+    # person, the organisation nearer the verb is its object, not its subject.
+    kinds = frozenset({a.sheet.entities[s].kind for s in facts} | {"ambiguous"})
     for m, sentence in matches_by_sentence(a, pattern):
-        subject = _object_of(a, m) or subject_of(a, sentence, m.start())
+        subject = _object_of(a, m) or subject_of(a, sentence, m.start(), kinds)
         if subject is None or subject.entity not in facts:
             continue
         fact = facts[subject.entity]

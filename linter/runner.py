@@ -150,20 +150,23 @@ def _fix(task: Task, data: bytes, doc: Document, outcome: Outcome) -> None:
 
 
 def _warm(selections: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
-    """Worker start-up: load every sheet and rule selection once, before the first file."""
+    """Load every sheet and rule selection once, and lint one line against each so the sheet's
+    compiled matchers exist: done before forking, workers start warm instead of each building them."""
+    probe = build_document("Warm-up.\n", "<warm-up>", "text")
     for sheets, codes in selections:
-        sheets_for(sheets)
-        rules_for(codes)
+        rules = rules_for(codes)
+        for sheet in sheets_for(sheets):
+            lint(probe, sheet, rules)
 
 
 def run(tasks: list[Task], jobs: int = 1) -> Iterator[Outcome]:
     """Outcomes in the order of `tasks`; with jobs > 1, files are checked in worker processes."""
     jobs = jobs if jobs > 0 else os.cpu_count() or 1
     selections = list(dict.fromkeys((t.settings.sheets, t.settings.codes) for t in tasks))
-    _warm(selections)  # errors surface here, once; forked workers inherit the loaded sheets
     if jobs == 1 or len(tasks) < 2:
         yield from map(process, tasks)
         return
+    _warm(selections)  # forked workers inherit the loaded sheets and their compiled matchers
     from concurrent.futures import ProcessPoolExecutor  # only parallel runs pay for multiprocessing
 
     jobs = min(jobs, len(tasks))

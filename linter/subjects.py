@@ -17,11 +17,17 @@ from linter.mentions import Mention
 from linter.roles import TITLE_WORDS, head_noun
 from linter.text import Sentence
 
+# "After departing Tesla in 2022, Karpathy ...", "After seven years at Tesla, he ...": the subject
+# follows the introductory phrase.
 INTRO_PHRASE = re.compile(
-    r"\s*(?:After|Before|By|Since|While|Upon|On|Having|When|Following|Despite|Rather than|Instead of)\s+\w+(?:ing|ed)\b"
+    r"\s*(?:After|Before|By|Since|While|Upon|On|Having|When|Following|Despite|During|Rather than|Instead of)\s[^,;:]*$"
 )
 FRAGMENT_HEAD = re.compile(r"\W*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*[—–:-]+\s*)?")
 DESCRIPTION_HEAD = re.compile(r"\s*(?:The|This|That|the)\s+(?P<words>(?:[\w&.'’-]+\s+){0,5}?[\w-]+)\s*$")
+
+
+OBJECTS = {"him", "her", "them"}
+NOT_VERBS = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "In", "On", "At", "By"}
 
 
 def previous_person(a: Analysis, sentence: Sentence, sentences_back: int = 3) -> Mention | None:
@@ -45,19 +51,36 @@ def implied_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | N
             if after and not re.search(r"[,;:]", a.prose[comma + 1 : after[0].start]):
                 return after[0]
         return None
-    if FRAGMENT_HEAD.fullmatch(head) and a.prose[offset : offset + 1].isupper():
-        return previous_person(a, sentence)
-    description = DESCRIPTION_HEAD.fullmatch(head)
-    if description:
-        words = description["words"].split()
-        named = a.mentions_between(sentence.start, offset, {"organisation", "person"})
-        orgs = {w for m in named if m.kind == "organisation" for w in m.text.split()}
-        if (
-            not any(m.kind == "person" for m in named)
-            and head_noun(words[-1])
-            and all(w in orgs or w.lower() in TITLE_WORDS for w in words)
-        ):
-            return previous_person(a, sentence, 2)
+    return _previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
+
+
+def _previous_if_fragment(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    return previous_person(a, sentence) if _fragment(a, sentence, offset) else None
+
+
+def _fragment(a: Analysis, sentence: Sentence, offset: int) -> bool:
+    """'2021 — Left Tesla after ...': the sentence starts with its verb and names no one before `offset`."""
+    head = FRAGMENT_HEAD.match(a.prose, sentence.start, offset)
+    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end]) if head else None
+    if word is None or word[0] in NOT_VERBS:
+        return False
+    return not a.mentions_between(sentence.start, offset, {"person"}) and not a.mentions_between(
+        head.end(), head.end() + 1  # type: ignore[union-attr]
+    )
+
+
+def _described(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """'The OpenAI co-founder joined ...': a bare title as subject is the person just named."""
+    description = DESCRIPTION_HEAD.fullmatch(a.prose, sentence.start, offset)
+    if not description:
+        return None
+    words = description["words"].split()
+    named = a.mentions_between(sentence.start, offset, {"organisation", "person"})
+    orgs = {w for m in named if m.kind == "organisation" for w in m.text.split()}
+    if any(m.kind == "person" for m in named) or not head_noun(words[-1]):
+        return None
+    if all(w in orgs or w.lower() in TITLE_WORDS for w in words):
+        return previous_person(a, sentence, 2)
     return None
 
 
@@ -78,7 +101,15 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     ]
     if people:
         return people[-1]
+    if clause_start > sentence.start and re.match(r"\s*(?:after|before|when|while|until|since)\b", text, re.I):
+        # "He joined Tesla in 2017 and, after seven years there, ...": the sentence's subject.
+        main = [m for m in a.mentions_between(sentence.start, clause_start, {"person"}) if m.text not in OBJECTS]
+        if main:
+            return main[0]
     if found is not None:
-        return None  # an organisation is the subject: "OpenAI was founded in 2015"
+        # An organisation is the subject ("OpenAI was founded in 2015"), unless it only modifies a
+        # title ("The OpenAI co-founder joined ...").
+        described = _previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
+        return described if described is not None and described.kind == "person" else None
     implied = implied_subject(a, sentence, offset)
     return implied if implied is not None and implied.kind == "person" else None

@@ -26,6 +26,13 @@ def _closest(stints: list[Stint], first: int, last: int | None, now: int) -> Sti
     return min(stints, key=cost)
 
 
+def _end_agrees(stint: Stint, last: int | None) -> bool:
+    """A range's end agrees with the stint's end; an open stint accepts any later year or 'present'."""
+    if stint.end is None:
+        return last is not None and (last == -1 or last >= stint.start)
+    return last == stint.end
+
+
 class CareerYears(Rule):
     """A year or range of years in someone's career that the sheet contradicts.
 
@@ -70,24 +77,20 @@ class CareerYears(Rule):
         person, org = _name(doc, claim.person.entity or ""), _name(doc, claim.org)
         first, last = claim.first, claim.last
         if claim.kind == "range":
-            for s in stints:
-                last_ok = last == -1 if s.end is not None else last is not None and (last == -1 or last >= s.start)
-                if s.start == first and (last_ok or last == s.end):
-                    return None
+            if any(s.start == first and _end_agrees(s, last) for s in stints):
+                return None
             s = _closest(stints, first, last, now)
-            wrong_first = s.start != first
-            wrong_last = not (last == s.end or (s.end is None and (last == -1 or (last or 0) >= s.start)))
-            spans = [claim.first_span] if wrong_first else []
-            if wrong_last and claim.last_span:
-                spans.append(claim.last_span)
-            start, end = spans[0][0], spans[-1][1]
+            wrong_first, wrong_last = s.start != first, not _end_agrees(s, last)
+            last_span = claim.last_span or claim.first_span
+            start = claim.first_span[0] if wrong_first else last_span[0]
+            end = last_span[1] if wrong_last else claim.first_span[1]
             end_text = str(s.end) if s.end is not None else "present"
-            if wrong_first and wrong_last and claim.last_span:
-                sep = doc.prose[claim.first_span[1] : claim.last_span[0]]
-                suggestion = f"{s.start}{sep}{end_text}"
+            if wrong_first and wrong_last:
+                suggestion = f"{s.start}{doc.prose[claim.first_span[1] : last_span[0]]}{end_text}"
             else:
                 suggestion = str(s.start) if wrong_first else end_text
-            message = f"{person} was at {org} {s.display()}, not {doc.prose[claim.first_span[0] : claim.last_span[1] if claim.last_span else claim.end]}"
+            stated = doc.prose[claim.first_span[0] : last_span[1]]
+            message = f"{person} was at {org} {s.display()}, not {stated}"
             return doc.finding(self.code, s.fact, start, end, message, s.display(), suggestion)
         if claim.kind == "start":
             if any(s.start == first for s in stints):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.analysis import Analysis
-from linter.claims import matches_by_sentence, person_after, subject_of
+from linter.claims import PEOPLE, matches_by_sentence, person_after, subject_of
 from linter.findings import Finding
 from linter.mentions import Mention
 from linter.rule import Example, Rule
@@ -83,7 +83,8 @@ class ReportingLine(Rule):
             if manager is None:
                 continue
             owner = doc.mentions_between(m.start(), m.start() + 1, {"person"})  # "his boss": whose boss
-            yield sentence, m.start(), owner[0] if owner else subject_of(doc, sentence, m.start()), manager
+            subject = owner[0] if owner else subject_of(doc, sentence, m.start(), PEOPLE)
+            yield sentence, m.start(), subject, manager
         for manager in doc.mentions:
             if manager.kind != "person" or not MANAGER_BEFORE.match(doc.prose, manager.end):
                 continue
@@ -93,7 +94,7 @@ class ReportingLine(Rule):
             rest = doc.prose[manager.end : sentence.end]
             if rest.startswith(("'", "’")) and not JOIN_VERB.search(doc.prose[sentence.start : manager.start]):
                 continue  # "X's team" counts only as what someone joins or works in
-            yield sentence, manager.start, subject_of(doc, sentence, manager.start), manager
+            yield sentence, manager.start, subject_of(doc, sentence, manager.start, PEOPLE), manager
 
 
 RULES = (ReportingLine,)

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import subprocess
 import sys
 import threading
 
 import pytest
-from server_fixtures import ROOT, WRONG_DATE, http, live_server, server_env
+from server_fixtures import ROOT, WRONG_DATE, live_server, server_env
+from server_fixtures import http as http_request
 
 from server.serve import ServeError, bind_address, check_bind, is_loopback
 
 
 def test_real_server_answers_logs_each_request_and_stops_cleanly_on_sigterm() -> None:
     with live_server(workers=2) as server:
-        status, body, _ = http("GET", server.url + "/v1/health")
+        status, body, _ = http_request("GET", server.url + "/v1/health")
         assert status == 200 and body["status"] == "ok"
-        status, body, headers = http("POST", server.url + "/v1/check", {"text": "😀 " + WRONG_DATE})
+        status, body, headers = http_request("POST", server.url + "/v1/check", {"text": "😀 " + WRONG_DATE})
         assert status == 200 and headers["Content-Type"] == "application/json"
         (finding,) = body["findings"]
         assert (finding["start"], finding["start_utf16"]) == (31, 32)
-        status, body, _ = http("GET", server.url + "/v1/nope")
+        status, body, _ = http_request("GET", server.url + "/v1/nope")
         assert status == 404 and body["error"]["code"] == "not_found"
-        status, body, _ = http("POST", server.url + "/v1/check", {"text": "x", "url": "http://127.0.0.1:1/"})
+        status, body, _ = http_request("POST", server.url + "/v1/check", {"text": "x", "url": "http://127.0.0.1:1/"})
         assert status == 400 and body["error"]["code"] == "unknown_field"
-        status, page, _ = http("GET", server.url + "/")
+        status, page, _ = http_request("GET", server.url + "/")
         assert status == 200 and b"check-form" in page
 
         # Concurrent requests from several clients all succeed.
         results: list[int] = []
 
         def hit() -> None:
-            results.append(http("POST", server.url + "/v1/check", {"text": WRONG_DATE})[0])
+            results.append(http_request("POST", server.url + "/v1/check", {"text": WRONG_DATE})[0])
 
         threads = [threading.Thread(target=hit) for _ in range(16)]
         for thread in threads:
@@ -51,20 +54,38 @@ def test_real_server_answers_logs_each_request_and_stops_cleanly_on_sigterm() ->
 
 def test_real_server_with_token() -> None:
     with live_server("--token", "live-test-token-123") as server:
-        assert http("GET", server.url + "/v1/health")[0] == 200
-        status, body, _ = http("POST", server.url + "/v1/check", {"text": WRONG_DATE})
+        assert http_request("GET", server.url + "/v1/health")[0] == 200
+        status, body, _ = http_request("POST", server.url + "/v1/check", {"text": WRONG_DATE})
         assert status == 401 and body["error"]["code"] == "unauthorized"
         auth = {"Authorization": "Bearer live-test-token-123"}
-        assert http("POST", server.url + "/v1/check", {"text": WRONG_DATE}, auth)[0] == 200
+        assert http_request("POST", server.url + "/v1/check", {"text": WRONG_DATE}, auth)[0] == 200
+        code, _ = server.stop()
+    assert code == 0
+
+
+def test_real_server_refuses_large_bodies_chunked_or_not() -> None:
+    body = json.dumps({"text": WRONG_DATE * 100}).encode()
+    with live_server("--max-body", "2KB") as server:
+        for chunked in (False, True):
+            connection = http.client.HTTPConnection("127.0.0.1", int(server.url.rsplit(":", 1)[1]), timeout=30)
+            headers = {"Content-Type": "application/json"}
+            if chunked:
+                connection.request("POST", "/v1/check", body=iter([body[:1000], body[1000:]]), headers=headers)
+            else:
+                connection.request("POST", "/v1/check", body=body, headers=headers)
+            response = connection.getresponse()
+            assert response.status == 413, (chunked, response.read())
+            assert json.loads(response.read())["error"]["code"] == "payload_too_large"
+            connection.close()
         code, _ = server.stop()
     assert code == 0
 
 
 def test_real_server_answers_a_check_over_its_time_limit_with_503() -> None:
     with live_server("--check-timeout", "0.001") as server:
-        status, body, _ = http("POST", server.url + "/v1/check", {"text": WRONG_DATE * 200})
+        status, body, _ = http_request("POST", server.url + "/v1/check", {"text": WRONG_DATE * 200})
         assert status == 503 and body["error"]["code"] == "check_timeout"
-        assert http("GET", server.url + "/v1/health")[0] == 200  # the worker lives on
+        assert http_request("GET", server.url + "/v1/health")[0] == 200  # the worker lives on
         code, log = server.stop()
     assert code == 0 and "WORKER TIMEOUT" not in log
 
