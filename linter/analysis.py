@@ -30,6 +30,11 @@ PAST_CUE = re.compile(
     r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
     re.IGNORECASE,
 )
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n't|wrongly|falsely|incorrectly|erroneously|mistakenly|denied|denies|deny"
+    r"|rather\s+than|instead\s+of|contrary\s+to|rumou?r(?:ed|s)?|speculat\w*|myth|false)\b|n't\b",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -148,6 +153,12 @@ class Analysis:
         org = fact.org
         named = {m.entity for m in self.mentions_in(sentence, {"organisation"})}
         return org not in named and self._placed_elsewhere(sentence.start, sentence.end, fact)
+
+    def negated(self, sentence: Sentence, start: int, end: int) -> bool:
+        """True when the clause from its start to `end` denies or distances itself from the claim
+        ('does not report to', 'wrongly said', 'rather than the safety team'): never judged."""
+        clause_start, _ = self.clause(sentence, start)
+        return bool(NEGATION.search(self.prose, clause_start, end))
 
     def _placed_elsewhere(self, start: int, end: int, fact: Fact) -> bool:
         org = fact.org

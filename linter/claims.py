@@ -154,7 +154,7 @@ def attribute(
                 best = [found]
             elif distance == best[0].distance:
                 best.append(found)
-    if not best:
+    if not best or a.negated(sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(d < best[0].distance and who != best[0].fact.subject for d, who in foreign):
         return None
@@ -228,6 +228,6 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
         if subject is None or subject.entity not in facts:
             continue
         fact = facts[subject.entity]
-        if not a.elsewhere(sentence, m.start(), fact):
+        if not a.elsewhere(sentence, m.start(), fact) and not a.negated(sentence, m.start(), m.end()):
             claims.append(Claim(sentence, m, fact, subject))
     return claims

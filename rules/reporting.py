@@ -65,6 +65,8 @@ class ReportingLine(Rule):
             fact = facts.get(subject.entity)
             if fact is None or doc.elsewhere(sentence, cue_start, fact):
                 continue
+            if doc.negated(sentence, min(cue_start, manager.start), manager.end):
+                continue
             if manager.entity == fact.value.entity:
                 continue
             expected = fact.value.display(doc.sheet)

@@ -82,6 +82,17 @@ SILENT = [
     "Nick Jonas said he was thrilled. He reports to his manager, Sam Altman.",
     "Karpathy previously led the computer vision team at Tesla.",
     "Anthropic's head of product announced the news on LinkedIn.",
+    "Karpathy, who once reported to Elon Musk, now works under Nick Joseph.",
+    "Dario Amodei announced on 21 May that Anthropic's revenue had grown.",
+    "In 2017 Karpathy joined Tesla's Autopilot team.",
+    "Elon Musk, once Karpathy's boss at Tesla, praised him.",
+    "Mira Murati, OpenAI's former CTO, started Thinking Machines.",
+    # Denials and distance: the text does not make the claim.
+    "Karpathy does not report to Sam Altman.",
+    "Karpathy joined pre-training rather than the safety team.",
+    "Karpathy didn't announce the move on LinkedIn.",
+    "Contrary to early reports, Karpathy did not announce the news on 12 June.",
+    "Some reports wrongly said Karpathy was named head of pre-training.",
 ]
 
 

@@ -1,0 +1,214 @@
+"""Quoted passages and where they sit in a verbatim source, word by word.
+
+Passages are found once per document: text between straight or curly double quotes, curly
+single quotes, straight single quotes around several words, and `>` block quotes. Each passage is
+split at ellipses and [bracketed insertions] into segments, since those mark text the writer
+left out or added openly. A segment is compared with a quote fact only when they share enough
+content words (an inverted index built once per sheet keeps this linear), then located with
+rapidfuzz's `partial_ratio_alignment` over word lists and diffed with Levenshtein opcodes, so the
+result says which words were changed, added or dropped. Case, punctuation, hyphens and curly
+versus straight apostrophes are not differences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from linter.sheet import Fact, Sheet
+
+PASSAGE = re.compile(
+    r"“(?P<curly>[^“”\n]{2,2000}?)”"
+    r"|(?<![\w\"])\"(?P<straight>[^\"\n]{2,2000}?)\"(?![\w\"])"
+    r"|‘(?P<single>(?:[^‘’\n]|’(?=\w))+?\s(?:[^‘’\n]|’(?=\w))+?)’(?!\w)"
+    r"|(?<![\w'])'(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
+)
+BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
+TOKEN = re.compile(r"[#\w](?:[\w&'’.-]*[\w])?|\[[^\]\n]{0,60}\]|\.\.\.|…")
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been am i i'm i've we you he she it"
+    " they this that these those my our your his her its their me us him them here there so very not no do did"
+    " will would can could should just also about into over than then too".split()
+)
+MIN_SHARED = 2  # content words a segment must share with a quote before it is aligned
+MIN_WORDS = 3  # shorter segments ('in time', 'especially formative') cannot be told apart from chance
+
+
+@dataclass(frozen=True)
+class Word:
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of quoted words with no ellipsis or bracket inside; `passage` is its whole quotation."""
+
+    words: tuple[Word, ...]
+    passage: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One word-level edit: quote words `start:end` in the text vs `source` words of the fact."""
+
+    tag: str  # replace, delete (words the text added), insert (words the text dropped)
+    start: int
+    end: int
+    found: str
+    source: str  # what the fact has for the same span: the replacement text
+    summary: str  # "'especially' changed to 'incredibly'", "'very' dropped", "'amazing' added"
+    diff: str  # wdiff style, source then text, a word of context each side: "be [-especially-] {+incredibly+} formative"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    fact: Fact
+    segment: Segment
+    source_start: int  # character offsets of the matched stretch in the fact's text
+    source_end: int
+    changes: tuple[Change, ...]
+
+
+def normalise(word: str) -> str:
+    return re.sub(r"[-.]", "", word.lower().replace("’", "'"))
+
+
+def _content(words: list[str] | tuple[str, ...]) -> set[str]:
+    return {w for w in words if w not in STOPWORDS and (len(w) > 2 or not w.isalpha())}
+
+
+def passages(prose: str) -> list[tuple[int, int]]:
+    """Character spans of every quotation's content, in text order (block quotes included)."""
+    spans = []
+    for m in PASSAGE.finditer(prose):
+        group = next(g for g in ("curly", "straight", "single", "plain") if m[g] is not None)
+        spans.append(m.span(group))
+    for m in BLOCKQUOTE.finditer(prose):
+        spans.append(m.span("body"))
+    return sorted(spans)
+
+
+def segments(prose: str, start: int, end: int) -> list[Segment]:
+    """The passage's words, split where an ellipsis or a bracketed insertion stands."""
+    out: list[Segment] = []
+    run: list[Word] = []
+    for m in TOKEN.finditer(prose, start, end):
+        text = m[0]
+        if text in {"...", "…"} or (text.startswith("[") and len(text) > 4):
+            if run:
+                out.append(Segment(tuple(run), (start, end)))
+            run = []
+            continue
+        text = text.strip("[]")  # "[e]xcited": a bracketed letter only changes case
+        run.append(Word(normalise(text), m.start(), m.end()))
+    if run:
+        out.append(Segment(tuple(run), (start, end)))
+    return out
+
+
+@dataclass(frozen=True)
+class QuoteIndex:
+    """The sheet's quote facts as word lists, and which content word occurs in which quote."""
+
+    facts: tuple[Fact, ...]
+    words: tuple[tuple[Word, ...], ...]
+    postings: dict[str, tuple[int, ...]]
+
+    def candidates(self, segment: Segment) -> list[int]:
+        """Quotes sharing enough content words with the segment to be worth aligning."""
+        content = _content([w.norm for w in segment.words])
+        counts = Counter(i for word in content for i in self.postings.get(word, ()))
+        need = max(MIN_SHARED, (len(content) + 1) // 2)
+        return [i for i, n in counts.most_common() if n >= need]
+
+
+@lru_cache(maxsize=16)
+def quote_index(sheet: Sheet) -> QuoteIndex:
+    facts = tuple(f for f in sheet.facts if f.value.type == "quote")
+    words = tuple(
+        tuple(Word(normalise(m[0]), m.start(), m.end()) for m in TOKEN.finditer(f.value.text)) for f in facts
+    )
+    postings: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in _content([x.norm for x in ws]):
+            postings.setdefault(w, []).append(i)
+    return QuoteIndex(facts, words, {k: tuple(v) for k, v in postings.items()})
+
+
+def align(prose: str, segment: Segment, index: QuoteIndex, i: int, cutoff: float = 60.0) -> Alignment | None:
+    """Locate `segment` in quote `i` and list the word edits; None when it is not that quote."""
+    fact, source = index.facts[i], index.words[i]
+    quote = [w.norm for w in segment.words]
+    norms = [w.norm for w in source]
+    found = fuzz.partial_ratio_alignment(quote, norms, score_cutoff=cutoff)
+    if found is None:
+        return None
+    lo, hi = _best_window(quote, norms, found.dest_start, found.dest_end)
+    ops = list(Levenshtein.opcodes(quote, norms[lo:hi]))
+    while ops and ops[0].tag == "insert":  # source words before the quotation starts: a shortened quote
+        ops.pop(0)
+    while ops and ops[-1].tag == "insert":
+        ops.pop()
+    if not ops:
+        return None
+    equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    if equal < max(MIN_WORDS - 1, 0.6 * len(quote)):
+        return None
+    text = fact.value.text
+    first, last = lo + ops[0].dest_start, lo + max(ops[-1].dest_end, ops[-1].dest_start + 1) - 1
+    changes = tuple(
+        _change(prose, text, segment.words, source, op.tag, op.src_start, op.src_end, lo + op.dest_start, lo + op.dest_end)
+        for op in ops
+        if op.tag != "equal"
+    )
+    return Alignment(fact, segment, source[first].start, source[min(last, len(source) - 1)].end, changes)
+
+
+def _best_window(quote: list[str], norms: list[str], start: int, end: int) -> tuple[int, int]:
+    """The stretch of the source the quote reproduces: partial_ratio's window moved and resized
+    by up to a third of the quote, to the fewest edits (then the shortest stretch, then the
+    least moved), so words the text dropped or added at either end are found, not cut off."""
+    if len(quote) >= len(norms):
+        start, end = 0, len(norms)
+    margin = len(quote) // 3 + 1
+    best: tuple[tuple[int, int, int], tuple[int, int]] | None = None
+    for i in range(max(0, start - margin), min(len(norms) - 1, start + margin) + 1):
+        for j in range(max(i + 1, end - margin), min(len(norms), end + margin) + 1):
+            cutoff = best[0][0] if best else None
+            distance = Levenshtein.distance(quote, norms[i:j], score_cutoff=cutoff)
+            key = (distance, j - i, abs(i - start) + abs(j - end))
+            if best is None or key < best[0]:
+                best = (key, (i, j))
+    return best[1] if best else (start, end)
+
+
+def _change(
+    prose: str, text: str, quote: tuple[Word, ...], source: tuple[Word, ...], tag: str, q0: int, q1: int, s0: int, s1: int
+) -> Change:
+    said = " ".join(prose[w.start : w.end] for w in quote[q0:q1])
+    meant = " ".join(text[w.start : w.end] for w in source[s0:s1])
+    summary = {
+        "replace": f"{meant!r} changed to {said!r}",
+        "insert": f"{meant!r} left out",
+        "delete": f"{said!r} added",
+    }[tag]
+    if tag == "insert":  # dropped words: the span is the two quoted words around the gap
+        q0, q1, s0, s1 = q0 - 1, q1 + 1, s0 - 1, s1 + 1
+    elif tag == "delete":  # added words: take a neighbour too, so the replacement is never empty
+        if q0 > 0:
+            q0, s0 = q0 - 1, s0 - 1
+        else:
+            q1, s1 = q1 + 1, s1 + 1
+    start, end = quote[q0].start, quote[q1 - 1].end
+    replacement = text[source[s0].start : source[s1 - 1].end] if s1 > s0 else ""
+    before = prose[quote[q0 - 1].start : quote[q0 - 1].end] + " " if q0 > 0 else ""
+    after = " " + prose[quote[q1].start : quote[q1].end] if q1 < len(quote) else ""
+    diff = f"{before}[-{replacement}-] {{+{prose[start:end]}+}}{after}"
+    return Change(tag, start, end, prose[start:end], replacement, summary, diff)
