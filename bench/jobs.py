@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="Runs per configuration; the best is kept.")
     parser.add_argument("--write", type=Path, help="Also write the results as Markdown to this file.")
     args = parser.parse_args(argv)
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="factlint-jobs-") as tmp:
         folder = Path(tmp)
         size = make_corpus(folder, args.articles)
@@ -118,14 +119,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--jobs {jobs}: {best:.2f} s", file=sys.stderr)
     if len(digests) != 1:
         raise SystemExit("outputs differ between --jobs values: parallel results are not in stable order")
-    report = render(rows, args.articles, size)
+    report = render(rows, args.articles, size, load)
     print(report)
     if args.write:
         args.write.write_text(report, encoding="utf-8")
     return 0
 
 
-def render(rows: list[tuple[int, float]], articles: int, size: int) -> str:
+def render(rows: list[tuple[int, float]], articles: int, size: int, load: float) -> str:
     base = rows[0][1]
     lines = [
         "# Performance: `factlint check --jobs N`",
@@ -133,7 +134,8 @@ def render(rows: list[tuple[int, float]], articles: int, size: int) -> str:
         f"Corpus: {articles:,} generated articles (Markdown and plain text, 1-20 KB each, "
         f"{size / 1e6:.1f} MB in all), linted in one `factlint check --format json-lines` call; best of "
         "several runs, wall time of the whole process (start-up included).",
-        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}. Reproduce with `python bench/jobs.py`.",
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, load average {load:.2f} when the run"
+        " started (other work on the machine slows both columns). Reproduce with `python bench/jobs.py`.",
         "",
         "| --jobs | wall time | articles/s | MB/s | speed-up |",
         "| ---: | ---: | ---: | ---: | ---: |",

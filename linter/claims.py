@@ -77,14 +77,17 @@ def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, in
 
 
 EVENT_NOUN = re.compile(r"(?:announcement|news|move|hire|hiring|appointment)\b", re.IGNORECASE)
+EVENT_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:[\w-]+\s+)?(?:announcement|news|move|hire|hiring|appointment)\b(?!['’])")
 
 
-def _protagonist(a: Analysis, offset: int) -> Mention | None:
-    """'The announcement came on ...': a definite event noun with no one named is the sheet's event."""
+def _protagonist(a: Analysis, clause_start: int, offset: int) -> Mention | None:
+    """'The announcement came on ...', 'The move was revealed in ...': a definite event noun with
+    no one named stands for the sheet's event, whose protagonist the sheet names."""
     who = a.sheet.protagonist
-    if who is None or not EVENT_NOUN.match(a.prose, offset):
+    if who is None:
         return None
-    if not re.search(r"\b[Tt]he\s+$", a.prose[max(0, offset - 5) : offset]):
+    at_cue = EVENT_NOUN.match(a.prose, offset) and re.search(r"\b[Tt]he\s+$", a.prose[max(0, offset - 5) : offset])
+    if not at_cue and not EVENT_SUBJECT.match(a.prose[clause_start:offset]):
         return None
     return Mention(offset, offset, who, a.sheet.entities[who].kind, "", pronoun=True)
 
@@ -116,7 +119,7 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
     ]
     if not candidates:
-        return _protagonist(a, offset)
+        return _protagonist(a, clause_start, offset)
     if PARTICIPLE.match(a.prose[offset:clause_end]) and "," in a.prose[candidates[-1].end : offset]:
         return candidates[0]  # "Karpathy joined Anthropic, reporting to ...": the main subject
     return candidates[-1]

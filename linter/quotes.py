@@ -173,17 +173,19 @@ def align(prose: str, segment: Segment, index: QuoteIndex, i: int, cutoff: float
 
 def _best_window(quote: list[str], norms: list[str], start: int, end: int) -> tuple[int, int]:
     """The stretch of the source the quote reproduces: partial_ratio's window moved and resized
-    by up to a third of the quote, to the fewest edits (then the shortest stretch, then the
-    least moved), so words the text dropped or added at either end are found, not cut off."""
+    by up to a third of the quote, to the fewest edits; ties go to the stretch whose first and
+    last words are the quote's, then to the one closest in length, then the least moved. So words
+    the text dropped, added or changed at either end are reported as such, not cut off."""
     if len(quote) >= len(norms):
         start, end = 0, len(norms)
     margin = len(quote) // 3 + 1
-    best: tuple[tuple[int, int, int], tuple[int, int]] | None = None
+    best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
     for i in range(max(0, start - margin), min(len(norms) - 1, start + margin) + 1):
         for j in range(max(i + 1, end - margin), min(len(norms), end + margin) + 1):
             cutoff = best[0][0] if best else None
             distance = Levenshtein.distance(quote, norms[i:j], score_cutoff=cutoff)
-            key = (distance, j - i, abs(i - start) + abs(j - end))
+            edges = (quote[0] != norms[i]) + (quote[-1] != norms[j - 1])
+            key = (distance, edges, abs(j - i - len(quote)), abs(i - start) + abs(j - end))
             if best is None or key < best[0]:
                 best = (key, (i, j))
     return best[1] if best else (start, end)
@@ -194,11 +196,11 @@ def _change(
 ) -> Change:
     said = " ".join(prose[w.start : w.end] for w in quote[q0:q1])
     meant = " ".join(text[w.start : w.end] for w in source[s0:s1])
-    summary = {
-        "replace": f"{meant!r} changed to {said!r}",
-        "insert": f"{meant!r} left out",
-        "delete": f"{said!r} added",
-    }[tag]
+    summary = {"replace": f"{meant!r} changed to {said!r}", "insert": f"{meant!r} left out", "delete": f"{said!r} added"}
+    before = prose[quote[q0 - 1].start : quote[q0 - 1].end] + " " if q0 > 0 else ""
+    after = " " + prose[quote[q1].start : quote[q1].end] if q1 < len(quote) else ""
+    edit = " ".join(part for part in (f"[-{meant}-]" if meant else "", f"{{+{said}+}}" if said else "") if part)
+    diff = f"{before}{edit}{after}"
     if tag == "insert":  # dropped words: the span is the two quoted words around the gap
         q0, q1, s0, s1 = q0 - 1, q1 + 1, s0 - 1, s1 + 1
     elif tag == "delete":  # added words: take a neighbour too, so the replacement is never empty
@@ -208,7 +210,4 @@ def _change(
             q1, s1 = q1 + 1, s1 + 1
     start, end = quote[q0].start, quote[q1 - 1].end
     replacement = text[source[s0].start : source[s1 - 1].end] if s1 > s0 else ""
-    before = prose[quote[q0 - 1].start : quote[q0 - 1].end] + " " if q0 > 0 else ""
-    after = " " + prose[quote[q1].start : quote[q1].end] if q1 < len(quote) else ""
-    diff = f"{before}[-{replacement}-] {{+{prose[start:end]}+}}{after}"
-    return Change(tag, start, end, prose[start:end], replacement, summary, diff)
+    return Change(tag, start, end, prose[start:end], replacement, summary[tag], diff)
