@@ -9,6 +9,7 @@ from linter.document import Document, build_document
 from linter.engine import lint, select_rules
 from linter.findings import Finding
 from linter.sheet import Sheet, default_sheet
+from linter.suppress import UNUSED_CODE, apply_suppressions
 
 
 def check_text(
@@ -21,10 +22,21 @@ def check_text(
     ignore: Iterable[str] | None = None,
     extract: bool = False,
 ) -> tuple[Document, list[Finding]]:
-    """Lint `text` (plain text, Markdown or HTML) against `sheet` (the embedded default if None).
+    """Lint `text` (plain text, Markdown or HTML) against `sheet` (the embedded default if None),
+    honouring the document's own suppression comments (and reporting stale ones as FL001).
 
     For HTML, offsets index `document.text` (the extracted text), which callers should return.
     """
     doc = build_document(text, path, kind, extract=extract)
     rules = select_rules(select, ignore)
-    return doc, lint(doc, sheet or default_sheet(), rules, published=published)
+    findings = lint(doc, sheet or default_sheet(), rules, published=published)
+    return doc, apply_suppressions(doc, findings, report_unused=_chosen(UNUSED_CODE, select, ignore))
+
+
+def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """Is `code` selected by these ruff-style prefixes (as `select_rules` reads them)?"""
+
+    def hit(patterns: Iterable[str]) -> bool:
+        return any(code.startswith(p.strip().upper()) or p.strip().upper() == "ALL" for p in patterns)
+
+    return (select is None or hit(select)) and not (ignore is not None and hit(ignore))

@@ -12,14 +12,18 @@ the text was just talking about (`subjects.person_subject`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from linter.analysis import Analysis
+from linter.claims import matches_by_sentence
 from linter.mentions import Mention
-from linter.numbers import Quantity, find_quantities
+from linter.numbers import Quantity, quantities_between
 from linter.subjects import person_subject
 from linter.text import Sentence
 
+T = TypeVar("T")
 Y = r"(?:19|20)\d\d"
 RANGE = re.compile(
     rf"(?<![\w$.,/-])(?:(?P<kw>from|between)\s+)?(?P<y1>{Y})\s*(?P<sep>[-–—]|to|until|through|till|and)\s*"
@@ -31,7 +35,10 @@ OPEN_ENDED = {"present", "now", "today"}
 
 # Event phrases, in the order they must be tried ("left for" before "left"); each ends where its
 # organisation must begin. Groups: kind_which.
-_FILL = r"(?:\s+(?:again|briefly|back|later|then|eventually|also|once|finally|officially|formally|quietly|first|initially|the|his|her|their|own))*"
+_FILL = (
+    r"(?:\s+(?:again|briefly|back|later|then|eventually|also|once|finally|officially|formally|quietly|first|initially"
+    r"|the|his|her|their|own))*"
+)
 EVENT = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<start_moved>left\s+for|leaves\s+for|leaving\s+for|head(?:s|ed)?\s+to|mov(?:e|es|ed|ing)\s+to|went\s+to|goes\s+to"
@@ -69,8 +76,13 @@ GAP_AFTER = re.compile(
     r"(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|fall|winter|end|start|beginning)\s+of)\s*-?\s*)?",
     re.IGNORECASE,
 )
-PREP_BEFORE = re.compile(r"(?:^|[\s,(])(?P<prep>in|by|since|during|until)\s+(?:(?:early|late|mid)\s*-?\s*)?$", re.IGNORECASE)
-GAP_BEFORE = re.compile(r",?(?:\s+(?!(?:and|but|or|which|who|where|that)\b)[\w'’.-]+){0,5}?\s+", re.IGNORECASE)
+PREP_BEFORE = re.compile(
+    r"(?:^|[\s,(])(?P<prep>in|by|since|during|until)\s+(?:(?:early|late|mid)\s*-?\s*)?$", re.IGNORECASE
+)
+LEAD_IN = re.compile(r",?\s*")
+ADVERBS = re.compile(
+    r"\s+(?:(?:also|then|finally|officially|quietly|eventually|first|briefly|formally)\s+)*", re.IGNORECASE
+)
 TIMELINE_DASH = re.compile(r"\s*[—–:-]+\s*")
 PREP_KIND = {"since": "start", "until": "end", "till": "end", "through": "end"}
 
@@ -144,7 +156,10 @@ def _relative_org(a: Analysis, sentence: Sentence, verb_start: int) -> Mention |
     """'Eureka Labs, the education start-up he founded in 2023': the organisation a relative
     clause describes."""
     head = a.prose[sentence.start : verb_start]
-    m = re.search(r",\s+(?:the|a|an|his|her)\b[^,;.()]*?\b(?:that\s+|which\s+)?(?:he|she|they|[A-Z]\w+)\s+(?:had\s+|has\s+)?$", head)
+    m = re.search(
+        r",\s+(?:the|a|an|his|her)\b[^,;.()]*?\b(?:that\s+|which\s+)?(?:he|she|they|[A-Z]\w+)\s+(?:had\s+|has\s+)?$",
+        head,
+    )
     if not m:
         return None
     before = a.mentions_between(sentence.start, sentence.start + m.start(), {"organisation"})
@@ -174,8 +189,22 @@ def _year_spans(a: Analysis, sentence: Sentence) -> list[tuple[re.Match[str], bo
 
 def year_claims(a: Analysis) -> list[YearClaim]:
     """Every year or year range the text ties to an organisation in someone's career."""
+    return _memo(a, "year-claims", _year_claims)
+
+
+def _memo(a: Analysis, name: str, compute: Callable[[Analysis], list[T]]) -> list[T]:
+    key = (name, 0)
+    if key not in a.memo:
+        a.memo[key] = compute(a)
+    return a.memo[key]  # type: ignore[return-value]
+
+
+def _year_claims(a: Analysis) -> list[YearClaim]:
     out: list[YearClaim] = []
-    for sentence in a.sentences:
+    by_sentence: dict[int, Sentence] = {}
+    for _, sentence in matches_by_sentence(a, SINGLE):
+        by_sentence.setdefault(sentence.index, sentence)
+    for sentence in by_sentence.values():
         years = _year_spans(a, sentence)
         if not years:
             continue
@@ -246,17 +275,23 @@ def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, even
             kind, which = _kind(purpose)
             return claim(org.entity or "", kind, which, person_subject(a, sentence, bare.start()))
         return None
-    # 5. "In 2017 he left for Tesla"
+    # 5. "In 2017 he left for Tesla", "In 2017, Karpathy joined Tesla"
     prep = PREP_BEFORE.search(prose, max(clause_start, anchor - 20), anchor)
-    if prep or start == clause_start:
-        for e in events:
-            if e.verb_start < end or e.verb_start > clause_end:
-                continue
-            if GAP_BEFORE.fullmatch(prose, end, e.verb_start) and not _names_between(a, end, e.verb_start, people=False):
-                kind = PREP_KIND.get(prep["prep"].lower(), e.kind) if prep else e.kind
-                return claim(e.org or "", kind, e.which, person_subject(a, sentence, e.verb_start))
-            break
+    if prep:
+        after = [e for e in events if end <= e.verb_start <= clause_end]
+        if after and _only_subject_between(a, end, after[0].verb_start):
+            e = after[0]
+            kind = PREP_KIND.get(prep["prep"].lower(), e.kind)
+            return claim(e.org or "", kind, e.which, person_subject(a, sentence, e.verb_start))
     return None
+
+
+def _only_subject_between(a: Analysis, start: int, end: int) -> bool:
+    """'[In 2017], Karpathy [joined]': nothing but the subject (and an adverb) between."""
+    people = a.mentions_between(start, end, {"person"})
+    if len(people) != 1:
+        return False
+    return bool(LEAD_IN.fullmatch(a.prose, start, people[0].start) and ADVERBS.fullmatch(a.prose, people[0].end, end))
 
 
 def _names_between(a: Analysis, start: int, end: int, people: bool = True) -> bool:
@@ -285,10 +320,14 @@ OF_BEFORE = re.compile(
 
 
 def length_claims(a: Analysis) -> list[LengthClaim]:
-    """Every length of time the text places at an organisation."""
+    """Every length of time the text places at an organisation (read once per document)."""
+    return _memo(a, "length-claims", _length_claims)
+
+
+def _length_claims(a: Analysis) -> list[LengthClaim]:
     out: list[LengthClaim] = []
     for sentence in a.sentences:
-        for q in find_quantities(a.prose, sentence.start, sentence.end):
+        for q in quantities_between(a, sentence.start, sentence.end):
             if q.unit != "years":
                 continue
             org = _length_org(a, sentence, q)
@@ -314,6 +353,8 @@ def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
     gap = prose[last.end : q.hedge_start]
     if FOR_BEFORE.fullmatch(gap) and not re.search(r"[;:.()]", gap):
         return last.entity
-    if re.fullmatch(r"\s+that\s+lasted\s+", gap) or OF_BEFORE.search(prose, max(sentence.start, q.hedge_start - 60), q.hedge_start):
+    if re.fullmatch(r"\s+that\s+lasted\s+", gap) or OF_BEFORE.search(
+        prose, max(sentence.start, q.hedge_start - 60), q.hedge_start
+    ):
         return last.entity
     return None

@@ -8,6 +8,7 @@ Anything less certain is left alone: silence is cheaper than a false alarm.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,11 +127,19 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
 
 
 def attribute(
-    a: Analysis, sentence: Sentence, offset: int, facts: list[Fact], window: int = 70, end: int | None = None
+    a: Analysis,
+    sentence: Sentence,
+    offset: int,
+    facts: list[Fact],
+    window: int = 70,
+    end: int | None = None,
+    subject: Callable[[Analysis, Sentence, int], Mention | None] | None = None,
 ) -> Attribution | None:
     """The fact a value at `offset` (to `end`) states, chosen by the nearest cue in the same
     clause whose subject is that fact's subject. Returns None when no fact, or two facts with
-    different values, fit equally well."""
+    different values, fit equally well. `subject` replaces `subject_of` for finding who a cue
+    is about (e.g. `subjects.subject_or_owner`, which also reads "its run rate")."""
+    who_of = subject or subject_of
     clause_start, clause_end = a.clause(sentence, offset)
     if end is not None and clause_end < sentence.end and not _has_words(a, clause_start, offset, end, clause_end):
         # A timeline entry, "15 May 2026 — The trial ended": the value heads the next clause.
@@ -145,12 +154,12 @@ def attribute(
         # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
         # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
         distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
-        subject = subject_of(a, sentence, cue.start())
+        who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
-            if subject is None or subject.entity != fact.subject:
+            if who is None or who.entity != fact.subject:
                 # Someone else's predicate ("Google announced ... on 12 June") claims the value.
-                if subject is not None:
-                    foreign.append((distance, subject.entity))
+                if who is not None:
+                    foreign.append((distance, who.entity))
                 continue
             found = Attribution(fact, cue.start(), cue.end(), distance)
             if not best or distance < best[0].distance:

@@ -261,8 +261,9 @@ def config_command(path: str | None, config_path: str | None, isolated: bool, fm
     click.echo(f"# factlint configuration for {target}")
     click.echo(f"# from {config.label}")
     for key, value in data.items():
-        if key not in {"path", "config"}:
-            click.echo(f"{key} = {json.dumps(value)}")
+        if key in {"path", "config"}:
+            continue
+        click.echo(f"# {key}: not set" if value is None else f"{key} = {json.dumps(value)}")
 
 
 @cli.command()

@@ -411,13 +411,15 @@ def settings_for(config: Config, overrides: Overrides, path: str | Path | None) 
 
 def describe(config: Config, settings: FileSettings, path: str | None) -> dict[str, Any]:
     """The resolved configuration as plain data, for `factlint config`."""
+    from linter.sheet import builtin_sheet_path
+
     published = settings.published_override or settings.published_default
     return {
         "path": path,
         "config": str(config.path) if config.path else None,
         "excluded": config.excludes(path) if path else False,
         "select": list(settings.codes),
-        "facts": list(settings.sheets),
+        "facts": [str(builtin_sheet_path()) if p == BUILTIN_SHEET else p for p in settings.sheets],
         "fail-on": settings.fail_on,
         "published": published.isoformat() if published else None,
         "exclude-blockquotes": settings.exclude_blockquotes,

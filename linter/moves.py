@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from linter.analysis import Analysis
 from linter.career_claims import org_at
+from linter.claims import matches_by_sentence
 from linter.mentions import Mention
 from linter.roles import TITLE_WORDS, title_matches
 from linter.subjects import person_subject
@@ -107,18 +108,19 @@ def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Patte
 
 
 def move_claims(a: Analysis) -> list[Move]:
-    out: list[Move] = []
-    for sentence in a.sentences:
-        out.extend(_departures(a, sentence))
-        out.extend(_takes(a, sentence))
-        out.extend(_paths(a, sentence))
-        out.extend(_frames(a, sentence))
-    return out
+    """Every move the text claims; one per origin named ('defects from OpenAI to Anthropic' is
+    both a departure and a path: the wider reading wins)."""
+    by_origin: dict[int, Move] = {}
+    for move in (*_departures(a), *_takes(a), *_paths(a), *_frames(a)):
+        known = by_origin.get(move.origin_mention.start)
+        if known is None or move.end - move.start > known.end - known.start:
+            by_origin[move.origin_mention.start] = move
+    return sorted(by_origin.values(), key=lambda m: m.start)
 
 
-def _departures(a: Analysis, sentence: Sentence) -> list[Move]:
+def _departures(a: Analysis) -> list[Move]:
     out = []
-    for m in DEPART.finditer(a.prose, sentence.start, sentence.end):
+    for m, sentence in matches_by_sentence(a, DEPART):
         origin = org_at(a, m.end())
         if origin is None or not _is_claim(a, sentence, m.start()):
             continue
@@ -130,9 +132,9 @@ def _departures(a: Analysis, sentence: Sentence) -> list[Move]:
     return out
 
 
-def _takes(a: Analysis, sentence: Sentence) -> list[Move]:
+def _takes(a: Analysis) -> list[Move]:
     out = []
-    for m in TAKE.finditer(a.prose, sentence.start, sentence.end):
+    for m, sentence in matches_by_sentence(a, TAKE):
         origin = org_at(a, m.end())
         if origin is None or not _is_claim(a, sentence, m.start()):
             continue
@@ -147,9 +149,9 @@ def _takes(a: Analysis, sentence: Sentence) -> list[Move]:
     return out
 
 
-def _paths(a: Analysis, sentence: Sentence) -> list[Move]:
+def _paths(a: Analysis) -> list[Move]:
     out = []
-    for m in FROM_TO.finditer(a.prose, sentence.start, sentence.end):
+    for m, sentence in matches_by_sentence(a, FROM_TO):
         origin = org_at(a, m.end())
         if origin is None or not MOVE_WORD.search(a.prose, max(sentence.start, m.start() - 40), m.start()):
             continue
@@ -163,10 +165,10 @@ def _paths(a: Analysis, sentence: Sentence) -> list[Move]:
     return out
 
 
-def _frames(a: Analysis, sentence: Sentence) -> list[Move]:
+def _frames(a: Analysis) -> list[Move]:
     """'Tesla's AI chief jumps to Anthropic', 'OpenAI's Andrej Karpathy joins Anthropic'."""
     out = []
-    for m in MOVE_VERB.finditer(a.prose, sentence.start, sentence.end):
+    for m, sentence in matches_by_sentence(a, MOVE_VERB):
         dest = org_at(a, m.end())
         if dest is None or not _is_claim(a, sentence, m.start()):
             continue
@@ -192,11 +194,15 @@ def _frames(a: Analysis, sentence: Sentence) -> list[Move]:
         person: Mention | str | None = people[0] if people else None
         if person is None:
             holders = {
-                f.subject for f in a.sheet.facts_for("title") if f.org == origin.entity and title_matches(title, f.value)
+                f.subject
+                for f in a.sheet.facts_for("title")
+                if f.org == origin.entity and title_matches(title, f.value)
             }
             person = holders.pop() if len(holders) == 1 else None
         if person is None:
             continue
         end = a.prose.index(title, title_start) + len(title) if title else title_start
-        out.append(Move(sentence, person, origin.entity or "", origin, dest.entity or "", origin.start, end, title or None))
+        out.append(
+            Move(sentence, person, origin.entity or "", origin, dest.entity or "", origin.start, end, title or None)
+        )
     return out

@@ -13,6 +13,7 @@ silent. The candidate index is built once per sheet; lookups are memoised per to
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -125,8 +126,12 @@ def name_fact(sheet: Sheet, entity_id: str) -> Fact:
     """A fact standing for an entity's name, so a misspelling is reported like any other finding:
     id '<entity>-name', cited by every source that states a fact about the entity."""
     entity = sheet.entities[entity_id]
-    sources = sorted({s for f in sheet.facts if entity_id in (f.subject, f.value.data.get("entity")) for s in f.sources})
-    return Fact(f"{entity_id}-name", entity_id, "name", Value("text", {"text": entity.name}), tuple(sources or sheet.sources))
+    sources = sorted(
+        {s for f in sheet.facts if entity_id in (f.subject, f.value.data.get("entity")) for s in f.sources}
+    )
+    return Fact(
+        f"{entity_id}-name", entity_id, "name", Value("text", {"text": entity.name}), tuple(sources or sheet.sources)
+    )
 
 
 def near_misses(a: Analysis) -> list[NearMiss]:
@@ -134,6 +139,7 @@ def near_misses(a: Analysis) -> list[NearMiss]:
     index = name_index(a.sheet)
     named = {m.entity for m in a.mentions if m.entity and not m.pronoun}
     covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun]
+    covered_starts = [c[0] for c in covered]
     tokens = [
         (m.start(), m.start() + len(POSSESSIVE.sub("", m[0])), POSSESSIVE.sub("", m[0]))
         for m in TOKEN.finditer(a.prose)
@@ -143,8 +149,9 @@ def near_misses(a: Analysis) -> list[NearMiss]:
     for i, (start, end, text) in enumerate(tokens):
         if start in seen or len(text) < 3 or text in index.exact or text in NOT_NAME_WORDS:
             continue
-        if any(s <= start < e for s, e in _around(covered, start)):
-            continue
+        j = bisect.bisect_right(covered_starts, start) - 1
+        if j >= 0 and covered[j][1] > start:
+            continue  # inside a name the sheet spells this way
         candidates = index.near(text)
         if not candidates:
             continue
@@ -154,15 +161,10 @@ def near_misses(a: Analysis) -> list[NearMiss]:
             miss = _judge(a, index, form, distance, (start, end, text), prev, nxt, named)
             if miss is not None:
                 out.append(miss)
-                seen.update({miss.start, miss.end})
                 if nxt and miss.end == nxt[1]:
                     seen.add(nxt[0])
                 break
     return out
-
-
-def _around(covered: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
-    return [c for c in covered if c[0] <= offset < c[1]]
 
 
 Token = tuple[int, int, str]
@@ -178,7 +180,7 @@ def _judge(
     nxt: Token | None,
     named: set[str | None],
 ) -> NearMiss | None:
-    start, end, text = token
+    start, end, _ = token
     length = len(form.text)
     if form.part == "last" and prev and prev[2] in index.firsts[form.entity]:
         if distance <= tolerance(length, paired=True):
@@ -195,7 +197,9 @@ def _judge(
     if form.kind == "person":
         role = index.roles.get(form.entity)
         lo, hi = max(0, start - 60), min(len(a.prose), end + 60)
-        tied = (role is not None and role.search(a.prose, lo, hi)) or (form.part == "last" and length >= 8 and form.entity in named)
+        tied = (role is not None and role.search(a.prose, lo, hi)) or (
+            form.part == "last" and length >= 8 and form.entity in named
+        )
     else:
         possessive = a.prose[end : end + 1] in {"'", "’"}
         tied = possessive or bool(ORG_CONTEXT.search(a.prose, max(0, start - 20), start)) or form.entity in named

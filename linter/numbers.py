@@ -9,11 +9,16 @@ $10 billion" agrees with about $9 billion while "$40 billion" does not agree wit
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from linter.sheet import Value
+
+if TYPE_CHECKING:
+    from linter.analysis import Analysis
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -27,6 +32,8 @@ SCALES = {
     "m": 1e6, "mln": 1e6, "thousand": 1e3, "k": 1e3,
 }  # fmt: skip
 SCALE_NAMES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+SHORT_SCALES = {1e12: "T", 1e9: "B", 1e6: "M", 1.0: ""}
+ABBREVIATED_SCALES = {1e12: "tn", 1e9: "bn", 1e6: "m", 1.0: ""}
 HEDGES = {
     "approx": ("about", "around", "roughly", "approximately", "approx.", "some", "close to", "circa", "~",
                "an estimated", "estimated"),
@@ -37,10 +44,11 @@ HEDGES = {
 HEDGE_OF = {word: kind for kind, words in HEDGES.items() for word in words}
 _HEDGE = "|".join(sorted((re.escape(w) for w in HEDGE_OF), key=len, reverse=True))
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_FIRST_LETTERS = "".join(sorted({w[0].lower() for w in WORD_NUMBERS} | {w[0].upper() for w in WORD_NUMBERS} | {"U"}))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 QUANTITY = re.compile(
-    rf"(?<![\w$.,-])(?:(?P<hedge>{_HEDGE})\s+)?(?P<q>"
+    rf"(?<![\w$.,-])(?=[\d$~{_FIRST_LETTERS}])(?P<q>"
     # $30bn, US$30 billion, USD 30B
     rf"(?P<cur>US\$|\$|USD\s?)(?P<mnum>{_NUM})\s?(?P<mscale>trillion|billion|million|thousand|tn|bn|mn|mln|[bmkt])?(?![\w])"
     # 30 billion dollars, 30bn USD
@@ -53,6 +61,7 @@ QUANTITY = re.compile(
     r")",
     re.IGNORECASE,
 )
+HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
 
@@ -89,6 +98,16 @@ class Quantity:
         return overlaps(self.interval(), value_interval(value))
 
 
+def quantities_between(a: Analysis, start: int, end: int) -> list[Quantity]:
+    """The document's quantities in `start:end`, read once per document and shared by rules."""
+    key = ("quantities", 0)
+    if key not in a.memo:
+        found = find_quantities(a.prose)
+        a.memo[key] = (found, [q.start for q in found])
+    found, starts = a.memo[key]  # type: ignore[misc]
+    return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
 def _decimals(number: str) -> int:
     return len(number.split(".")[1]) if "." in number else 0
 
@@ -101,15 +120,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Every amount, count and length of time in `text[start:end]`."""
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text, start, len(text) if end is None else end):
-        q = _read(m)
+        q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
         if q is not None:
             out.append(q)
     return out
 
 
-def _read(m: re.Match[str]) -> Quantity | None:
-    hedge = HEDGE_OF.get(m["hedge"].lower()) if m["hedge"] else None
-    hedge_start = m.start("hedge") if m["hedge"] else m.start("q")
+def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
+    hedge = HEDGE_OF.get(before["hedge"].lower()) if before else None
+    hedge_start = before.start("hedge") if before else m.start("q")
     if m["cur"]:
         scale_word = (m["mscale"] or "").lower()
         scale = SCALES.get(scale_word, 1.0)
@@ -199,22 +218,22 @@ def format_like(q: Quantity, value: Value, with_hedge: bool) -> str:
     v = value.number
     if q.unit == "USD":
         prefix, scale_word, *tail = q.style.split("|")
-        scale = next(((s, w) for s, w in SCALE_NAMES if v >= s), (1.0, ""))
-        written = scale_word
-        if scale_word and SCALES.get(scale_word.lower()) != scale[0]:
-            written = {"bn": {1e12: "tn", 1e6: "m"}, "b": {1e12: "T", 1e6: "M"}}.get(
-                scale_word.lower(), {}
-            ).get(scale[0], scale[1])
-        elif not scale_word:
-            written = scale[1]
+        scale, long_word = next(((s, w) for s, w in SCALE_NAMES if v >= s), (1.0, ""))
+        if len(scale_word) == 1:
+            written = SHORT_SCALES[scale]
+            written = written if scale_word.isupper() else written.lower()
+        elif scale_word.lower() in {"bn", "mn", "tn", "mln"}:
+            written = ABBREVIATED_SCALES[scale]
+        else:
+            written = long_word
         space = " " if len(written) > 2 else ""
-        number = f"{v / scale[0]:g}"
-        return f"{hedge}{prefix}{number}{space}{written}" + (" dollars" if tail else "")
+        return f"{hedge}{prefix}{v / scale:g}{space}{written}" + (" dollars" if tail else "")
     if q.unit == "years":
         word = q.unit_word.lower()
         if word.startswith("decade") and v % 10 == 0:
             n = v / 10
-            return f"{hedge}{'a' if n == 1 and not q.text[0].isdigit() else spell(n, q.words)} decade{'s' if n != 1 else ''}"
+            count = "a" if n == 1 and not q.text[0].isdigit() else spell(n, q.words)
+            return f"{hedge}{count} decade{'s' if n != 1 else ''}"
         if word.startswith("month"):
             n = v * 12
             return f"{hedge}{spell(n, q.words)} month{'s' if n != 1 else ''}"

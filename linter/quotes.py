@@ -31,10 +31,14 @@ PASSAGE = re.compile(
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
 TOKEN = re.compile(r"[#\w](?:[\w&'’.-]*[\w])?|\[[^\]\n]{0,60}\]|\.\.\.|…")
 STOPWORDS = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been am i i'm i've we you he she it"
-    " they this that these those my our your his her its their me us him them here there so very not no do did"
-    " will would can could should just also about into over than then too".split()
-)
+    {
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
+        "are", "was", "were", "be", "been", "am", "i", "i'm", "i've", "we", "you", "he", "she", "it", "they", "this",
+        "that", "these", "those", "my", "our", "your", "his", "her", "its", "their", "me", "us", "him", "them",
+        "here", "there", "so", "very", "not", "no", "do", "did", "will", "would", "can", "could", "should", "just",
+        "also", "about", "into", "over", "than", "then", "too",
+    }
+)  # fmt: skip
 MIN_SHARED = 2  # content words a segment must share with a quote before it is aligned
 MIN_WORDS = 3  # shorter segments ('in time', 'especially formative') cannot be told apart from chance
 
@@ -64,7 +68,9 @@ class Change:
     found: str
     source: str  # what the fact has for the same span: the replacement text
     summary: str  # "'especially' changed to 'incredibly'", "'very' dropped", "'amazing' added"
-    diff: str  # wdiff style, source then text, a word of context each side: "be [-especially-] {+incredibly+} formative"
+    diff: (
+        str  # wdiff style, source then text, a word of context each side: "be [-especially-] {+incredibly+} formative"
+    )
 
 
 @dataclass(frozen=True)
@@ -132,9 +138,7 @@ class QuoteIndex:
 @lru_cache(maxsize=16)
 def quote_index(sheet: Sheet) -> QuoteIndex:
     facts = tuple(f for f in sheet.facts if f.value.type == "quote")
-    words = tuple(
-        tuple(Word(normalise(m[0]), m.start(), m.end()) for m in TOKEN.finditer(f.value.text)) for f in facts
-    )
+    words = tuple(tuple(Word(normalise(m[0]), m.start(), m.end()) for m in TOKEN.finditer(f.value.text)) for f in facts)
     postings: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         for w in _content([x.norm for x in ws]):
@@ -164,7 +168,9 @@ def align(prose: str, segment: Segment, index: QuoteIndex, i: int, cutoff: float
     text = fact.value.text
     first, last = lo + ops[0].dest_start, lo + max(ops[-1].dest_end, ops[-1].dest_start + 1) - 1
     changes = tuple(
-        _change(prose, text, segment.words, source, op.tag, op.src_start, op.src_end, lo + op.dest_start, lo + op.dest_end)
+        _change(
+            prose, text, segment.words, source, op.tag, op.src_start, op.src_end, lo + op.dest_start, lo + op.dest_end
+        )
         for op in ops
         if op.tag != "equal"
     )
@@ -192,11 +198,23 @@ def _best_window(quote: list[str], norms: list[str], start: int, end: int) -> tu
 
 
 def _change(
-    prose: str, text: str, quote: tuple[Word, ...], source: tuple[Word, ...], tag: str, q0: int, q1: int, s0: int, s1: int
+    prose: str,
+    text: str,
+    quote: tuple[Word, ...],
+    source: tuple[Word, ...],
+    tag: str,
+    q0: int,
+    q1: int,
+    s0: int,
+    s1: int,
 ) -> Change:
     said = " ".join(prose[w.start : w.end] for w in quote[q0:q1])
     meant = " ".join(text[w.start : w.end] for w in source[s0:s1])
-    summary = {"replace": f"{meant!r} changed to {said!r}", "insert": f"{meant!r} left out", "delete": f"{said!r} added"}
+    summary = {
+        "replace": f"{meant!r} changed to {said!r}",
+        "insert": f"{meant!r} left out",
+        "delete": f"{said!r} added",
+    }
     before = prose[quote[q0 - 1].start : quote[q0 - 1].end] + " " if q0 > 0 else ""
     after = " " + prose[quote[q1].start : quote[q1].end] if q1 < len(quote) else ""
     edit = " ".join(part for part in (f"[-{meant}-]" if meant else "", f"{{+{said}+}}" if said else "") if part)

@@ -65,7 +65,8 @@ def _fragment(a: Analysis, sentence: Sentence, offset: int) -> bool:
     if word is None or word[0] in NOT_VERBS:
         return False
     return not a.mentions_between(sentence.start, offset, {"person"}) and not a.mentions_between(
-        head.end(), head.end() + 1  # type: ignore[union-attr]
+        head.end(),
+        head.end() + 1,  # type: ignore[union-attr]
     )
 
 
@@ -113,3 +114,22 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
         return described if described is not None and described.kind == "person" else None
     implied = implied_subject(a, sentence, offset)
     return implied if implied is not None and implied.kind == "person" else None
+
+
+ORG_POSSESSIVE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]he\s+(?:company|firm|lab|start-?up|group|business|AI\s+lab)['’]s?)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def subject_or_owner(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """`subject_of`, else for 'Its run rate' / 'the company's revenue' the organisation named last
+    (in this sentence or the two before)."""
+    found = subject_of(a, sentence, offset)
+    if found is not None:
+        return found
+    clause_start, _ = a.clause(sentence, offset)
+    if not ORG_POSSESSIVE.search(a.prose, clause_start, offset):
+        return None
+    first = a.sentences[max(0, sentence.index - 2)].start
+    orgs = [m for m in a.mentions_between(first, offset, {"organisation"}) if m.entity and m.end <= offset]
+    return orgs[-1] if orgs else None

@@ -11,7 +11,7 @@ from importlib import import_module
 
 from linter.rule import Rule
 
-MODULES = ("dates", "reporting", "titles", "teams", "channel", "career", "quotes")
+MODULES = ("dates", "reporting", "titles", "teams", "channel", "career", "quotes", "names", "numbers")
 
 
 def _collect() -> list[type[Rule]]:

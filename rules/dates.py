@@ -159,7 +159,7 @@ class RelativeDateMismatch(Rule):
                 self.code, fact, mention.start, mention.end,
                 f"{mention.text!r} in an article dated {doc.published.isoformat()} means {day.isoformat()},"
                 f" but the sheet says {fact.value.display(doc.sheet)}",
-                None, fact.value.date.strftime("%-d %B"),
+                None, f"on {fact.value.date.day} {fact.value.date.strftime('%B')}",
             )  # fmt: skip
 
 

@@ -111,7 +111,7 @@ def test_unsafe_fixes_need_opting_in(tmp_path: Path) -> None:
     path.write_text(YESTERDAY, encoding="utf-8")
     assert run("check", "--fix", str(path))[0] == 1 and path.read_text(encoding="utf-8") == YESTERDAY
     assert run("check", "--fix", "--unsafe-fixes", str(path))[0] == 0
-    assert "announced 19 May that" in path.read_text(encoding="utf-8")
+    assert "announced on 19 May that" in path.read_text(encoding="utf-8")
 
 
 def test_unused_suppression_fix_removes_the_directive_line(tmp_path: Path) -> None:
