@@ -80,7 +80,7 @@ def seconds_per_mb(text: str, sheet: Sheet, repeat: int = 3) -> float:
     return best / (len(text.encode()) / 1e6)
 
 
-def _timed(fn) -> float:  # noqa: ANN001
+def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
@@ -90,7 +90,9 @@ def scaled_sheet(factor: int) -> Sheet:
     """The default sheet plus (factor - 1) renamed copies of every entity and fact: a sheet
     `factor` times as large whose extra names never occur in the text."""
     raw = (ROOT / "rules" / "sheets" / "karpathy-anthropic-2026.toml").read_text(encoding="utf-8")
-    head, _, body = raw.partition("# ----------------------------------------------------------------------------------------- entities")
+    head, _, body = raw.partition(
+        "# ----------------------------------------------------------------------------------------- entities"
+    )
     copies = [body]
     for i in range(1, factor):
         copy = re.sub(r'(id|subject|entity|org|speaker|part_of) = "([^"]+)"', rf'\1 = "\2-{i}"', body)

@@ -24,7 +24,7 @@ CLAUSE_BREAK = re.compile(
 PLACE_CUE = (
     r"(?i:at|with|for|from|while at|when (?:he|she) was at|back at"
     r"|during (?:his|her|their) (?:time|tenure|stint|years) at"
-    r"|before joining|after leaving|after departing|left|leaving|departing)"
+    r"|before joining|after leaving|after departing|left|leaving|departing|join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?)"
 )
 PAST_CUE = re.compile(
     r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
@@ -47,12 +47,21 @@ class Analysis:
         self.prose = doc.prose
         self.sentences: list[Sentence] = split_sentences(self.prose)
         self._sentence_starts = [s.start for s in self.sentences]
-        named = matcher_for(sheet).find(self.prose)
+        self._set_mentions(matcher_for(sheet).find(self.prose))
+        # Misspelled names ('Nicholas Josef') still denote their entity for every other rule: a
+        # typo must neither hide a claim nor break who the next "he" is. FL801 reports them.
+        from linter.names import near_misses
+
+        self.misspellings = near_misses(self)
+        misspelled = [
+            Mention(
+                n.start, n.end, n.entity, sheet.entities[n.entity].kind, self.prose[n.start : n.end], misspelled=True
+            )
+            for n in self.misspellings
+        ]
+        named = sorted(self.mentions + misspelled, key=lambda m: m.start)
         unknown = unknown_people(self.prose, named)
-        self.mentions: list[Mention] = sorted(
-            named + unknown + self._resolve_pronouns(named, unknown), key=lambda m: m.start
-        )
-        self._mention_starts = [m.start for m in self.mentions]
+        self._set_mentions(named + unknown + self._resolve_pronouns(named, unknown))
         self.dates: list[DateMention] = find_dates(self.prose)
         self._date_starts = [d.start for d in self.dates]
         self.published = published or doc.published or published_in_text(self.prose, self.dates)
@@ -60,6 +69,10 @@ class Analysis:
         self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
 
     # ------------------------------------------------------------------------------- building
+    def _set_mentions(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
+
     def _resolve_pronouns(self, named: list[Mention], unknown: list[Mention]) -> list[Mention]:
         """Each he/she refers to the last person of that gender mentioned before it, if known.
 
@@ -162,7 +175,7 @@ class Analysis:
 
     def _placed_elsewhere(self, start: int, end: int, fact: Fact) -> bool:
         org = fact.org
-        for m in self.mentions_between(start, end, {"organisation"}):
+        for m in self.mentions_between(start, end, {"organisation"}) if org else ():
             if m.entity == org or m.entity is None:
                 continue
             before = self.prose[max(start, m.start - 40) : m.start]

@@ -76,6 +76,14 @@ GAP_AFTER = re.compile(
     r"(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|fall|winter|end|start|beginning)\s+of)\s*-?\s*)?",
     re.IGNORECASE,
 )
+# After "at Tesla" only adverbs may stand before the year: in "worked with OpenAI researchers in
+# 2019" the organisation just describes the researchers.
+GAP_AFTER_PLACE = re.compile(
+    r"(?:\s*,)?(?:\s+(?:again|briefly|back|full-time|only|then|already|still|also|too))*\s+"
+    r"(?P<prep>in|during|from|since|until|till|through|between|by|around|circa)\s+"
+    r"(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|fall|winter|end|start|beginning)\s+of)\s*-?\s*)?",
+    re.IGNORECASE,
+)
 PREP_BEFORE = re.compile(
     r"(?:^|[\s,(])(?P<prep>in|by|since|during|until)\s+(?:(?:early|late|mid)\s*-?\s*)?$", re.IGNORECASE
 )
@@ -216,74 +224,122 @@ def _year_claims(a: Analysis) -> list[YearClaim]:
     return out
 
 
+@dataclass(frozen=True)
+class _Years:
+    """One year expression being tied: where it stands and what it says."""
+
+    a: Analysis
+    sentence: Sentence
+    m: re.Match[str]
+    is_range: bool
+    events: list[Event]
+
+    @property
+    def start(self) -> int:  # includes a leading "from"/"between"
+        return self.m.start("kw") if self.is_range and self.m["kw"] else self.m.start("y1")
+
+    @property
+    def anchor(self) -> int:  # the first year itself: the gap before it ends with "in"/"from"
+        return self.m.start("y1")
+
+    @property
+    def end(self) -> int:
+        return self.m.end()
+
+
+# What a shape finds: the organisation, the event kind, which stint, and the person.
+Tie = tuple[str, str, str | None, Mention | None]
+
+
 def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, events: list[Event]) -> YearClaim | None:
-    prose = a.prose
-    start = m.start("kw") if is_range and m["kw"] else m.start("y1")
-    end = m.end()
-    first = int(m["y1"])
-    last: int | None = None
-    last_span = None
-    if is_range:
-        y2 = m["y2"].lower()
-        last = -1 if y2 in OPEN_ENDED else int(y2)
-        last_span = m.span("y2")
-
-    def claim(org: str, kind: str, which: str | None, person: Mention | None) -> YearClaim:
+    y = _Years(a, sentence, m, is_range, events)
+    for shape in (_in_brackets, _before_place, _timeline_entry, _after_event, _before_event):
+        found = shape(y)
+        if found is None:
+            continue
+        if not found:
+            return None  # the shape recognised the years but could not tie them
+        org, kind, which, person = found
+        first, last, last_span = int(m["y1"]), None, None
+        if is_range:
+            y2 = m["y2"].lower()
+            last, last_span = (-1 if y2 in OPEN_ENDED else int(y2)), m.span("y2")
         kind = "range" if is_range else kind
-        return YearClaim(sentence, person, org, kind, which, first, last, start, end, m.span("y1"), last_span)
+        return YearClaim(sentence, person, org, kind, which, first, last, y.start, y.end, m.span("y1"), last_span)
+    return None
 
-    # 1. "Tesla (2017–2022)"
-    paren = re.search(r"\(\s*$", prose[sentence.start : start])
-    if paren and re.match(r"\s*\)", prose[end : end + 3]):
-        before = a.mentions_between(sentence.start, sentence.start + paren.start() + 1, {"organisation"})
-        if before and before[-1].entity and not prose[before[-1].end : sentence.start + paren.start()].strip():
-            org = before[-1]
-            person = person_subject(a, sentence, org.start) or _first_person_after(a, sentence, end)
-            return claim(org.entity or "", "during", None, person)
+
+def _in_brackets(y: _Years) -> Tie | tuple[()] | None:
+    """'Tesla (2017–2022)'."""
+    a, prose = y.a, y.a.prose
+    paren = re.search(r"\(\s*$", prose[y.sentence.start : y.start])
+    if not paren or not re.match(r"\s*\)", prose[y.end : y.end + 3]):
         return None
-    # 2. "2017 to 2022 at Tesla"
-    at = re.match(r"\s+(?:at|with)\s+", prose[end : end + 8])
-    if at:
-        org = org_at(a, end + at.end())
-        if org is not None:
-            return claim(org.entity or "", "during", None, person_subject(a, sentence, start))
-    # 3. "2021 — Left Tesla": a timeline entry headed by its year
-    if not prose[sentence.start : start].strip(" \t*-•#") and TIMELINE_DASH.match(prose, end):
-        after = [e for e in events if e.verb_start >= end]
-        if after:
-            e = after[0]
-            return claim(e.org or "", e.kind, e.which, person_subject(a, sentence, e.verb_start))
+    before = a.mentions_between(y.sentence.start, y.sentence.start + paren.start() + 1, {"organisation"})
+    if not before or not before[-1].entity or prose[before[-1].end : y.sentence.start + paren.start()].strip():
+        return ()
+    org = before[-1]
+    person = person_subject(a, y.sentence, org.start) or _first_person_after(a, y.sentence, y.end)
+    return (org.entity or "", "during", None, person)
+
+
+def _before_place(y: _Years) -> Tie | None:
+    """'spent 2017 to 2022 at Tesla'."""
+    at = re.match(r"\s+(?:at|with)\s+", y.a.prose[y.end : y.end + 8])
+    org = org_at(y.a, y.end + at.end()) if at else None
+    if org is None:
         return None
-    clause_start, clause_end = a.clause(sentence, start)
-    # 4. "joined Tesla in 2017", "left in 2024 to found Eureka Labs"
-    anchor = m.start("y1")  # "from 2015 to 2022": the gap before the years ends with "from"
-    before_events = [e for e in events if clause_start <= e.verb_start and e.end <= start]
-    bare = BARE.search(prose, max(clause_start, anchor - 60), anchor)
+    return (org.entity or "", "during", None, person_subject(y.a, y.sentence, y.start))
+
+
+def _timeline_entry(y: _Years) -> Tie | tuple[()] | None:
+    """'2021 — Left Tesla ...': an entry headed by its year belongs to its first event."""
+    prose = y.a.prose
+    if prose[y.sentence.start : y.start].strip(" \t*-•#") or not TIMELINE_DASH.match(prose, y.end):
+        return None
+    after = [e for e in y.events if e.verb_start >= y.end]
+    if not after:
+        return ()
+    e = after[0]
+    return (e.org or "", e.kind, e.which, person_subject(y.a, y.sentence, e.verb_start))
+
+
+def _after_event(y: _Years) -> Tie | tuple[()] | None:
+    """'joined Tesla in 2017', 'left in 2024 to found Eureka Labs', 'the start-up he founded in 2023'."""
+    a, prose = y.a, y.a.prose
+    clause_start, _ = a.clause(y.sentence, y.start)
+    before_events = [e for e in y.events if clause_start <= e.verb_start and e.end <= y.start]
+    bare = BARE.search(prose, max(clause_start, y.anchor - 60), y.anchor)
     if before_events:
         e = before_events[-1]
-        gap = GAP_AFTER.fullmatch(prose, e.end, anchor)
-        if gap and not (bare and bare.start() > e.end) and not _names_between(a, e.end, start):
+        gap = (GAP_AFTER_PLACE if e.kind == "during" else GAP_AFTER).fullmatch(prose, e.end, y.anchor)
+        if gap and not (bare and bare.start() > e.end) and not _names_between(a, e.end, y.start):
             kind = PREP_KIND.get(gap["prep"].lower(), e.kind)
-            return claim(e.org or "", kind, e.which, person_subject(a, sentence, e.verb_start))
-    if bare:
-        kind, which = _kind(bare)
-        org = _relative_org(a, sentence, bare.start())
-        if org is not None:
-            return claim(org.entity or "", kind, which, person_subject(a, sentence, bare.start()))
-        purpose = PURPOSE.match(prose, end)
-        if purpose and (org := org_at(a, purpose.end())) is not None:
-            kind, which = _kind(purpose)
-            return claim(org.entity or "", kind, which, person_subject(a, sentence, bare.start()))
+            return (e.org or "", kind, e.which, person_subject(a, y.sentence, e.verb_start))
+    if not bare:
         return None
-    # 5. "In 2017 he left for Tesla", "In 2017, Karpathy joined Tesla"
-    prep = PREP_BEFORE.search(prose, max(clause_start, anchor - 20), anchor)
-    if prep:
-        after = [e for e in events if end <= e.verb_start <= clause_end]
-        if after and _only_subject_between(a, end, after[0].verb_start):
-            e = after[0]
-            kind = PREP_KIND.get(prep["prep"].lower(), e.kind)
-            return claim(e.org or "", kind, e.which, person_subject(a, sentence, e.verb_start))
-    return None
+    kind, which = _kind(bare)
+    org = _relative_org(a, y.sentence, bare.start())
+    if org is None:
+        purpose = PURPOSE.match(prose, y.end)
+        org = org_at(a, purpose.end()) if purpose else None
+        if purpose is None or org is None:
+            return ()
+        kind, which = _kind(purpose)
+    return (org.entity or "", kind, which, person_subject(a, y.sentence, bare.start()))
+
+
+def _before_event(y: _Years) -> Tie | None:
+    """'In 2017 he left for Tesla', 'In 2017, Karpathy joined Tesla'."""
+    a, prose = y.a, y.a.prose
+    clause_start, clause_end = a.clause(y.sentence, y.start)
+    prep = PREP_BEFORE.search(prose, max(clause_start, y.anchor - 20), y.anchor)
+    after = [e for e in y.events if y.end <= e.verb_start <= clause_end]
+    if not prep or not after or not _only_subject_between(a, y.end, after[0].verb_start):
+        return None
+    e = after[0]
+    kind = PREP_KIND.get(prep["prep"].lower(), e.kind)
+    return (e.org or "", kind, e.which, person_subject(a, y.sentence, e.verb_start))
 
 
 def _only_subject_between(a: Analysis, start: int, end: int) -> bool:
@@ -294,9 +350,10 @@ def _only_subject_between(a: Analysis, start: int, end: int) -> bool:
     return bool(LEAD_IN.fullmatch(a.prose, start, people[0].start) and ADVERBS.fullmatch(a.prose, people[0].end, end))
 
 
-def _names_between(a: Analysis, start: int, end: int, people: bool = True) -> bool:
-    kinds = {"organisation", "person"} if people else {"organisation"}
-    return any(m.entity is None or m.kind == "organisation" for m in a.mentions_between(start, end, kinds))
+def _names_between(a: Analysis, start: int, end: int) -> bool:
+    """Another organisation or an unknown person between an event and its year takes the year."""
+    found = a.mentions_between(start, end, {"organisation", "person"})
+    return any(m.entity is None or m.kind == "organisation" for m in found)
 
 
 def _first_person_after(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:

@@ -93,9 +93,7 @@ def _protagonist(a: Analysis, clause_start: int, offset: int) -> Mention | None:
     return Mention(offset, offset, who, a.sheet.entities[who].kind, "", pronoun=True)
 
 
-def subject_of(
-    a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str] = SUBJECT_KINDS
-) -> Mention | None:
+def subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str] = SUBJECT_KINDS) -> Mention | None:
     """The subject of the predicate at `offset`: an agent ('reported by TechCrunch'), else the
     nearest name or resolved pronoun before it in its clause, skipping appositives."""
     key = ("subject", offset, kinds)
@@ -156,6 +154,8 @@ def attribute(
         distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
         who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
+            if fact.qualifiers and a.elsewhere(sentence, cue.start(), fact):
+                continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             if who is None or who.entity != fact.subject:
                 # Someone else's predicate ("Google announced ... on 12 June") claims the value.
                 if who is not None:

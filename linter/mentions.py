@@ -46,6 +46,7 @@ class Mention:
     kind: str
     text: str
     pronoun: bool = False
+    misspelled: bool = False
 
 
 def _fold(name: str) -> str:

@@ -45,8 +45,13 @@ DESTINATION = re.compile(
     r"(?:\s+(?:in\s+\d{4}|again|last\s+\w+|this\s+week|earlier\s+this\s+\w+))?\s*,?\s+"
     r"(?:(?:in\s+order\s+)?to\s+(?:join|work\s+(?:at|for)|go\s+to|head\s+to|move\s+to|found|co-?found|start|launch"
     r"|build|set\s+up|create|take\s+(?:a|the|his|her)\s+(?:job|role|post|position)\s+at)|for|to"
-    r"|and\s+(?:join(?:s|ed)?|jump(?:s|ed)?\s+to|move[sd]?\s+to|head(?:s|ed)?\s+to)|join(?:s|ed|ing))\s+(?:the\s+)?",
+    r"|(?P<then>and\s+(?:then\s+)?(?:join(?:s|ed)?|jump(?:s|ed)?\s+to|move[sd]?\s+to|head(?:s|ed)?\s+to)|join(?:s|ed|ing)))"
+    r"\s+(?:the\s+)?",
     re.IGNORECASE,
+)
+# "left OpenAI in 2024 and joined Anthropic in 2026": two events, not one move.
+TWO_EVENTS = re.compile(
+    r"\b(?:(?:19|20)\d\d|later|eventually|subsequently|afterwards|since|after|then)\b", re.IGNORECASE
 )
 TO_DEST = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 RIVAL = re.compile(
@@ -56,7 +61,7 @@ RIVAL = re.compile(
 )
 MOVE_VERB = re.compile(
     r"(?<![\w-])(?:joins|joined|is\s+joining|has\s+joined|(?:jumps|jumped|moves|moved|heads|headed|defects|defected"
-    r"|goes|went|switches|switched|decamps|decamped)\s+to|signs\s+(?:on\s+)?with|lands\s+at|landed\s+at"
+    r"|goes|went|switches|switched|decamps|decamped|jumps\s+ship|jumped\s+ship)\s+to|signs\s+(?:on\s+)?with|lands\s+at|landed\s+at"
     r"|leaves\s+for|left\s+for)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -99,6 +104,10 @@ def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Patte
     m = pattern.match(a.prose, offset, sentence.end)
     if not m:
         return None
+    if "then" in m.groupdict() and m["then"] is not None:
+        _, clause_end = a.clause(sentence, m.end())
+        if TWO_EVENTS.search(a.prose, offset, clause_end):
+            return None
     org = org_at(a, m.end())
     if org is not None:
         return org.entity

@@ -28,7 +28,7 @@ from linter.sheet import Entity, Fact, Sheet, Value
 TOKEN = re.compile(r"(?<![\w@#/.’'-])[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
 ORG_CONTEXT = re.compile(
-    r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+$",
+    r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+[\[*_\"“]*$",
     re.IGNORECASE,
 )
 KINDS = {"person", "organisation"}
@@ -137,8 +137,8 @@ def name_fact(sheet: Sheet, entity_id: str) -> Fact:
 def near_misses(a: Analysis) -> list[NearMiss]:
     """Every misspelled name of a person or organisation that context ties to the sheet."""
     index = name_index(a.sheet)
-    named = {m.entity for m in a.mentions if m.entity and not m.pronoun}
-    covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun]
+    named = {m.entity for m in a.mentions if m.entity and not m.pronoun and not m.misspelled}
+    covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun and not m.misspelled]
     covered_starts = [c[0] for c in covered]
     tokens = [
         (m.start(), m.start() + len(POSSESSIVE.sub("", m[0])), POSSESSIVE.sub("", m[0]))
@@ -202,7 +202,10 @@ def _judge(
         )
     else:
         possessive = a.prose[end : end + 1] in {"'", "’"}
-        tied = possessive or bool(ORG_CONTEXT.search(a.prose, max(0, start - 20), start)) or form.entity in named
+        context = bool(ORG_CONTEXT.search(a.prose, max(0, start - 20), start))
+        # A capital at a sentence start says nothing ('Spaces between ...' near SpaceX): there
+        # the right spelling elsewhere in the text is not enough.
+        tied = possessive or context or (form.entity in named and _mid_sentence(a, start))
     return NearMiss(form.entity, start, end, form.text) if tied else None
 
 

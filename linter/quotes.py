@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Opcode
 
 from linter.sheet import Fact, Sheet
 
@@ -29,7 +29,7 @@ PASSAGE = re.compile(
     r"|(?<![\w'])'(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
 )
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
-TOKEN = re.compile(r"[#\w](?:[\w&'’.-]*[\w])?|\[[^\]\n]{0,60}\]|\.\.\.|…")
+TOKEN = re.compile(r"\[\w\][\w&'’.-]*\w|[#\w](?:[\w&'’.-]*[\w])?|\[[^\]\n]{0,60}\]|\.\.\.|…")
 STOPWORDS = frozenset(
     {
         "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
@@ -107,12 +107,12 @@ def segments(prose: str, start: int, end: int) -> list[Segment]:
     run: list[Word] = []
     for m in TOKEN.finditer(prose, start, end):
         text = m[0]
-        if text in {"...", "…"} or (text.startswith("[") and len(text) > 4):
+        if text in {"...", "…"} or (text.startswith("[") and text.endswith("]")):
             if run:
                 out.append(Segment(tuple(run), (start, end)))
             run = []
             continue
-        text = text.strip("[]")  # "[e]xcited": a bracketed letter only changes case
+        text = text.replace("[", "").replace("]", "")  # "[E]xcited": a bracketed letter only changes case
         run.append(Word(normalise(text), m.start(), m.end()))
     if run:
         out.append(Segment(tuple(run), (start, end)))
@@ -168,13 +168,25 @@ def align(prose: str, segment: Segment, index: QuoteIndex, i: int, cutoff: float
     text = fact.value.text
     first, last = lo + ops[0].dest_start, lo + max(ops[-1].dest_end, ops[-1].dest_start + 1) - 1
     changes = tuple(
-        _change(
-            prose, text, segment.words, source, op.tag, op.src_start, op.src_end, lo + op.dest_start, lo + op.dest_end
-        )
-        for op in ops
-        if op.tag != "equal"
+        _change(prose, text, segment.words, source, tag, q0, q1, lo + s0, lo + s1)
+        for tag, q0, q1, s0, s1 in _edits(ops)
     )
     return Alignment(fact, segment, source[first].start, source[min(last, len(source) - 1)].end, changes)
+
+
+def _edits(ops: list[Opcode]) -> list[tuple[str, int, int, int, int]]:
+    """Non-equal opcodes, neighbours merged into one edit: 'resume my work on' -> 'return to' is
+    one change, not a dropped 'resume my' plus a replaced 'work on'."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        if out and out[-1][2] == op.src_start and out[-1][4] == op.dest_start:
+            _, q0, _, s0, _ = out[-1]
+            out[-1] = ("replace", q0, op.src_end, s0, op.dest_end)
+        else:
+            out.append((op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return [("replace" if q1 > q0 and s1 > s0 else tag, q0, q1, s0, s1) for tag, q0, q1, s0, s1 in out]
 
 
 def _best_window(quote: list[str], norms: list[str], start: int, end: int) -> tuple[int, int]:

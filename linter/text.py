@@ -69,7 +69,7 @@ def split_sentences(prose: str) -> list[Sentence]:
         block = prose[block_start:block_end]
         pos = 0
         for m in BOUNDARY.finditer(block):
-            if m.group(1) == "." and _is_abbreviation(block[: m.end(1)]):
+            if m.group(1) == "." and _is_abbreviation(block[max(0, m.end(1) - 24) : m.end(1)]):
                 continue
             _add(sentences, prose, block_start + pos, block_start + m.end(2))
             pos = m.end(3)

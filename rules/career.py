@@ -169,6 +169,7 @@ class MoveFraming(Rule):
     """
 
     code = "FL603"
+    fix_safety = "unsafe"  # swapping the employer a move starts from changes what the sentence says
     name = "move-framing"
     examples = (
         Example("Karpathy quits OpenAI to join Anthropic.", "quits OpenAI"),

@@ -80,7 +80,6 @@ class ChannelMismatch(Rule):
                     f"a post on {right.name}", None,
                 )  # fmt: skip
 
-
     def _someone_elses_post(self, doc: Analysis) -> Iterator[Finding]:
         """'The move was announced in a post by Nick Joseph': the announcer was someone else."""
         for claim in predicate_claims(doc, BY_SOMEONE, "announced_via"):

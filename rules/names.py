@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.analysis import Analysis
 from linter.findings import Finding
-from linter.names import name_fact, near_misses
+from linter.names import name_fact
 from linter.rule import Example, Rule
 
 
@@ -35,7 +35,7 @@ class Misspelling(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
-        for miss in near_misses(doc):
+        for miss in doc.misspellings:
             entity = doc.sheet.entities[miss.entity]
             found = doc.prose[miss.start : miss.end]
             yield doc.finding(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
@@ -34,7 +34,9 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(status: int, code: str, message: str, headers: Any = ()) -> Response:
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | Iterable[tuple[str, str]] = ()
+) -> Response:
     response = jsonify({"error": {"code": code, "message": message}})
     response.status_code = status
     for name, value in headers.items() if isinstance(headers, dict) else headers:

@@ -12,6 +12,7 @@ from linter.api import check_text
 from linter.document import Document
 from linter.engine import SelectionError, all_rules
 from linter.findings import Finding
+from linter.rule import Rule
 from server.deadline import CheckTimeout, deadline
 from server.errors import ApiError
 from server.results import check_payload
@@ -39,11 +40,12 @@ def read_body() -> bytes:
     """The body, with the size limit enforced for chunked bodies too.
 
     Werkzeug refuses a Content-Length over the limit, but silently cuts a chunked body at the limit;
-    a body that fills the limit exactly is therefore checked for more data behind it.
+    a chunked body that fills the limit exactly is therefore checked for more data behind it.
     """
     data = request.get_data(cache=False)
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    if limit is not None and len(data) >= limit and request.input_stream.read(1):
+    chunked = request.content_length is None
+    if chunked and limit is not None and len(data) >= limit and request.input_stream.read(1):
         raise RequestEntityTooLarge()
     return data
 
@@ -92,7 +94,7 @@ def rules() -> Response:
     return jsonify({"version": 1, "rules": [rule_payload(r) for r in all_rules()]})
 
 
-def rule_payload(rule: Any) -> dict[str, Any]:
+def rule_payload(rule: type[Rule]) -> dict[str, Any]:
     return {"code": rule.code, "name": rule.name, "summary": rule.summary(), "explain": rule.explain()}
 
 

@@ -48,6 +48,10 @@ FLAGGED = [
     ("Andrej Karpathy defects from OpenAI to Anthropic.", "FL603", "defects from OpenAI", "Eureka Labs",
      "defects from Eureka Labs"),
     ("In 2022 Karpathy left Tesla to found Eureka Labs.", "FL603", "left Tesla", "OpenAI", "left OpenAI"),
+    ("Karpathy quit OpenAI and joined Anthropic.", "FL603", "quit OpenAI", "Eureka Labs", "quit Eureka Labs"),
+    ("Karpathy went straight from Tesla to Eureka Labs.", "FL603", "from Tesla", "OpenAI", "from OpenAI"),
+    ("OpenAI researcher Andrej Karpathy jumps ship to Anthropic.", "FL603", "OpenAI researcher", "Eureka Labs",
+     "Former OpenAI researcher"),
 ]  # fmt: skip
 
 SILENT = [
@@ -72,6 +76,8 @@ SILENT = [
     "Karpathy left Eureka Labs to join Anthropic.",
     "In 2017 Karpathy left OpenAI for Tesla.",
     "Karpathy left OpenAI in 2024 to found Eureka Labs and has now joined Anthropic.",
+    "Karpathy left OpenAI in 2024 and joined Anthropic in 2026.",
+    "Karpathy left OpenAI and joined Anthropic two years later.",
     "Former Tesla AI director Andrej Karpathy joins Anthropic.",
     "OpenAI co-founder Andrej Karpathy joins Anthropic's pre-training team.",
     "Eureka Labs founder Andrej Karpathy joins Anthropic.",
@@ -87,6 +93,10 @@ SILENT = [
     "Karpathy joined Tesla in 2017, the year Google published the transformer paper in 2017.",
     "Karpathy completed his PhD at Stanford in 2015 and joined OpenAI the same year.",
     "Karpathy spoke at Google in 2019 about Tesla's vision stack.",
+    "Karpathy had worked with OpenAI researchers in 2019.",
+    "Karpathy spoke at OpenAI's developer day in 2023.",
+    "Karpathy left OpenAI in 2017 and Tesla in 2022.",
+    "Karpathy spent three years at OpenAI over two stints.",
     "Meta hired Rohlf in 2019, years before Karpathy joined Anthropic.",
     "The models that will dominate the 2027–2028 generation will be shaped by pre-training, Karpathy said.",
     "Karpathy is the third OpenAI founding-cohort figure to leave for or adjacent to Anthropic in two years, following"
@@ -135,6 +145,101 @@ def test_timeline_orders_stints_and_links_lengths() -> None:
     (second,) = timeline.lengths("karpathy", "openai", "later")
     assert second.fact.id == "openai-second-stint-length"
     assert timeline_for(default_sheet()) is timeline
+
+
+OTHER_EVENT = """
+[sheet]
+id = "harbor-2025"
+title = "Lena Ortiz takes over the Harbor Bridge retrofit"
+event_date = 2025-03-04
+
+[[sources]]
+id = "h1"
+outlet = "Port Gazette"
+
+[[entities]]
+id = "ortiz"
+kind = "person"
+name = "Lena Ortiz"
+aliases = ["Ortiz"]
+gender = "female"
+
+[[entities]]
+id = "port"
+kind = "organisation"
+name = "Port Authority"
+
+[[entities]]
+id = "cityworks"
+kind = "organisation"
+name = "CityWorks"
+
+[[entities]]
+id = "bridgeco"
+kind = "organisation"
+name = "Bridgeco"
+
+[[facts]]
+id = "cityworks-stint"
+subject = "ortiz"
+relation = "employed_at"
+value = { type = "years", from = 2012, to = 2020, org = "cityworks" }
+sources = ["h1"]
+
+[[facts]]
+id = "bridgeco-stint"
+subject = "ortiz"
+relation = "employed_at"
+value = { type = "years", from = 2020, to = 2024, org = "bridgeco" }
+sources = ["h1"]
+
+[[facts]]
+id = "port-stint"
+subject = "ortiz"
+relation = "employed_at"
+value = { type = "years", from = 2025, org = "port" }
+sources = ["h1"]
+
+[[facts]]
+id = "came-from"
+subject = "ortiz"
+relation = "came_from"
+value = { type = "entity", entity = "bridgeco" }
+qualifiers = { org = "port" }
+sources = ["h1"]
+
+[[facts]]
+id = "ortiz-quote"
+subject = "ortiz"
+relation = "quote"
+value = { type = "quote", text = "This bridge will carry the city for another century.", speaker = "ortiz" }
+sources = ["h1"]
+
+[[facts]]
+id = "budget"
+subject = "port"
+relation = "budget"
+value = { type = "amount", amount = 2.4e9, unit = "USD" }
+cues = ["budget"]
+sources = ["h1"]
+"""
+
+OTHER_FLAGGED = [
+    ("Lena Ortiz joined CityWorks in 2013.", "FL601", "2013"),
+    ("Lena Ortiz spent ten years at CityWorks.", "FL602", "ten years"),
+    ("Lena Ortiz quits CityWorks to join the Port Authority.", "FL603", "quits CityWorks"),
+    ('Ortiz said: "This bridge will carry the region for another century."', "FL701", "region"),
+    ("Lena Ortis starts on Monday.", "FL801", "Lena Ortis"),
+    ("The Port Authority's budget is $3.4 billion.", "FL901", "$3.4 billion"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), OTHER_FLAGGED)
+def test_rules_know_nothing_of_the_default_event(text: str, rule: str, span: str) -> None:
+    from linter.sheet import parse_sheet
+
+    sheet = parse_sheet(OTHER_EVENT, "<other>")
+    assert [(f.rule, f.found) for f in flagged(text, sheet=sheet)] == [(rule, span)]
 
 
 def test_other_sheet_has_no_career_findings() -> None:

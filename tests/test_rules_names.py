@@ -43,6 +43,7 @@ SILENT = [
     "Dario Argento and Samuel Altman are different people.",
     "Anthropology students read the news about Anthropic.",
     "Europa is a moon; Eureka Labs is a company.",
+    "SpaceX rents out compute. Spaces between racks are wide.",
     "Meta, Beta and Zeta: Karpathy never worked at Metal or Teslas.",
     # a near-miss with no context tying it to the entity
     "Karpaty is a surname in Poland.",

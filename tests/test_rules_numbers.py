@@ -56,6 +56,7 @@ SILENT = [
     # other subjects, other nouns
     "OpenAI's run rate is said to be $13 billion.",
     "Google's revenue run rate is $100 billion.",
+    "Anthropic's quarterly revenue was $10.9 billion.",
     "Anthropic hired 12 researchers and raised its headcount by 500.",
     "Karpathy was one of the five co-founders who started the lab with Sam Altman and Elon Musk.",
     "Rohlf spent six years at Meta and has more than 20 years of experience.",

@@ -30,6 +30,8 @@ FLAGGED = [
      " formative.”", "AI", "frontier of LLMs", "LLMs", "[-LLMs-] {+AI+}"),
     ('> I remain deeply passionate about research and plan to resume my work on it in time.\n\nKarpathy, on X.',
      "research", "deeply passionate about education", "education", "[-education-] {+research+}"),
+    ('Karpathy: "I remain deeply passionate about education and plan to get back to it in time."',
+     "get back to", "plan to resume my work on it", "resume my work on", "[-resume my work on-] {+get back to+}"),
     ('Karpathy said he remains \'deeply passionate about teaching and plan to resume\' it.',
      "teaching", "education", "education", "[-education-] {+teaching+}"),
 ]  # fmt: skip
@@ -40,6 +42,9 @@ SILENT = [
     'Karpathy wrote: "I\'ve joined Anthropic... I remain deeply passionate about education."',
     'He plans "to resume my work on it [education] in time", he wrote.',
     'He said "[I] am very excited to join the team here".',
+    'Joseph wrote: "[E]xcited to welcome Andrej to the Pretraining team!"',
+    'Karpathy said "[he is] very excited to join the team here and get back to R&D".',
+    'Karpathy wrote: "I\'ve joined Anthropic [...] I am very excited to join the team here."',
     "Joseph wrote: “excited to welcome Andrej to the pre-training team!”",
     'Joseph wrote: "EXCITED TO WELCOME ANDREJ TO THE PRETRAINING TEAM"',
     "Karpathy wrote that the next few years would be “especially formative”.",

@@ -190,8 +190,7 @@
         el("span", "arrow", " should be "),
         el("span", "expected", f.expected),
       );
-      go.setAttribute("aria-label",
-        `${severityLabel(f.severity)} on line ${f.line}: found ${f.found}, expected ${f.expected}. Show in text.`);
+      go.title = "Show in the text";
       go.addEventListener("click", () => focusFinding(index));
       item.append(go, el("p", "message", `${f.rule}: ${f.message}`));
       const sources = (f.source_details || []).map(sourceLabel);
