@@ -47,8 +47,9 @@ class ChannelMismatch(Rule):
 
     Finds "announced ... on/via/in <channel>", "posted to <channel>", "in a LinkedIn post",
     "in a blog post", "tweeted"; reads the channel word; compares it with the subject's
-    `announced_via` fact. "Announced in a post by <someone else>" is flagged on that name. "Nick Joseph welcomed him on X" and announcements by people the sheet
-    has no channel for stay silent.
+    `announced_via` fact. "Announced in a post by <someone else>" is flagged on that name.
+    "Nick Joseph welcomed him on X" and announcements by people the sheet has no channel for
+    stay silent.
     """
 
     code = "FL501"
