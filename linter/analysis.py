@@ -35,6 +35,7 @@ NEGATION = re.compile(
     r"|rather\s+than|instead\s+of|contrary\s+to|rumou?r(?:ed|s)?|speculat\w*|myth|false)\b|n't\b",
     re.IGNORECASE,
 )
+EVENT_WORD = re.compile(r"\b(?:announcement|news|move|hire|hiring|appointment)\b", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -66,6 +67,7 @@ class Analysis:
         self._date_starts = [d.start for d in self.dates]
         self.published = published or doc.published or published_in_text(self.prose, self.dates)
         self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self._claim_spans: list[tuple[int, int]] | None = None
         self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
 
     # ------------------------------------------------------------------------------- building
@@ -166,6 +168,21 @@ class Analysis:
         org = fact.org
         named = {m.entity for m in self.mentions_in(sentence, {"organisation"})}
         return org not in named and self._placed_elsewhere(sentence.start, sentence.end, fact)
+
+    def claim_spans(self) -> list[tuple[int, int]]:
+        """Runs of consecutive sentences that mention an entity, a pronoun or an event noun
+        ('the move'): the only text a claim can be in. Computed once per document."""
+        if self._claim_spans is None:
+            spans: list[tuple[int, int]] = []
+            for sentence in self.sentences:
+                if not self.mentions_in(sentence) and not EVENT_WORD.search(sentence.text):
+                    continue
+                if spans and spans[-1][1] == sentence.index:
+                    spans[-1] = (spans[-1][0], sentence.index + 1)
+                else:
+                    spans.append((sentence.index, sentence.index + 1))
+            self._claim_spans = [(self.sentences[i].start, self.sentences[j - 1].end) for i, j in spans]
+        return self._claim_spans
 
     def negated(self, sentence: Sentence, start: int, end: int) -> bool:
         """True when the clause from its start to `end` denies or distances itself from the claim
