@@ -13,7 +13,7 @@ from functools import cached_property
 
 from linter.dates import DateMention, find_dates, published_in_text
 from linter.document import Document
-from linter.findings import Finding
+from linter.findings import Finding, located
 from linter.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
 from linter.sheet import Fact, Sheet
 from linter.text import LineIndex, Sentence, split_sentences
@@ -226,21 +226,16 @@ class Analysis:
         sources: tuple[str, ...] | None = None,
     ) -> Finding:
         """A finding for the span `start:end`, with positions derived from the offsets."""
-        line, column = self.lines.position(start)
-        end_line, end_column = self.lines.position(end)
-        return Finding(
+        return located(
+            self.doc.text,
+            self.lines,
+            start,
+            end,
             rule=rule,
             fact=fact.id,
-            severity=severity or fact.severity,  # type: ignore[arg-type]
+            severity=severity or fact.severity,
             message=message,
-            found=self.doc.text[start:end],
             expected=expected if expected is not None else fact.value.display(self.sheet),
             suggestion=suggestion,
             sources=sources or fact.sources,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
         )

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from linter.document import Document, build_document
-from linter.engine import lint, select_rules
+from linter.engine import code_matches, lint, select_rules
 from linter.findings import Finding
 from linter.sheet import Sheet, default_sheet
 from linter.suppress import UNUSED_CODE, apply_suppressions
@@ -34,9 +34,6 @@ def check_text(
 
 
 def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
-    """Is `code` selected by these ruff-style prefixes (as `select_rules` reads them)?"""
-
-    def hit(patterns: Iterable[str]) -> bool:
-        return any(code.startswith(p.strip().upper()) or p.strip().upper() == "ALL" for p in patterns)
-
-    return (select is None or hit(select)) and not (ignore is not None and hit(ignore))
+    """Is `code` selected by these ruff-style patterns (as `select_rules` reads them)?"""
+    selected = select is None or any(code_matches(code, p) for p in select)
+    return selected and not any(code_matches(code, p) for p in ignore or ())

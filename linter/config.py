@@ -360,18 +360,12 @@ def known_codes() -> tuple[str, ...]:
 
 def expand(patterns: Iterable[str], where: str, key: str) -> set[str]:
     """Codes and prefixes ('FL1' is every FL1xx, 'ALL' is everything) to the codes they name."""
-    known = known_codes()
-    chosen: set[str] = set()
-    for raw in patterns:
-        pattern = raw.strip().upper()
-        if pattern in {"ALL", ""}:
-            chosen.update(known)
-            continue
-        matched = [c for c in known if c.startswith(pattern)]
-        if not matched:
-            raise ConfigError(where, f"{key}: unknown rule code {raw!r} (see 'factlint rule')")
-        chosen.update(matched)
-    return chosen
+    from linter.engine import SelectionError, expand_codes
+
+    try:
+        return expand_codes(patterns, known_codes())
+    except SelectionError as exc:
+        raise ConfigError(where, f"{key}: {str(exc).replace('--all', '')}") from None
 
 
 def selected_codes(config: Config, overrides: Overrides, path: str | Path | None) -> tuple[str, ...]:

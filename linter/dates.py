@@ -190,3 +190,14 @@ def _ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def iso_date(value: str) -> dt.date | None:
+    """The date a string starts with in ISO form ('2026-05-19', '2026-05-19T08:00Z'), if valid."""
+    m = re.match(r"\s*[\"']?(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

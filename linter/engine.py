@@ -26,25 +26,27 @@ def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | No
     """Rules chosen ruff-style: codes or prefixes ('FL2' selects FL2xx); ignore wins over select."""
     rules = all_rules()
     codes = [r.code for r in rules]
-
-    def expand(patterns: Iterable[str] | None) -> set[str] | None:
-        if patterns is None:
-            return None
-        chosen: set[str] = set()
-        for raw in patterns:
-            pattern = raw.strip().upper()
-            if pattern in {"ALL", ""}:
-                chosen.update(codes)
-                continue
-            matched = [c for c in codes if c.startswith(pattern)]
-            if not matched:
-                raise SelectionError(f"unknown rule code {raw!r} (see 'factlint rule --all')")
-            chosen.update(matched)
-        return chosen
-
-    selected = expand(select)
-    ignored = expand(ignore) or set()
+    selected = None if select is None else expand_codes(select, codes)
+    ignored = set() if ignore is None else expand_codes(ignore, codes)
     return [r for r in rules if (selected is None or r.code in selected) and r.code not in ignored]
+
+
+def code_matches(code: str, pattern: str) -> bool:
+    """Does a ruff-style pattern ('FL2', 'FL201', 'ALL') name `code`?"""
+    pattern = pattern.strip().upper()
+    return pattern in {"ALL", ""} or code.startswith(pattern)
+
+
+def expand_codes(patterns: Iterable[str], known: Iterable[str]) -> set[str]:
+    """The codes among `known` that the patterns name; a pattern naming none is a SelectionError."""
+    known = list(known)
+    chosen: set[str] = set()
+    for raw in patterns:
+        matched = [c for c in known if code_matches(c, raw)]
+        if not matched:
+            raise SelectionError(f"unknown rule code {raw!r} (see 'factlint rule --all')")
+        chosen.update(matched)
+    return chosen
 
 
 def lint(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+from linter.text import LineIndex
 
 Severity = Literal["error", "warning"]
 
@@ -38,3 +40,19 @@ class Finding:
         data.pop("extra")
         data["sources"] = list(self.sources)
         return data
+
+
+def located(text: str, lines: LineIndex, start: int, end: int, **fields: Any) -> Finding:
+    """A finding for `text[start:end]`: `found` and the 1-based positions come from the offsets."""
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    return Finding(
+        found=text[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        **fields,
+    )

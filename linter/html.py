@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from linter.dates import iso_date
 from linter.document import Document
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "textarea", "head", "svg", "code", "pre", "iframe"}
@@ -126,21 +127,11 @@ def published_from_meta(soup: object) -> dt.date | None:
     for meta in soup.find_all("meta"):  # type: ignore[attr-defined]
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
         if key in META_DATE_KEYS and meta.get("content"):
-            day = _iso_date(meta["content"])
+            day = iso_date(meta["content"])
             if day:
                 return day
     time_tag = soup.find("time", attrs={"datetime": True})  # type: ignore[attr-defined]
-    return _iso_date(time_tag["datetime"]) if time_tag else None
-
-
-def _iso_date(value: str) -> dt.date | None:
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return iso_date(time_tag["datetime"]) if time_tag else None
 
 
 def extract_main_text(html: str) -> str | None:

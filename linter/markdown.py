@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from linter.dates import iso_date
 from linter.document import blank
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(\n|\Z)", re.S)
@@ -73,12 +74,7 @@ def front_matter_date(text: str) -> dt.date | None:
     """The article's date from a `date:` or `published:` key of its front matter, if any."""
     block = front_matter(text)
     m = FRONT_MATTER_DATE.search(block) if block else None
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return iso_date(f"{m[1]}-{m[2]}-{m[3]}") if m else None
 
 
 def front_matter(text: str) -> str | None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from linter.document import Document
-from linter.findings import Finding
+from linter.findings import Finding, located
 from linter.rule import Example, Rule
 from linter.text import LineIndex
 
@@ -206,22 +206,16 @@ def _finding(doc: Document, d: Directive, message: str, whole: bool, replacement
             start, end = line_start, line_end
     if doc.kind == "html":
         suggestion = None
-    lines = LineIndex(doc.text)
-    line, column = lines.position(start)
-    end_line, end_column = lines.position(end)
-    return Finding(
+    return located(
+        doc.text,
+        LineIndex(doc.text),
+        start,
+        end,
         rule=UNUSED_CODE,
         fact="",
         severity="warning",
         message=message,
-        found=doc.text[start:end],
         expected="no directive, or one that silences a finding",
         suggestion=suggestion,
         sources=(),
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
     )
