@@ -93,6 +93,8 @@ def scenarios() -> dict[str, Scenario]:
     return {
         "text-5k": Scenario("5 KB text", {"text": article(5 * 1024)}),
         "html-10k-extract": Scenario("10 KB HTML, extract", {"html": html_page(10 * 1024), "extract": True}),
+        # One sentence: the engine's share is tiny, so this row is the HTTP layer's own ceiling.
+        "sentence": Scenario("1 sentence (HTTP layer)", {"text": "Karpathy reports to Sam Altman."}),
     }
 
 
