@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from linter.text import LineIndex
@@ -36,10 +36,12 @@ class Finding:
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of a finding (issue #2, section 4); `extra` is left out."""
-        data = asdict(self)
-        data.pop("extra")
+        data = {name: getattr(self, name) for name in FIELDS}
         data["sources"] = list(self.sources)
         return data
+
+
+FIELDS = tuple(f.name for f in fields(Finding) if f.name != "extra")
 
 
 def located(text: str, lines: LineIndex, start: int, end: int, **fields: Any) -> Finding:

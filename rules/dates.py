@@ -13,14 +13,20 @@ from linter.rule import Example, Rule
 from linter.sheet import Fact
 
 
-def dated_claims(doc: Analysis) -> Iterator[tuple[DateMention, Attribution]]:
-    """Every date expression that a clause ties to one of the sheet's dated facts."""
-    facts = doc.sheet.facts_of_type("date")
-    for sentence in doc.sentences:
-        for mention in doc.dates_in(sentence):
-            found = attribute(doc, sentence, mention.start, facts, end=mention.end)
-            if found:
-                yield mention, found
+def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
+    """Every date expression that a clause ties to one of the sheet's dated facts (worked out
+    once per document: FL101, FL102 and FL103 all read it)."""
+    key = ("dated-claims", 0)
+    if key not in doc.memo:
+        facts = doc.sheet.facts_of_type("date")
+        found = []
+        for sentence in doc.sentences:
+            for mention in doc.dates_in(sentence):
+                claim = attribute(doc, sentence, mention.start, facts, end=mention.end)
+                if claim:
+                    found.append((mention, claim))
+        doc.memo[key] = found
+    return doc.memo[key]  # type: ignore[return-value]
 
 
 def matches(mention: DateMention, fact_day: dt.date, month_only: bool) -> bool:
