@@ -2,7 +2,7 @@
 
 Run from the repo root:
 
-    python bench/quality.py                      # both splits, one table each
+    python bench/quality.py                      # every split (dev, heldout, blind), one table each
     python bench/quality.py --split dev -v       # and list every false positive / negative
     python bench/quality.py --write docs/quality.md
 
@@ -30,6 +30,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.corpus_format import SPLITS, Label, load_split  # noqa: E402
+
+ALL_SPLITS = SPLITS
 
 KINDS = {".txt": "text", ".md": "markdown", ".html": "html"}
 
@@ -215,13 +217,15 @@ def report(splits: Sequence[str], include_warnings: bool, verbose: bool) -> tupl
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse options, score the chosen splits, print (and optionally write) the report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all", help="which split to score (default: all)")
+    parser.add_argument(
+        "--split", choices=[*ALL_SPLITS, "all"], default="all", help="which split to score (default: all)"
+    )
     parser.add_argument("--include-warnings", action="store_true", help="count warning findings too, not just errors")
     parser.add_argument("--write", metavar="PATH", help="also write the report (with a provenance header) to PATH")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every false positive and false negative")
     args = parser.parse_args(argv)
 
-    splits = list(SPLITS) if args.split == "all" else [args.split]
+    splits = list(ALL_SPLITS) if args.split == "all" else [args.split]
     body, crashed = report(splits, args.include_warnings, args.verbose)
     print(body, end="")
     if args.write:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "blind")
 
 #: Every rule code the corpus may use; anything else in an annotation is a typo.
 RULE_CODES = frozenset(
