@@ -36,6 +36,14 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 EVENT_WORD = re.compile(r"\b(?:announcement|news|move|hire|hiring|appointment)\b", re.IGNORECASE)
+# "It said ...", "The article described him as ...", "One outlet wrongly reported ...": a text's claim.
+REPORTED = re.compile(
+    r"(?:^|\b)(?:[Ii]t|(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]hat|[Tt]his|[Ee]arly|[Ff]irst)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:article|story|headline|report|piece|outlet|paper|version|draft|coverage|account|item"
+    r"|post|blog|site|tweet|source|profile)s?)\s+(?:had\s+|has\s+|originally\s+|initially\s+|also\s+)?"
+    r"(?:said|says|claimed|claims|stated|states|reported|reports|wrote|writes|described|describes|gave|gives|quoted"
+    r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
+)
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -183,6 +191,19 @@ class Analysis:
                     spans.append((sentence.index, sentence.index + 1))
             self._claim_spans = [(self.sentences[i].start, self.sentences[j - 1].end) for i, j in spans]
         return self._claim_spans
+
+    def asserts(self, start: int, end: int) -> bool:
+        """Does the text itself state the claim at `start:end`? Not in a question ('Does he report
+        to Sam Altman?'), not denied in its clause, not reported from some text ('It said he quit
+        OpenAI'): a linter judges what the writer asserts, not what they quote or refute."""
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return True
+        if sentence.text.rstrip(" \"'”’)").endswith("?"):
+            return False
+        if REPORTED.search(self.prose, sentence.start, start):
+            return False
+        return not self.negated(sentence, start, end)
 
     def negated(self, sentence: Sentence, start: int, end: int) -> bool:
         """True when the clause from its start to `end` denies or distances itself from the claim

@@ -132,11 +132,14 @@ def attribute(
     window: int = 70,
     end: int | None = None,
     subject: Callable[[Analysis, Sentence, int], Mention | None] | None = None,
+    rivals: list[tuple[int, int]] | None = None,
 ) -> Attribution | None:
     """The fact a value at `offset` (to `end`) states, chosen by the nearest cue in the same
     clause whose subject is that fact's subject. Returns None when no fact, or two facts with
     different values, fit equally well. `subject` replaces `subject_of` for finding who a cue
-    is about (e.g. `subjects.subject_or_owner`, which also reads "its run rate")."""
+    is about (e.g. `subjects.subject_or_owner`, which also reads "its run rate"). `rivals` are
+    the spans of other values of the same kind: a cue with a rival between it and this value
+    belongs to the rival ("Tuesday's post came after the trial ended on Monday")."""
     who_of = subject or subject_of
     clause_start, clause_end = a.clause(sentence, offset)
     if end is not None and clause_end < sentence.end and not _has_words(a, clause_start, offset, end, clause_end):
@@ -152,6 +155,9 @@ def attribute(
         # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
         # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
         distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
+        lo_gap, hi_gap = sorted((offset, cue.start()))
+        if rivals and any(lo_gap < r_start and r_end <= hi_gap for r_start, r_end in rivals if r_start != offset):
+            continue
         who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
             if fact.qualifiers and a.elsewhere(sentence, cue.start(), fact):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MONTHS = {
     name: number
@@ -76,6 +76,30 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
+    """Every date expression, in text order; 'on Monday 18 May' is one date with its weekday."""
+    return _join_weekdays(text, _scan(text))
+
+
+def _join_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for mention in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.weekday is not None
+            and prev.relative is None
+            and prev.month is None
+            and mention.weekday is None
+            and mention.month is not None
+            and re.fullmatch(r",?\s+(?:the\s+)?", text[prev.end : mention.start])
+        ):
+            out[-1] = replace(mention, start=prev.start, text=text[prev.start : mention.end], weekday=prev.weekday)
+            continue
+        out.append(mention)
+    return out
+
+
+def _scan(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     for m in DATE_PATTERN.finditer(text):
         g = m.groupdict()

@@ -61,6 +61,8 @@ def lint(
     findings: list[Finding] = []
     for rule in rules if rules is not None else all_rules():
         for finding in rule().check(analysis):
+            if rule.judges_claims and not analysis.asserts(finding.start, finding.end):
+                continue  # a question, a denial or someone else's words: not the writer's claim
             key = (finding.rule, finding.start, finding.end)
             if key not in seen:
                 seen.add(key)

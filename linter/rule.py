@@ -27,6 +27,9 @@ class Rule:
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
     examples: ClassVar[tuple[Example, ...]] = ()
+    # Claims are judged only where the text asserts them (see Analysis.asserts); a misspelled
+    # name is wrong even inside a question, so the names rule turns this off.
+    judges_claims: ClassVar[bool] = True
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
         raise NotImplementedError

@@ -22,7 +22,8 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
         found = []
         for sentence in doc.sentences:
             for mention in doc.dates_in(sentence):
-                claim = attribute(doc, sentence, mention.start, facts, end=mention.end)
+                rivals = [(d.start, d.end) for d in doc.dates_in(sentence)]
+                claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
                 if claim:
                     found.append((mention, claim))
         doc.memo[key] = found

@@ -22,6 +22,7 @@ class Misspelling(Rule):
     """
 
     code = "FL801"
+    judges_claims = False
     name = "misspelled-name"
     examples = (
         Example("Andrej Karpaty has joined Anthropic.", "Andrej Karpaty"),
