@@ -44,6 +44,7 @@ REPORTED = re.compile(
     r"(?:said|says|claimed|claims|stated|states|reported|reports|wrote|writes|described|describes|gave|gives|quoted"
     r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
 )
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -54,6 +55,9 @@ class Analysis:
         self.doc = doc
         self.sheet = sheet
         self.prose = doc.prose
+        self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self._claim_spans: list[tuple[int, int]] | None = None
+        self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
         self.sentences: list[Sentence] = split_sentences(self.prose)
         self._sentence_starts = [s.start for s in self.sentences]
         self._set_mentions(matcher_for(sheet).find(self.prose))
@@ -70,13 +74,13 @@ class Analysis:
         ]
         named = sorted(self.mentions + misspelled, key=lambda m: m.start)
         unknown = unknown_people(self.prose, named)
-        self._set_mentions(named + unknown + self._resolve_pronouns(named, unknown))
+        # "I joined Tesla in 2019 ... and spent three years there": the writer is a subject too,
+        # one the sheet knows nothing about (it does not take part in he/she chains).
+        writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in FIRST_PERSON.finditer(self.prose)]
+        self._set_mentions(named + unknown + writer + self._resolve_pronouns(named, unknown))
         self.dates: list[DateMention] = find_dates(self.prose)
         self._date_starts = [d.start for d in self.dates]
         self.published = published or doc.published or published_in_text(self.prose, self.dates)
-        self._breaks: dict[int, list[tuple[int, int]]] = {}
-        self._claim_spans: list[tuple[int, int]] | None = None
-        self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
 
     # ------------------------------------------------------------------------------- building
     def _set_mentions(self, mentions: list[Mention]) -> None:
@@ -87,7 +91,9 @@ class Analysis:
         """Each he/she refers to the last person of that gender mentioned before it, if known.
 
         A possible person outside the sheet breaks the chain: after "Nick Jonas said", a "he" is
-        nobody the sheet knows, so no rule judges the sentence on its account.
+        nobody the sheet knows, so no rule judges the sentence on its account. An object "him" is
+        not the subject of its own clause ("Karpathy will report to him" is about someone else),
+        so there it refers to the person named before.
         """
         people = [m for m in named if m.kind == "person"] + unknown
         events = sorted(
@@ -95,22 +101,36 @@ class Analysis:
             + [(p.start(), "pronoun", p) for p in PRONOUN_PATTERN.finditer(self.prose)],
             key=lambda e: e[0],
         )
-        last: dict[str, str | None] = {"male": None, "female": None}
+        history: dict[str, list[tuple[str | None, int]]] = {"male": [], "female": []}
+        starts = sorted(m.start for m in people)
         out: list[Mention] = []
         for _, what, item in events:
             if what == "name":
                 assert isinstance(item, Mention)
                 gender = self.sheet.entities[item.entity].gender if item.entity else None
-                if gender in last:
-                    last[gender] = item.entity
-                else:
-                    last = {"male": None, "female": None}
+                for key, seen in history.items():
+                    if gender == key:
+                        seen.append((item.entity, item.start))
+                    elif gender not in history:
+                        seen.append((None, item.start))  # an unknown person breaks every chain
                 continue
             assert isinstance(item, re.Match)
-            target = last.get(PRONOUNS[item[0].lower()])
+            seen = history[PRONOUNS[item[0].lower()]]
+            target = seen[-1][0] if seen else None
+            if item[0].lower() == "him" and seen and self._subject_of_clause(starts, seen[-1][1], item.start()):
+                target = seen[-2][0] if len(seen) > 1 else None
             if target:
                 out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
         return out
+
+    def _subject_of_clause(self, people: list[int], name_start: int, pronoun_start: int) -> bool:
+        """Is the name at `name_start` the first person named in the pronoun's clause?"""
+        sentence = self.sentence_at(pronoun_start)
+        if sentence is None:
+            return False
+        clause_start, _ = self.clause(sentence, pronoun_start)
+        first = bisect.bisect_left(people, clause_start)
+        return first < len(people) and people[first] == name_start
 
     # ------------------------------------------------------------------------------- lookups
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -22,7 +22,8 @@ PEOPLE = frozenset({"person", "ambiguous"})
 # ", an OpenAI co-founder," / ", who led AI at Tesla," — descriptions between commas or dashes
 # whose names are not the subject of the clause around them.
 APPOSITIVE = re.compile(
-    r"(?:,|\s[—–])\s+(?:an?|the|former|who|which|whose|one|also|now|then|its|his|her|[A-Z]\w*['’]s)\b[^,—–]*?(?:,|\s[—–])"
+    r"(?:,|\s[—–])\s+(?:an?|the|former|who|which|whose|one|also|now|then|its|his|her|[A-Z]\w*['’]s"
+    r"|(?:[\w-]+\s+){0,3}(?:after|before|than|like|unlike|as\s+did))\b[^,—–]*?(?:,|\s[—–])"
 )
 LATE_CUE_PENALTY = 25
 PARTICIPLE = re.compile(r"\w+ing\b")
@@ -35,6 +36,11 @@ class Attribution:
     cue_start: int
     cue_end: int
     distance: int
+
+
+def _reach(cue: re.Match[str], start: int, end: int) -> int:
+    """How far a cue is from a value, as `attribute` measures it (a cue after its value pays a penalty)."""
+    return cue.start() - start + LATE_CUE_PENALTY if cue.start() >= start else start - cue.end()
 
 
 def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: int) -> bool:
@@ -138,8 +144,8 @@ def attribute(
     clause whose subject is that fact's subject. Returns None when no fact, or two facts with
     different values, fit equally well. `subject` replaces `subject_of` for finding who a cue
     is about (e.g. `subjects.subject_or_owner`, which also reads "its run rate"). `rivals` are
-    the spans of other values of the same kind: a cue with a rival between it and this value
-    belongs to the rival ("Tuesday's post came after the trial ended on Monday")."""
+    the spans of other values of the same kind: a cue nearer a rival than this value belongs to
+    the rival ("Tuesday's post came a day after the trial ended on Monday")."""
     who_of = subject or subject_of
     clause_start, clause_end = a.clause(sentence, offset)
     if end is not None and clause_end < sentence.end and not _has_words(a, clause_start, offset, end, clause_end):
@@ -155,9 +161,8 @@ def attribute(
         # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
         # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
         distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
-        lo_gap, hi_gap = sorted((offset, cue.start()))
-        if rivals and any(lo_gap < r_start and r_end <= hi_gap for r_start, r_end in rivals if r_start != offset):
-            continue
+        if rivals and any(_reach(cue, r_start, r_end) < distance for r_start, r_end in rivals if r_start != offset):
+            continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
             if fact.qualifiers and a.elsewhere(sentence, cue.start(), fact):
