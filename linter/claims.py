@@ -224,10 +224,14 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
     scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap."""
     found = []
     for start, end in a.claim_spans():
-        for m in pattern.finditer(a.prose, start, end):
+        pos = start
+        while (m := pattern.search(a.prose, pos, end)) is not None:
             sentence = a.sentence_at(m.start())
             if sentence is not None and m.end() <= sentence.end:
                 found.append((m, sentence))
+                pos = max(m.end(), m.start() + 1)
+            else:  # ran over a sentence end: look again just after where it started
+                pos = m.start() + 1
     return found
 
 

@@ -43,6 +43,9 @@ DATE_PATTERN = re.compile(
     + rf"|{_MONTH.format(g='m2')}\s+{_DAY.format(g='d2')}(?!\d)(?:{_RANGE}{_DAY.format(g='d2b')})?"
     + rf"(?:,?\s+{_YEAR.format(g='y2')})?"
     + rf"|{_MONTH.format(g='m3')},?\s+{_YEAR.format(g='y3')}"
+    # A month alone counts only after "in"/"early"/"late" and in full: "joined in April".
+    + r"|(?<=\b[Ii]n\s)(?<!\b[Ii]n\s\s)(?P<m4>January|February|March|April|May|June|July|August|September|October"
+    + r"|November|December)(?![\w-])(?!\s+\d)"
     + r")"
     + r"|(?P<rel>yesterday|today|tomorrow|(?:(?:last|this|next|on|this\s+past)\s+)?"
     + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
@@ -110,7 +113,7 @@ def _scan(text: str) -> list[DateMention]:
             out.append(_relative(m))
             continue
         weekday = WEEKDAY_INDEX[g["wd"].lower()] if g["wd"] else None
-        month_name = g["m1"] or g["m2"] or g["m3"]
+        month_name = g["m1"] or g["m2"] or g["m3"] or g["m4"]
         if month_name[0].islower() and not (g["y1"] or g["y2"] or g["y3"]):
             continue  # "may 2" is the verb; months are capitalised
         month = MONTHS[month_name.lower().rstrip(".")]
