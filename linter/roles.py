@@ -79,12 +79,13 @@ def _words(title: str) -> list[str]:
     return normalise(LEADING_NOISE.sub("", title)).split()
 
 
-def title_matches(found: str, value: object) -> bool:
+def title_matches(found: str, value: object, exact: bool = False) -> bool:
     """Does the title the text gives agree with a sheet value (its title or any alias)?
 
     Agreement allows the text to be vaguer ('director' for 'Senior Director of AI') or more
     specific by modifiers only ('senior director of AI'), never by another role noun
-    ('chief scientist' is not 'chief').
+    ('chief scientist' is not 'chief'). `exact` asks for the same words: whether a title is
+    someone else's ('Tesla chief' is not Karpathy's 'AI chief').
     """
     words = _words(found)
     if not words:
@@ -92,7 +93,7 @@ def title_matches(found: str, value: object) -> bool:
     known = [getattr(value, "text", ""), *getattr(value, "aliases", ())]
     for title in known:
         other = _words(title)
-        if not other:
+        if not other or (exact and other != words):
             continue
         if _contains(other, words):
             return True

@@ -32,6 +32,7 @@ class TitleMismatch(Rule):
         Example("Tesla co-founder Andrej Karpathy is joining Anthropic.", "co-founder"),
         Example("OpenAI's Autopilot chief Karpathy has a new job.", "Autopilot chief"),
         Example("Sam Altman, Anthropic's CEO, was not involved.", "CEO"),
+        Example("Thinking Machines co-founder Ilya Sutskever said nothing.", "co-founder"),
         Example("Dario Amodei, CEO, has called this a critical window."),
         Example("Anthropic pretraining lead Nicholas Joseph welcomed him."),
         Example("Karpathy, an OpenAI co-founder and former Tesla AI director, joined Anthropic."),
@@ -64,13 +65,16 @@ class TitleMismatch(Rule):
         here = [f for f in titles if f.org == claim.org]
         if here and is_senior(claim.title):
             return self._report(doc, claim, here[0], f"{person.name} was never {org_name}'s {claim.title}")
-        if is_unique_role(claim.title):
+        # A one-holder role (CEO, head of X) the sheet gives to someone else; or any role there the
+        # sheet gives to others, for a person whose roles it knows and who has none at that employer
+        # ("Safe Superintelligence founder Mira Murati").
+        if is_unique_role(claim.title) or (titles and not here):
             for others in by_person.values():
                 for fact in others:
                     if (
                         fact.subject != claim.person
                         and fact.org == claim.org
-                        and title_matches(claim.title, fact.value)
+                        and title_matches(claim.title, fact.value, exact=True)
                     ):
                         holder = doc.sheet.entities[fact.subject].name
                         message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
