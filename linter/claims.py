@@ -168,9 +168,9 @@ def attribute(
             if fact.qualifiers and a.elsewhere(sentence, cue.start(), fact):
                 continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             if who is None or who.entity != fact.subject:
-                # Someone else's predicate ("Google announced ... on 12 June") claims the value.
-                if who is not None:
-                    foreign.append((distance, who.entity))
+                # Someone else's predicate ("Google announced ... on 12 June"), or one whose
+                # subject is unclear ("The trial ended on Monday 18 May"), claims the value.
+                foreign.append((distance, who.entity if who else None))
                 continue
             found = Attribution(fact, cue.start(), cue.end(), distance)
             if not best or distance < best[0].distance:
@@ -186,6 +186,7 @@ def attribute(
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
+NOT_A_PERSON = Mention(0, 0, None, "none", "")
 
 
 def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70) -> Mention | None:
@@ -236,11 +237,17 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
 
 
 def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
-    """For 'named him ...', 'hired Karpathy to lead ...': the person the predicate is about."""
-    if "object" not in m.re.groupindex or m["object"] is None:
-        return None
-    found = a.mentions_between(m.start("object"), m.start("object") + 1, {"person"})
-    return found[0] if found else None
+    """For 'named him ...', 'hired Karpathy to lead ...': the person the predicate is about.
+    A pattern's `made_object` group must be a person ('made Karpathy its ...'), else the
+    predicate is about something else ('made Anthropic's story more interesting')."""
+    for group in ("object", "made_object"):
+        if group in m.re.groupindex and m[group] is not None:
+            found = a.mentions_between(m.start(group), m.start(group) + 1, {"person"})
+            if found:
+                return found[0]
+            if group == "made_object":
+                return NOT_A_PERSON
+    return None
 
 
 def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
@@ -255,6 +262,8 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
     kinds = frozenset({a.sheet.entities[s].kind for s in facts} | {"ambiguous"})
     for m, sentence in matches_by_sentence(a, pattern):
         subject = _object_of(a, m) or subject_of(a, sentence, m.start(), kinds)
+        if subject is NOT_A_PERSON:
+            continue
         if subject is None or subject.entity not in facts:
             continue
         fact = facts[subject.entity]

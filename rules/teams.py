@@ -22,6 +22,7 @@ MANDATE = re.compile(
     r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm)|leads|heads|runs|oversees|leading|heading"
     r"|(?:named|appointed|hired|tapped|installed|promoted)"
     r"(?:\s+(?P<object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?(?:\s+(?:as|to(?:\s+(?:be|become|lead|head|run))?))?"
+    r"|made\s+(?P<made_object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s+(?:its|the|their|[A-Z][\w.-]*['’]s)\s)"
     r"|became|becomes|to\s+become|in\s+charge\s+of|charged\s+with|responsible\s+for)\s+"
     r"(?P<phrase>[^,.;:()\"“”—–]{3,80})"
 )
@@ -85,7 +86,8 @@ class MandateMismatch(Rule):
     examples = (
         Example("Karpathy was named Anthropic's new head of pre-training.", "head of pre-training"),
         Example("Anthropic hired Karpathy, who will lead Claude's safety work.", "Claude's safety work"),
-        Example("At Anthropic, Karpathy will lead the pre-training team.", "the pre-training team"),
+        Example("At Anthropic, Karpathy will lead the pre-training team.", "pre-training team"),
+        Example("Anthropic has made Karpathy its pre-training chief.", "pre-training chief"),
         Example("Karpathy will lead a new team that uses Claude to speed up pre-training research."),
         Example("He builds a new team inside pre-training."),
         Example("Nick Joseph, who leads pre-training, welcomed him."),
@@ -105,7 +107,7 @@ class MandateMismatch(Rule):
                 at = phrase.lower().find(wrong.lower())
                 span = (start + at, start + at + len(wrong))
             else:
-                span = (start + (lead.end() if problem == "function" and lead else 0), start + len(phrase))
+                span = (start + (lead.end() if lead else 0), start + len(phrase))
             yield doc.finding(
                 self.code, claim.fact, span[0], span[1],
                 self._message(doc, claim.fact, problem), claim.fact.value.text, None,

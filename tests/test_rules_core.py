@@ -42,6 +42,11 @@ FLAGGED = [
     ),
     ("Karpathy announced the news on LinkedIn.", "FL501", "LinkedIn", "a post on X", None),
     ("Andrej Karpathy tweeted that he had joined Anthropic.", None, None, None, None),
+    ("Safe Superintelligence founder Mira Murati kept quiet.", "FL301", "founder", "Ilya Sutskever", None),
+    ("Anthropic has made Karpathy its pre-training chief.", "FL402", "pre-training chief", "new sub-team", None),
+    ("Ross Nordeen, a founding member of xAI, joined Anthropic in April.", "FL101", "April", "May 2026", None),
+    ("The trial ended on Monday 18 May; Karpathy posted on 20 May.", "FL101", "20 May", "19 May", "19 May"),
+    ("The move was announced in a post by Nick Joseph.", "FL501", "Nick Joseph", "own post on X", None),
 ]
 
 
@@ -93,6 +98,17 @@ SILENT = [
     "Karpathy didn't announce the move on LinkedIn.",
     "Contrary to early reports, Karpathy did not announce the news on 12 June.",
     "Some reports wrongly said Karpathy was named head of pre-training.",
+    # Questions and other texts' claims are not the writer's claims.
+    "Does Karpathy report to Sam Altman, or to Dario Amodei? Neither.",
+    "It said he left Tesla in 2023 and announced the move on LinkedIn.",
+    "The article described Nick Joseph as Anthropic's chief scientist.",
+    # Values that belong to other predicates or other people.
+    "Tuesday's post came a day after the Musk v. Altman trial ended on Monday.",
+    "The trial ended on Monday 18 May, the day before Karpathy's post.",
+    "I joined Tesla in 2019, two years after Andrej did, and spent three years there.",
+    "Nick Joseph posted a welcome the same day. Karpathy will be reporting to him.",
+    "Tesla chief Elon Musk put him in charge of computer vision.",
+    "Karpathy just made Anthropic's safety story more interesting.",
 ]
 
 
