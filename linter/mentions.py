@@ -36,6 +36,16 @@ NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
+FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+# Capitalised words that often stand before a surname without being a first name.
+NAME_STOPWORDS = {
+    "meanwhile", "however", "also", "still", "now", "later", "then", "today", "yesterday", "earlier", "so",
+    "yet", "here", "there", "said", "says", "ceo", "president", "chief", "director", "head", "founder",
+    "co-founder", "cofounder", "dr", "mr", "mrs", "ms", "professor", "prof", "executive", "leader", "boss",
+    "according", "while", "when", "after", "before", "like", "unlike", "with", "without", "by", "to", "for",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Mention:
     """A place in the text that refers to an entity: by name, or by a pronoun resolved to it."""
@@ -71,6 +81,12 @@ class EntityMatcher:
                 piece = re.escape(name).replace(r"\-", "[- ]?") if caseless else re.escape(name)
                 alternatives.append((name, f"(?i:{piece})" if caseless else piece))
         alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+        # People's surname-only aliases ('Amodei' for Dario Amodei), to tell them from namesakes.
+        self.surnames = {
+            e.id: e.name.split()[-1]
+            for e in sheet.entities.values()
+            if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] in e.aliases
+        }
         body = "|".join(piece for _, piece in alternatives) or r"(?!x)x"
         self.pattern = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])")
         self.sheet = sheet
@@ -84,9 +100,27 @@ class EntityMatcher:
         out = []
         for m in self.pattern.finditer(prose):
             entity_id = self.lookup(m[0])
+            other = self._other_first_name(prose, m, entity_id)
+            if other is not None:
+                out.append(Mention(other, m.end(), None, "person", prose[other : m.end()]))
+                continue
             kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
             out.append(Mention(m.start(), m.end(), entity_id, kind, m[0]))
         return out
+
+    def _other_first_name(self, prose: str, m: re.Match[str], entity_id: str | None) -> int | None:
+        """'Daniela Amodei' is not Dario Amodei: a surname alias after another first name is
+        someone the sheet does not know. Returns where that person's name starts, if so."""
+        if entity_id is None or entity_id not in self.surnames or m[0] != self.surnames[entity_id]:
+            return None
+        before = FIRST_NAME_BEFORE.search(prose, max(0, m.start() - 30), m.start())
+        if before is None:
+            return None
+        word = before[1]
+        known = self.sheet.entities[entity_id].names
+        if word in NOT_NAME_WORDS or word.lower() in NAME_STOPWORDS or any(n.startswith(word + " ") for n in known):
+            return None
+        return before.start(1)
 
 
 @lru_cache(maxsize=16)

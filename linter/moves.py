@@ -42,9 +42,9 @@ MOVE_WORD = re.compile(
 )
 # What follows a departure's origin and names the destination.
 DESTINATION = re.compile(
-    r"(?:\s+(?:in\s+\d{4}|again|last\s+\w+|this\s+week|earlier\s+this\s+\w+))?\s*,?\s+"
+    r"(?:\s+(?:in\s+\d{4}|again|last\s+\w+|this\s+(?:week|month|spring|summer|year)|earlier\s+this\s+\w+))?\s*,?\s+"
     r"(?:(?:in\s+order\s+)?to\s+(?:join|work\s+(?:at|for)|go\s+to|head\s+to|move\s+to|found|co-?found|start|launch"
-    r"|build|set\s+up|create|take\s+(?:a|the|his|her)\s+(?:job|role|post|position)\s+at)|for|to"
+    r"|build|set\s+up|create|take\s+(?:a|the|his|her)\s+(?:(?:job|role|post|position)\s+at|(?=[A-Z])))|for|to"
     r"|(?P<then>and\s+(?:then\s+)?(?:join(?:s|ed)?|jump(?:s|ed)?\s+to|move[sd]?\s+to|head(?:s|ed)?\s+to)|join(?:s|ed|ing)))"
     r"\s+(?:the\s+)?",
     re.IGNORECASE,

@@ -129,10 +129,12 @@ class WeekdayMismatch(Rule):
             right = WEEKDAY_NAMES[day.weekday()].capitalize()
             word_start = mention.start
             word_end = word_start + len(WEEKDAY_NAMES[mention.weekday])
+            # A weekday written beside its own date contradicts the calendar, whatever the sheet says.
+            severity = "error" if stated is not None else None
             yield doc.finding(
                 self.code, fact, word_start, word_end,
                 f"{doc.prose[word_start:word_end]!r} does not match {day.strftime('%d %B %Y')}, which was a {right}",
-                f"{right} {day.day} {day.strftime('%B %Y')}", right,
+                f"{right} {day.day} {day.strftime('%B %Y')}", right, severity=severity,
             )  # fmt: skip
 
 

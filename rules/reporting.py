@@ -14,7 +14,7 @@ from linter.text import Sentence
 
 # Phrases followed by the manager's name ...
 MANAGER_AFTER = re.compile(
-    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+)?(?:in\s+)?to"
+    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+|straight\s+)?(?:in\s+)?to"
     r"|work(?:s|ed|ing)?\s+(?:directly\s+)?(?:under|for)"
     r"|answer(?:s|ed|ing)?\s+(?:directly\s+)?to"
     r"|under(?:\s+the\s+(?:leadership|direction|supervision|management)\s+of)?"

@@ -47,6 +47,14 @@ FLAGGED = [
     ("Ross Nordeen, a founding member of xAI, joined Anthropic in April.", "FL101", "April", "May 2026", None),
     ("The trial ended on Monday 18 May; Karpathy posted on 20 May.", "FL101", "20 May", "19 May", "19 May"),
     ("The move was announced in a post by Nick Joseph.", "FL501", "Nick Joseph", "own post on X", None),
+    (
+        "Karpathy will work under Daniela Amodei, the president.",
+        "FL201",
+        "Daniela Amodei",
+        "Nick Joseph",
+        "Nick Joseph",
+    ),
+    ("On Monday, May 19, Karpathy told his followers that he had joined.", "FL102", "Monday", "Tuesday", "Tuesday"),
 ]
 
 
@@ -109,6 +117,8 @@ SILENT = [
     "Nick Joseph posted a welcome the same day. Karpathy will be reporting to him.",
     "Tesla chief Elon Musk put him in charge of computer vision.",
     "Karpathy just made Anthropic's safety story more interesting.",
+    # A namesake is not the sheet's person: Daniela Amodei is not Dario Amodei.
+    "Daniela Amodei, Anthropic's president, said nothing.",
 ]
 
 
