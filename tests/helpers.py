@@ -16,3 +16,16 @@ def flagged(text: str, rule: str | None = None, sheet: Sheet | None = None, **kw
 def spans(text: str, rule: str | None = None, **kwargs: object) -> list[str]:
     """The flagged texts, in order: what a reader would see underlined."""
     return [f.found for f in flagged(text, rule, **kwargs)]
+
+
+def the_finding(text: str, rule: str, span: str, expected: str, suggestion: str | None) -> Finding:
+    """The one finding `text` must produce: `rule` on exactly `span`, with the sheet's value in
+    `expected`, the given suggestion, sources, and offsets that index the text."""
+    found = flagged(text)
+    assert [(f.rule, f.found) for f in found] == [(rule, span)], found
+    (finding,) = found
+    assert expected in finding.expected, finding
+    assert finding.suggestion == suggestion
+    assert text[finding.start : finding.end] == span
+    assert finding.sources
+    return finding

@@ -8,7 +8,7 @@ import pytest
 
 from linter.sheet import default_sheet
 from linter.timeline import timeline_for
-from tests.helpers import flagged
+from tests.helpers import flagged, the_finding
 
 FLAGGED = [
     # (text, rule, span, expected fragment, suggestion)
@@ -109,13 +109,7 @@ SILENT = [
 
 @pytest.mark.parametrize(("text", "rule", "span", "expected", "suggestion"), FLAGGED)
 def test_flagged(text: str, rule: str, span: str, expected: str, suggestion: str | None) -> None:
-    found = flagged(text)
-    assert [(f.rule, f.found) for f in found] == [(rule, span)], found
-    (finding,) = found
-    assert expected in finding.expected, finding
-    assert finding.suggestion == suggestion
-    assert text[finding.start : finding.end] == span
-    assert finding.severity == "error" and finding.sources
+    assert the_finding(text, rule, span, expected, suggestion).severity == "error"
 
 
 @pytest.mark.parametrize("text", SILENT)

@@ -8,7 +8,7 @@ import pytest
 
 from linter.names import name_index, tolerance
 from linter.sheet import default_sheet
-from tests.helpers import flagged
+from tests.helpers import flagged, the_finding
 
 FLAGGED = [
     # (text, span, expected, suggestion)
@@ -53,13 +53,9 @@ SILENT = [
 
 @pytest.mark.parametrize(("text", "span", "expected", "suggestion"), FLAGGED)
 def test_flagged(text: str, span: str, expected: str, suggestion: str) -> None:
-    found = flagged(text)
-    assert [(f.rule, f.found) for f in found] == [("FL801", span)], found
-    (finding,) = found
+    finding = the_finding(text, "FL801", span, expected, suggestion)
     assert finding.expected == expected
-    assert finding.suggestion == suggestion
-    assert text[finding.start : finding.end] == span
-    assert finding.severity == "error" and finding.sources
+    assert finding.severity == "error"
 
 
 @pytest.mark.parametrize("text", SILENT)

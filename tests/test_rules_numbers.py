@@ -10,7 +10,7 @@ import pytest
 
 from linter.numbers import find_quantities, format_like
 from linter.sheet import Value
-from tests.helpers import flagged
+from tests.helpers import flagged, the_finding
 
 FLAGGED = [
     # (text, span, expected fragment, suggestion, severity)
@@ -66,13 +66,7 @@ SILENT = [
 
 @pytest.mark.parametrize(("text", "span", "expected", "suggestion", "severity"), FLAGGED)
 def test_flagged(text: str, span: str, expected: str, suggestion: str, severity: str) -> None:
-    found = flagged(text)
-    assert [(f.rule, f.found) for f in found] == [("FL901", span)], found
-    (finding,) = found
-    assert expected in finding.expected
-    assert finding.suggestion == suggestion
-    assert finding.severity == severity
-    assert text[finding.start : finding.end] == span
+    assert the_finding(text, "FL901", span, expected, suggestion).severity == severity
 
 
 @pytest.mark.parametrize("text", SILENT)

@@ -10,7 +10,7 @@ import pytest
 
 from linter.quotes import passages, quote_index, segments
 from linter.sheet import default_sheet
-from tests.helpers import flagged
+from tests.helpers import flagged, the_finding
 
 FLAGGED = [
     # (text, span, expected fragment, suggestion, diff fragment)
@@ -66,13 +66,8 @@ SILENT = [
 
 @pytest.mark.parametrize(("text", "span", "expected", "suggestion", "diff"), FLAGGED)
 def test_flagged(text: str, span: str, expected: str, suggestion: str, diff: str) -> None:
-    found = flagged(text)
-    assert [(f.rule, f.found) for f in found] == [("FL701", span)], found
-    (finding,) = found
-    assert expected in finding.expected
-    assert finding.suggestion == suggestion
+    finding = the_finding(text, "FL701", span, expected, suggestion)
     assert diff in finding.message
-    assert text[finding.start : finding.end] == span
     assert finding.severity == "error"
 
 
