@@ -4,7 +4,7 @@ Run from the repo root:
 
     python bench/jobs.py                                # 1,000 articles, jobs 1 and 2, 3 runs each
     python bench/jobs.py --articles 200 --jobs 1 2 4
-    python bench/jobs.py --write docs/performance-jobs.md
+    python bench/jobs.py --write docs/performance.md
 
 The corpus is generated (seeded, so every run lints the same text): Markdown and plain-text
 articles of 1-20 KB, mostly neutral sentences with about one in twelve stating a checkable fact
@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from report import write_section  # bench/report.py, beside this script
 
 CLAIMS = (
     "Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic.",
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     report = render(rows, args.articles, size, load)
     print(report)
     if args.write:
-        args.write.write_text(report, encoding="utf-8")
+        write_section(args.write, "bench/jobs.py", "Parallel files (`--jobs`)", report)
     return 0
 
 

@@ -31,6 +31,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from report import write_section  # bench/report.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 LUA = """-- POST the JSON body named by FACTLINT_BODY to the URL wrk was given.
 wrk.method = "POST"
@@ -199,6 +201,7 @@ def main() -> None:
         "--wrk-threads", type=int, default=1, help="wrk threads (default 1, to leave the cores to the server)"
     )
     parser.add_argument("--profile", action="store_true", help="profile in-process instead of running wrk")
+    parser.add_argument("--write", type=Path, help="record the table in this Markdown file (its own section)")
     args = parser.parse_args()
     chosen = {name: s for name, s in scenarios().items() if name in args.scenarios.split(",")}
     if args.profile:
@@ -212,12 +215,19 @@ def main() -> None:
         tmpdir = Path(tmp)
         script = tmpdir / "post.lua"
         script.write_text(LUA)
+        lines: list[str] = []
+
+        def out(line: str) -> None:
+            print(line, flush=True)
+            lines.append(line)
+
         server = start_server(port, args.workers, tmpdir / "server.log")
         try:
-            print(f"# machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-            print(f"# server: python -m server --port {port}" + (f" --workers {args.workers}" if args.workers else ""))
-            print("| scenario | body | connections | req/s | p50 | p99 | non-2xx |")
-            print("| --- | --- | --- | --- | --- | --- | --- |")
+            out(f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+            out(f"- server: python -m server --port {port}" + (f" --workers {args.workers}" if args.workers else ""))
+            out("")
+            out("| scenario | body | connections | req/s | p50 | p99 | non-2xx |")
+            out("| --- | --- | --- | --- | --- | --- | --- |")
             for name, scenario in chosen.items():
                 body_file = tmpdir / f"{name}.json"
                 body_file.write_text(json.dumps(scenario.body))
@@ -226,19 +236,22 @@ def main() -> None:
                 size = len(next(iter(scenario.body.values())).encode())  # type: ignore[union-attr]
                 for connections in (int(c) for c in args.connections.split(",")):
                     result = run_wrk(url, script, body_file, connections, args.duration, args.wrk_threads)
-                    print(
+                    out(
                         f"| {scenario.name} | {size} B, {len(findings)} findings | {connections} | {result['req/s']} "
                         f"| {result['p50']} | {result['p99']} | {result['non-2xx']} |",
-                        flush=True,
                     )
-            print(f"# wrk: {result['command']}")
+            out("")
+            out(f"- wrk: {result['command']}")
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
         log_lines = (tmpdir / "server.log").read_text(errors="replace").splitlines()
-        print(
-            f"# server exit code {server.returncode}; access log lines: {sum('POST /v1/check' in x for x in log_lines)}"
+        out(
+            f"- server exit code {server.returncode}; access log lines: {sum('POST /v1/check' in x for x in log_lines)}"
         )
+
+    if args.write:
+        write_section(args.write, "bench/load_api.py", "HTTP API under load (`factlint serve`)", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -27,12 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from report import write_section  # noqa: E402
+
 from linter.document import load_file  # noqa: E402
 from linter.engine import all_rules, lint  # noqa: E402
 from linter.sheet import Sheet, default_sheet, parse_sheet  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-MARK_START, MARK_END = "<!-- bench/perf.py start -->", "<!-- bench/perf.py end -->"
 
 
 def paragraphs() -> list[str]:
@@ -121,7 +122,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--runs", type=int, default=10, help="cold runs per command (median reported)")
-    parser.add_argument("--write", type=Path, help="update this Markdown file between the bench markers")
+    parser.add_argument("--write", type=Path, help="record the figures in this Markdown file (its own section)")
     args = parser.parse_args()
 
     sheet = default_sheet()
@@ -189,13 +190,7 @@ def main() -> None:
     report = "\n".join(header + rows) + "\n"
     print(report)
     if args.write:
-        old = args.write.read_text(encoding="utf-8") if args.write.exists() else "# Performance\n"
-        block = f"{MARK_START}\n{report}{MARK_END}"
-        if MARK_START in old:
-            new = re.sub(re.escape(MARK_START) + r".*?" + re.escape(MARK_END), lambda _: block, old, flags=re.S)
-        else:
-            new = old.rstrip() + "\n\n## Linting (`factlint check`)\n\n" + block + "\n"
-        args.write.write_text(new, encoding="utf-8")
+        write_section(args.write, "bench/perf.py", "Linting (`factlint check`)", report)
 
 
 if __name__ == "__main__":
