@@ -122,16 +122,26 @@ def _assemble(parts: list[str | Marker]) -> VisibleText:
     return VisibleText(text, [m for _, m in markers])
 
 
-def published_from_meta(soup: object) -> dt.date | None:
-    """The article's own date from <meta> or <time datetime>, if the page states one."""
-    for meta in soup.find_all("meta"):  # type: ignore[attr-defined]
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
-        if key in META_DATE_KEYS and meta.get("content"):
-            day = iso_date(meta["content"])
+DATE_TAG = re.compile(r"<(meta|time)\b([^>]*)>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def published_from_meta(html: str) -> dt.date | None:
+    """The article's own date from <meta> or <time datetime>, if the page states one.
+
+    Read from the tags alone (a regex over `<meta>`/`<time>`), so `--extract` does not parse the
+    whole page a second time just for its date."""
+    first_time: dt.date | None = None
+    for tag in DATE_TAG.finditer(html):
+        attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in ATTRIBUTE.finditer(tag[2])}
+        if tag[1].lower() == "meta":
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
+            day = iso_date(attrs.get("content", "")) if key in META_DATE_KEYS else None
             if day:
                 return day
-    time_tag = soup.find("time", attrs={"datetime": True})  # type: ignore[attr-defined]
-    return iso_date(time_tag["datetime"]) if time_tag else None
+        elif first_time is None and attrs.get("datetime"):
+            first_time = iso_date(attrs["datetime"])
+    return first_time
 
 
 def extract_main_text(html: str) -> str | None:
@@ -142,16 +152,14 @@ def extract_main_text(html: str) -> str | None:
 
 
 def html_document(html: str, path: str, extract: bool = False) -> Document:
+    published = published_from_meta(html)
+    if extract:
+        text = extract_main_text(html)
+        if text and text.strip():  # trafilatura drops comments and quotes: no directives to place
+            return Document(path=path, text=text.strip() + "\n", kind="html", published=published)
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    published = published_from_meta(soup)
-    text = None
-    if extract:
-        text = extract_main_text(html)
-        text = text.strip() + "\n" if text and text.strip() else None
-    if text is not None:  # trafilatura drops comments and quotes: no directives to place
-        return Document(path=path, text=text, kind="html", published=published)
     visible = walk_visible(soup.body or soup)
     quotes, opened = [], []
     for marker in visible.markers:
