@@ -45,6 +45,7 @@ REPORTED = re.compile(
     r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -219,9 +220,9 @@ class Analysis:
         sentence = self.sentence_at(start)
         if sentence is None:
             return True
-        if sentence.text.rstrip(" \"'”’)").endswith("?"):
+        if sentence.question:
             return False
-        if REPORTED.search(self.prose, sentence.start, start):
+        if REPORTED.search(self.prose, max(sentence.start, start - CONTEXT), start):
             return False
         return not self.negated(sentence, start, end)
 
@@ -229,7 +230,7 @@ class Analysis:
         """True when the clause from its start to `end` denies or distances itself from the claim
         ('does not report to', 'wrongly said', 'rather than the safety team'): never judged."""
         clause_start, _ = self.clause(sentence, start)
-        return bool(NEGATION.search(self.prose, clause_start, end))
+        return bool(NEGATION.search(self.prose, max(clause_start, start - CONTEXT), end))
 
     def _placed_elsewhere(self, start: int, end: int, fact: Fact) -> bool:
         org = fact.org

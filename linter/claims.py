@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.analysis import Analysis
+from linter.analysis import CONTEXT, Analysis
 from linter.mentions import Mention
 from linter.sheet import Fact
 from linter.text import Sentence
@@ -110,6 +110,8 @@ def subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[st
 
 def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str]) -> Mention | None:
     clause_start, clause_end = a.clause(sentence, offset)
+    # A subject stands within a few lines of its verb; the bound keeps run-on text linear.
+    clause_start, clause_end = max(clause_start, offset - 2 * CONTEXT), min(clause_end, offset + 2 * CONTEXT)
     word = re.match(r"[\w-]*", a.prose[offset:clause_end])
     after_word = offset + (word.end() if word else 0)
     agent = AGENT.match(a.prose[after_word:clause_end])

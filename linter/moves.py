@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analysis import Analysis
+from linter.analysis import CONTEXT, Analysis
 from linter.career_claims import org_at
 from linter.claims import matches_by_sentence
 from linter.mentions import Mention
@@ -94,10 +94,10 @@ class Move:
 
 
 def _is_claim(a: Analysis, sentence: Sentence, offset: int) -> bool:
-    if sentence.text.rstrip().endswith("?"):
+    if sentence.question:
         return False
     clause_start, _ = a.clause(sentence, offset)
-    return not NOT_A_CLAIM.search(a.prose, clause_start, offset)
+    return not NOT_A_CLAIM.search(a.prose, max(clause_start, offset - CONTEXT), offset)
 
 
 def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Pattern[str] = DESTINATION) -> str | None:
@@ -182,6 +182,7 @@ def _frames(a: Analysis) -> list[Move]:
         if dest is None or not _is_claim(a, sentence, m.start()):
             continue
         clause_start, _ = a.clause(sentence, m.start())
+        clause_start = max(clause_start, m.start() - CONTEXT)
         orgs = [o for o in a.mentions_between(clause_start, m.start(), {"organisation"}) if o.entity]
         if not orgs:
             continue

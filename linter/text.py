@@ -16,6 +16,7 @@ ABBREVIATIONS = {
 BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9¡¿])")
 PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)[ \t])")
 LINE_END_PUNCT = re.compile(r"[.!?:;\"”’)]\s*$")
+QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 WORD = re.compile(r"[\w'’-]+")
 
 
@@ -25,6 +26,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    question: bool = False  # ends in '?': asks, does not assert
 
     def __contains__(self, offset: int) -> bool:
         return self.start <= offset < self.end
@@ -85,7 +87,8 @@ def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
     lead = len(chunk) - len(chunk.lstrip())
     start += lead
     end = start + len(stripped)
-    sentences.append(Sentence(len(sentences), start, end, prose[start:end]))
+    text = prose[start:end]
+    sentences.append(Sentence(len(sentences), start, end, text, QUESTION_END.search(text) is not None))
 
 
 class LineIndex:

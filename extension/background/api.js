@@ -65,10 +65,12 @@
     };
   }
 
-  async function health() {
+  // Is the server at `serverUrl` (default: the saved one) up?
+  async function health(serverUrl) {
     const settings = await ns.settings.get();
-    const result = await request(settings.serverUrl, '/v1/health', { timeoutSeconds: Math.min(5, settings.timeoutSeconds) });
-    return { ...result, serverUrl: settings.serverUrl };
+    const url = (serverUrl && ns.settings.serverOrigin(serverUrl)) || settings.serverUrl;
+    const result = await request(url, '/v1/health', { timeoutSeconds: Math.min(5, settings.timeoutSeconds) });
+    return { ...result, serverUrl: url };
   }
 
   ns.api = { request, check, health };

@@ -23,7 +23,7 @@
       case 'factlint:reveal':
         return ext.tabs.sendMessage(message.tabId, { type: 'factlint:reveal', id: message.id });
       case 'factlint:health':
-        return ns.api.health();
+        return ns.api.health(message.serverUrl);
       case 'factlint:sync-sites':
         return { ok: true, granted: await ns.inject.syncAutoSites() };
       default:
