@@ -148,6 +148,10 @@ def main() -> None:
         rows += ["### Linear in input size", "", "| document | s per MB |", "|---:|---:|"]
         for kb in (10, 100, 1000):
             rows.append(f"| {kb} KB | {seconds_per_mb(make_article(rng, pool, kb * 1000), sheet):.3f} |")
+        # One sentence that never ends: look-back windows must keep even this linear.
+        for kb in (10, 100):
+            run_on = "Karpathy reports to Nick Joseph and announced on May 19 and joined Tesla in 2017 and " * 12_000
+            rows.append(f"| {kb} KB, one run-on sentence | {seconds_per_mb(run_on[: kb * 1000], sheet):.3f} |")
         text = make_article(rng, pool, 200_000)
         rows += ["", "### Linear in sheet size", "", "| sheet | facts | s per MB (200 KB text) |", "|---:|---:|---:|"]
         for factor in (1, 4, 16):

@@ -151,7 +151,10 @@ class Analysis:
         return self.mentions_between(sentence.start, sentence.end, kinds)
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
-        return self._slice(self._date_starts, self.dates, sentence.start, sentence.end)
+        return self.dates_between(sentence.start, sentence.end)
+
+    def dates_between(self, start: int, end: int) -> list[DateMention]:
+        return self._slice(self._date_starts, self.dates, start, end)
 
     def entities_in(self, sentence: Sentence) -> set[str]:
         return {m.entity for m in self.mentions_in(sentence) if m.entity}
@@ -191,12 +194,12 @@ class Analysis:
         The claim's own clause decides first; a sentence that never names the fact's organisation
         but sets the scene elsewhere ('2017 — Left OpenAI for Tesla, where he became ...') counts too.
         """
+        lo, hi = max(sentence.start, offset - 2 * CONTEXT), min(sentence.end, offset + 2 * CONTEXT)
         start, end = self.clause(sentence, offset)
-        if self._placed_elsewhere(start, end, fact):
+        if self._placed_elsewhere(max(start, lo), min(end, hi), fact):
             return True
-        org = fact.org
-        named = {m.entity for m in self.mentions_in(sentence, {"organisation"})}
-        return org not in named and self._placed_elsewhere(sentence.start, sentence.end, fact)
+        named = {m.entity for m in self.mentions_between(lo, hi, {"organisation"})}
+        return fact.org not in named and self._placed_elsewhere(lo, hi, fact)
 
     def claim_spans(self) -> list[tuple[int, int]]:
         """Runs of consecutive sentences that mention an entity, a pronoun or an event noun

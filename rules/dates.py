@@ -13,6 +13,9 @@ from linter.rule import Example, Rule
 from linter.sheet import Fact
 
 
+RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
+
+
 def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
     """Every date expression that a clause ties to one of the sheet's dated facts (worked out
     once per document: FL101, FL102 and FL103 all read it)."""
@@ -22,7 +25,8 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
         found = []
         for sentence in doc.sentences:
             for mention in doc.dates_in(sentence):
-                rivals = [(d.start, d.end) for d in doc.dates_in(sentence)]
+                near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
+                rivals = [(d.start, d.end) for d in near]
                 claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
                 if claim:
                     found.append((mention, claim))
