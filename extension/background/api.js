@@ -5,13 +5,16 @@
 (function (global) {
   const ns = (global.factlint = global.factlint || {});
 
-  async function request(serverUrl, path, { method = 'GET', body, timeoutSeconds = 20 } = {}) {
+  async function request(serverUrl, path, { method = 'GET', body, timeoutSeconds = 20, token = '' } = {}) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutSeconds * 1000);
+    const headers = { Accept: 'application/json' };
+    if (body) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
     try {
       const response = await fetch(`${serverUrl}${path}`, {
         method,
-        headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+        headers,
         body: body ? JSON.stringify(body) : undefined,
         signal: controller.signal,
         credentials: 'omit',
@@ -54,7 +57,12 @@
     const settings = await ns.settings.get();
     const body = { text, format: 'text' };
     if (typeof published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(published)) body.published = published;
-    const result = await request(settings.serverUrl, '/v1/check', { method: 'POST', body, timeoutSeconds: settings.timeoutSeconds });
+    const result = await request(settings.serverUrl, '/v1/check', {
+      method: 'POST',
+      body,
+      timeoutSeconds: settings.timeoutSeconds,
+      token: settings.token,
+    });
     if (!result.ok) return result;
     const findings = Array.isArray(result.data.findings) ? result.data.findings : [];
     return {

@@ -58,5 +58,16 @@
   // For tools and tests driving the worker directly (the same calls the popup makes).
   ns.checkTab = (tabId) => ns.inject.checkTab(tabId);
   ns.getState = (tabId) => ns.tabs.get(tabId);
-  ns.findTab = (url) => ns.tabs.findByUrl(url);
+  ns.flushTab = (tabId) => ext.tabs.sendMessage(tabId, { type: 'factlint:flush' });
+  ns.badge = async (tabId) => ({
+    text: await ext.action.getBadgeText({ tabId }),
+    title: await ext.action.getTitle({ tabId }),
+  });
+  // The tab showing `url`: visible to us once the user clicked the button there (activeTab), else
+  // the tab whose last report came from that page.
+  ns.findTab = async (url) => {
+    const tabs = await ext.tabs.query({}).catch(() => []);
+    const tab = tabs.find((t) => t.url === url);
+    return tab ? tab.id : ns.tabs.findByUrl(url);
+  };
 })(globalThis);

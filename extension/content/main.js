@@ -8,11 +8,17 @@
   const ext = global.browser && global.browser.runtime ? global.browser : global.chrome;
   const { textmap, anchor, highlight, hover, card, observer } = ns;
 
-  const state = { url: location.href, status: 'idle', error: null, sheet: null, root: null, findings: [] };
-  let seq = 0; // each full check supersedes everything before it
+  const state = { url: location.href, status: 'idle', error: null, sheet: null, root: null, findings: [], hidden: 0 };
+  let seq = 0; // each full check supersedes the checks asked for before it
   let nextId = 1;
-  let blockQueue = Promise.resolve();
+  let queue = Promise.resolve(); // checks run one at a time, in the order asked
   let dead = false;
+
+  function enqueue(task) {
+    const run = queue.then(task);
+    queue = run.catch(() => {});
+    return run;
+  }
 
   async function send(message) {
     if (dead) return { ok: false, error: { kind: 'extension', message: 'factlint was reloaded; reload the page' } };
@@ -103,6 +109,7 @@
       error: state.error,
       sheet: state.sheet,
       highlights: highlight.supported(),
+      hidden: state.hidden,
       counts: { total: findings.length, located, notLocated: findings.length - located },
       findings,
     };
@@ -122,34 +129,49 @@
     }
   }
 
+  function fail(error) {
+    state.status = 'error';
+    state.error = error || { kind: 'unknown', message: 'the check failed' };
+  }
+
+  // Watch the page from the start of the first check, so that what changes while a check waits for
+  // the server is checked after it.
   function watch() {
     if (observer.active()) return;
     observer.start({
       getRoot: () => state.root,
-      onFull: () => checkAll(),
+      onFull: () => {
+        checkAll().catch(() => {});
+      },
       onBlocks: (blocks) => {
-        blockQueue = blockQueue.then(() => checkBlocks(blocks)).catch(() => {});
+        const at = seq;
+        enqueue(() => (at === seq ? checkBlocks(blocks) : null)).catch(() => {});
       },
     });
   }
 
-  // Check the whole article.
-  async function checkAll() {
+  // Check the whole article (after the checks already asked for); resolves to the state.
+  function checkAll() {
     const my = ++seq;
+    if (!state.root || !state.root.isConnected) state.root = textmap.findRoot(document);
+    watch();
+    return enqueue(() => (my === seq ? fullCheck(my) : serialize()));
+  }
+
+  async function fullCheck(my) {
     state.root = textmap.findRoot(document);
     state.url = location.href;
     state.status = 'checking';
     state.error = null;
     report();
     const sent = textmap.build(state.root);
-    let response = { ok: true, findings: [], sheet: state.sheet };
+    let response = { ok: true, findings: [], sheet: state.sheet, hidden: 0 };
     if (sent.text.trim()) {
       response = await send({ type: 'factlint:check', text: sent.text, published: publishedDate() });
     }
     if (my !== seq) return serialize();
     if (!response.ok) {
-      state.status = 'error';
-      state.error = response.error || { kind: 'unknown', message: 'the check failed' };
+      fail(response.error);
       state.findings = [];
       highlight.clear();
       card.hide();
@@ -157,11 +179,11 @@
       const map = textmap.build(state.root); // the page may have changed while we waited
       state.findings = sortFindings(anchorAll(response.findings, map, sent.text));
       state.sheet = response.sheet || null;
+      state.hidden = response.hidden || 0;
       state.status = 'done';
       draw();
     }
     report();
-    watch();
     return serialize();
   }
 
@@ -172,18 +194,17 @@
 
   // Check only `blocks` (elements whose text changed) and replace their findings.
   async function checkBlocks(blocks) {
-    const my = seq;
+    const at = seq;
     prune();
     const live = () => blocks.filter((b) => b.isConnected);
     const sent = textmap.join(live().map((b) => textmap.build(b)));
-    let response = { ok: true, findings: [] };
+    let response = { ok: true, findings: [], hidden: 0 };
     if (sent.text.trim()) {
       response = await send({ type: 'factlint:check', text: sent.text, published: publishedDate() });
     }
-    if (my !== seq) return;
+    if (at !== seq) return;
     if (!response.ok) {
-      state.status = 'error';
-      state.error = response.error || { kind: 'unknown', message: 'the check failed' };
+      fail(response.error);
       report();
       return;
     }
@@ -193,8 +214,11 @@
     const inBlocks = (f) => f.range && targets.some((b) => f.range.intersectsNode(b));
     const key = (f) => `${f.rule}|${f.fact}|${f.quote}`;
     const freshKeys = new Set(fresh.filter((f) => f.range).map(key));
+    // A finding that was not located stays listed while its quote is still in the article.
+    const pageText = anchor.fold(textmap.build(state.root).text);
+    const stillThere = (f) => !!f.quote && pageText.includes(anchor.fold(f.quote)) && !freshKeys.has(key(f));
     prune();
-    const kept = state.findings.filter((f) => !inBlocks(f) && (f.range || !freshKeys.has(key(f))));
+    const kept = state.findings.filter((f) => (f.range ? !inBlocks(f) : stillThere(f)));
     state.findings = sortFindings(kept.concat(fresh));
     state.status = 'done';
     state.error = null;
@@ -221,7 +245,7 @@
         return { ok: reveal(message.id) };
       case 'factlint:flush':
         observer.flush();
-        await blockQueue;
+        await queue;
         return serialize();
       default:
         return { ok: false, error: { kind: 'extension', message: `unknown message ${message.type}` } };

@@ -129,6 +129,6 @@
     }
   }
 
-  // Finish now what is waiting for the debounce (tests and the popup's "check again" use it).
+  // flush(): finish now what is waiting for the debounce (the worker's flushTab() test hook uses it).
   ns.observer = { start, stop, flush, active: () => !!observer };
 })(globalThis);

@@ -10,6 +10,7 @@
     autoSites: [],
     severities: ['error', 'warning'],
     timeoutSeconds: 20, // below the service worker's 30 s limit for one request
+    token: '', // only for a server started with --token
   });
   const SEVERITIES = ['error', 'warning'];
 
@@ -50,6 +51,7 @@
       autoSites: (Array.isArray(v.autoSites) ? v.autoSites : []).map(String).filter((s) => sitePattern(s)),
       severities: (Array.isArray(v.severities) ? v.severities : SEVERITIES).filter((s) => SEVERITIES.includes(s)),
       timeoutSeconds: Number.isFinite(timeout) ? Math.min(25, Math.max(1, timeout)) : DEFAULTS.timeoutSeconds,
+      token: /^[!-~]+$/.test(String(v.token || '').trim()) ? String(v.token).trim() : '',
     };
   }
 

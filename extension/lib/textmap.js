@@ -1,7 +1,8 @@
 'use strict';
 // The article's visible text and a map from each of its UTF-16 code units back to a DOM position.
 //
-// build(root) walks the rendered text nodes under `root`, collapses white space the way CSS does,
+// build(root) walks the rendered text nodes under `root` (not hidden, not in a closed <details>, not
+// in script, style, form controls and the like), collapses white space the way CSS does,
 // turns block boundaries and <br> into "\n" (so blocks never run together) and records, for every
 // code unit of the resulting text, the text node and offset it came from. Code units that exist
 // only in the text (block line breaks) map to no node. toRange() turns [start, end) back into a
@@ -154,7 +155,9 @@
       const visible = style.visibility === 'visible';
       const mode = spaceMode(style);
       if (block) this.boundary();
+      const closed = el.localName === 'details' && !el.open; // only its summary is shown
       for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (closed && !(child.nodeType === 1 && child.localName === 'summary')) continue;
         if (child.nodeType === 3) {
           if (visible) this.text(child, mode);
         } else if (child.nodeType === 1) {

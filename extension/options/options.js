@@ -16,6 +16,7 @@
     saved = settings;
     $('serverUrl').value = settings.serverUrl;
     $('timeoutSeconds').value = String(settings.timeoutSeconds);
+    $('token').value = settings.token;
     $('autoSites').value = settings.autoSites.join('\n');
     for (const box of document.querySelectorAll('input[name=severity]')) box.checked = settings.severities.includes(box.value);
   }
@@ -25,6 +26,7 @@
     return {
       serverUrl: $('serverUrl').value,
       timeoutSeconds: Number($('timeoutSeconds').value),
+      token: $('token').value,
       autoSites: sites,
       severities: [...document.querySelectorAll('input[name=severity]:checked')].map((box) => box.value),
     };

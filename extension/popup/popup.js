@@ -1,22 +1,13 @@
 'use strict';
-// The toolbar popup: opening it checks the current tab (the click grants activeTab), then shows the
-// server's status, the findings split into located and not located (click one to scroll to it) and
-// a "this is wrong" link per finding that copies a report. Server data is set as text only.
-(function (global) {
-  const ns = global.factlint;
-  const ext = global.browser && global.browser.runtime ? global.browser : global.chrome;
+// The toolbar popup. Opening it is the "check this page" action: the first time for a page (or
+// after an error) it asks the service worker to check the active tab, and it shows the tab's
+// findings, located and not located, the server's status and a "this is wrong" report link.
+(function () {
+  const ext = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
   const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
   let tabId = null;
   let current = null;
-
-  async function send(message) {
-    try {
-      const answer = await ext.runtime.sendMessage(message);
-      return answer === undefined ? null : answer;
-    } catch (err) {
-      return { ok: false, error: { kind: 'extension', message: String((err && err.message) || err) } };
-    }
-  }
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -25,124 +16,144 @@
     return node;
   }
 
-  function renderServer(health) {
-    const line = $('server');
-    if (health && health.ok) {
-      const version = health.data && health.data.version ? ` (factlint ${health.data.version})` : '';
-      line.dataset.state = 'ok';
-      line.textContent = `Server: running at ${health.serverUrl}${version}`;
-    } else {
-      line.dataset.state = 'down';
-      const where = health && health.serverUrl ? ` at ${health.serverUrl}` : '';
-      line.textContent = `Server: not reachable${where}. Start it with "factlint serve" or change it in Options.`;
+  async function send(message) {
+    try {
+      return await ext.runtime.sendMessage(message);
+    } catch (err) {
+      return { ok: false, error: { kind: 'extension', message: String((err && err.message) || err) } };
     }
   }
 
-  function statusOf(state) {
-    if (!state || state.status === 'checking' || state.status === 'idle') return ['checking', 'Checking this page…'];
-    if (state.status === 'error') {
-      const error = state.error || {};
-      if (error.kind === 'down') return ['error', `Not checked: ${error.message}.`];
-      if (error.kind === 'timeout') return ['error', `Not checked: ${error.message}. Try again later.`];
-      return ['error', `Not checked: ${error.message || 'the check failed'}.`];
+  function reportText(finding, state) {
+    const sources = (finding.source_details || []).map((s) => `${s.id} ${s.outlet || ''}`.trim());
+    return [
+      'factlint: this finding looks wrong',
+      `Page: ${state.url || ''}`,
+      `Rule: ${finding.rule} (${finding.fact})`,
+      `Severity: ${finding.severity}`,
+      `Span: "${finding.quote}" at ${finding.start_utf16 ?? finding.start}-${finding.end_utf16 ?? finding.end}`,
+      `Context: …${finding.prefix || ''}[${finding.quote}]${finding.suffix || ''}…`,
+      `Expected: ${finding.expected}`,
+      `Message: ${finding.message || ''}`,
+      `Sources: ${sources.join('; ') || (finding.sources || []).join(', ')}`,
+      `Sheet: ${state.sheet || ''}`,
+      `Located on the page: ${finding.located ? 'yes' : 'no'}`,
+      `Extension: ${ext.runtime.getManifest().version}`,
+    ].join('\n');
+  }
+
+  async function copy(text) {
+    const note = $('copied');
+    const fallback = $('report-fallback');
+    try {
+      await navigator.clipboard.writeText(text);
+      fallback.hidden = true;
+      note.textContent = 'Report copied: paste it into an issue or an e-mail.';
+    } catch (_) {
+      fallback.value = text;
+      fallback.hidden = false;
+      fallback.select();
+      note.textContent = 'Copy the report below (Ctrl+C).';
     }
-    const total = (state.findings || []).length;
-    if (!total) return ['clean', 'Nothing on this page contradicts the fact sheet.'];
-    return ['found', `${total} ${total === 1 ? 'statement contradicts' : 'statements contradict'} the fact sheet.`];
   }
 
-  function describe(finding, container) {
-    const head = el('div', 'rule');
-    head.append(el('span', 'sev', finding.severity), ` ${finding.rule} · ${finding.fact || ''}`);
-    const body = el('div');
-    body.append(el('span', 'found', finding.found || finding.quote), ' → ', el('span', 'expected', finding.expected));
-    container.append(head, body);
-  }
-
-  async function reportWrong(finding) {
-    const manifest = ext.runtime.getManifest();
-    const value = ns.report.text(finding, current || {}, manifest.version);
-    const area = $('report');
-    area.value = value;
-    $('report-section').hidden = false;
-    const copied = await ns.report.copy(value, area);
-    $('report-status').textContent = copied
-      ? 'Report copied to the clipboard. Paste it where you report problems, and say why it is wrong.'
-      : 'Could not use the clipboard: copy the report below.';
-  }
-
-  function item(finding) {
-    const li = el('li', `finding ${finding.severity === 'warning' ? 'warning' : 'error'}${finding.located ? '' : ' lost'}`);
-    li.dataset.id = String(finding.id);
-    const show = el('button', 'show');
-    show.type = 'button';
-    describe(finding, show);
+  function item(finding, state) {
+    const li = el('li', finding.severity === 'warning' ? 'warning' : 'error');
+    const button = el('button', 'finding');
+    button.type = 'button';
+    button.dataset.id = String(finding.id);
+    button.append(el('span', 'found', finding.found || finding.quote), document.createTextNode(' → '));
+    button.append(el('span', 'expected', finding.expected));
+    button.append(el('span', 'meta', `${finding.severity} · ${finding.rule} · ${finding.fact}`));
     if (finding.located) {
-      show.title = 'Show it in the page';
-      show.addEventListener('click', () => send({ type: 'factlint:reveal', tabId, id: finding.id }));
+      button.title = 'Show it on the page';
+      button.addEventListener('click', () => send({ type: 'factlint:reveal', tabId, id: finding.id }));
     } else {
-      show.disabled = true;
+      button.disabled = true;
     }
-    const wrong = el('a', 'wrong', 'This is wrong');
-    wrong.href = '#';
+    const wrong = el('button', 'wrong', 'This is wrong');
+    wrong.type = 'button';
     wrong.title = 'Copy a report about this finding';
-    wrong.addEventListener('click', (event) => {
-      event.preventDefault();
-      reportWrong(finding);
-    });
-    li.append(show, wrong);
+    wrong.addEventListener('click', () => copy(reportText(finding, state)));
+    li.append(button, wrong);
     return li;
   }
 
   function render(state) {
     current = state;
-    const [kind, text] = statusOf(state);
-    const status = $('status');
-    status.dataset.state = kind;
-    status.textContent = text;
-    const findings = (state && state.status === 'done' && state.findings) || [];
+    const summary = $('summary');
+    summary.className = 'summary';
+    const findings = (state && state.findings) || [];
     const located = findings.filter((f) => f.located);
     const lost = findings.filter((f) => !f.located);
-    const counts = $('counts');
-    counts.hidden = !findings.length;
-    counts.textContent = `${located.length} highlighted · ${lost.length} not located`;
-    if (findings.length && state.highlights === false) counts.textContent += ' (this browser cannot draw highlights)';
-    $('located').replaceChildren(...located.map(item));
-    $('lost').replaceChildren(...lost.map(item));
+    $('located').replaceChildren(...located.map((f) => item(f, state)));
+    $('lost').replaceChildren(...lost.map((f) => item(f, state)));
+    $('located-count').textContent = `(${located.length})`;
+    $('lost-count').textContent = `(${lost.length})`;
     $('located-section').hidden = !located.length;
     $('lost-section').hidden = !lost.length;
-    $('recheck').disabled = kind === 'checking';
+    if (!state || state.status === 'checking' || state.status === 'idle') {
+      summary.textContent = 'Checking this page…';
+    } else if (state.status === 'error') {
+      summary.className = 'summary error';
+      summary.textContent = (state.error && state.error.message) || 'The check failed.';
+    } else if (!findings.length) {
+      summary.textContent = 'No statement on this page contradicts the fact sheet.';
+    } else {
+      const noun = findings.length === 1 ? 'statement contradicts' : 'statements contradict';
+      summary.textContent = `${findings.length} ${noun} the fact sheet: ${located.length} located, ${lost.length} not located.`;
+    }
+  }
+
+  async function showHealth() {
+    const server = $('server');
+    const health = await send({ type: 'factlint:health' });
+    if (health && health.ok) {
+      const sheets = Array.isArray(health.data.sheets) ? health.data.sheets.join(', ') : '';
+      server.className = 'server ok';
+      server.textContent = `Server ${health.data.status || 'ok'}${health.data.version ? ` (v${health.data.version})` : ''}`;
+      server.title = `${health.serverUrl}${sheets ? ` · sheets: ${sheets}` : ''}`;
+    } else {
+      server.className = 'server down';
+      server.textContent = health && health.error && health.error.kind === 'timeout' ? 'Server slow' : 'Server down';
+      server.title = (health && health.error && health.error.message) || '';
+    }
   }
 
   async function check() {
-    render({ status: 'checking' });
-    const result = await send({ type: 'factlint:check-tab', tabId });
-    if (result && typeof result.status === 'string') render(result);
-    else render({ status: 'error', error: (result && result.error) || { message: 'no answer from the page' } });
-    send({ type: 'factlint:health' }).then(renderServer);
+    render({ status: 'checking', findings: [] });
+    const state = await send({ type: 'factlint:check-tab', tabId });
+    if (state && state.status) render(state);
   }
 
-  async function init() {
-    $('recheck').addEventListener('click', check);
+  async function main() {
+    const fromQuery = Number.parseInt(params.get('tab') || '', 10);
+    if (Number.isInteger(fromQuery)) {
+      tabId = fromQuery;
+    } else {
+      const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+      tabId = tab ? tab.id : null;
+    }
+    $('recheck').addEventListener('click', () => check());
     $('options').addEventListener('click', (event) => {
       event.preventDefault();
       ext.runtime.openOptionsPage();
     });
-    const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
-    if (!tab) {
-      render({ status: 'error', error: { message: 'no tab to check' } });
-      return;
-    }
-    tabId = tab.id;
     ext.storage.onChanged.addListener((changes, area) => {
       const change = changes[`tab:${tabId}`];
       if (area === 'session' && change && change.newValue) render(change.newValue);
     });
-    send({ type: 'factlint:health' }).then(renderServer);
-    const known = await send({ type: 'factlint:get-state', tabId });
-    if (known && known.status === 'done' && (!tab.url || known.url === tab.url)) render(known);
-    else await check();
+    showHealth();
+    if (tabId === null) {
+      render({ status: 'error', error: { message: 'No tab to check.' }, findings: [] });
+      return;
+    }
+    const state = await send({ type: 'factlint:get-state', tabId });
+    if (state && state.status && state.status !== 'error' && params.get('check') !== '1') render(state);
+    else if (params.get('check') !== '0') await check();
+    else render(state);
   }
 
-  init().catch((err) => render({ status: 'error', error: { message: String((err && err.message) || err) } }));
-})(globalThis);
+  main();
+  globalThis.factlintPopup = { render, current: () => current };
+})();

@@ -4,8 +4,12 @@
 (function (global) {
   const ns = (global.factlint = global.factlint || {});
 
+  function flat(value) {
+    return String(value === undefined || value === null ? '' : value).replace(/\s+/g, ' ');
+  }
+
   function oneLine(value) {
-    return String(value === undefined || value === null ? '' : value).replace(/\s+/g, ' ').trim();
+    return flat(value).trim();
   }
 
   function text(finding, state, version) {
@@ -15,7 +19,7 @@
       `Rule: ${oneLine(finding.rule)} (${oneLine(finding.fact)}), ${oneLine(finding.severity)}`,
       `Span: "${oneLine(finding.quote)}" at UTF-16 ${finding.start_utf16}-${finding.end_utf16}` +
         (finding.located ? '' : ' (not located on the page)'),
-      `Context: …${oneLine(finding.prefix)}[${oneLine(finding.quote)}]${oneLine(finding.suffix)}…`,
+      `Context: …${flat(finding.prefix).trimStart()}[${oneLine(finding.quote)}]${flat(finding.suffix).trimEnd()}…`,
       `The sheet says: ${oneLine(finding.expected)}`,
       `Message: ${oneLine(finding.message)}`,
       `Sheet: ${oneLine(state.sheet || 'unknown')}; extension ${oneLine(version)}`,
