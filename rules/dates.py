@@ -12,7 +12,6 @@ from linter.findings import Finding
 from linter.rule import Example, Rule
 from linter.sheet import Fact
 
-
 RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
 
 
