@@ -77,7 +77,7 @@
   async function health(serverUrl) {
     const settings = await ns.settings.get();
     const url = (serverUrl && ns.settings.serverOrigin(serverUrl)) || settings.serverUrl;
-    const result = await request(url, '/v1/health', { timeoutSeconds: Math.min(5, settings.timeoutSeconds) });
+    const result = await request(url, '/v1/health', { timeoutSeconds: Math.min(5, settings.timeoutSeconds), token: settings.token });
     return { ...result, serverUrl: url };
   }
 

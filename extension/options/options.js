@@ -1,89 +1,77 @@
 'use strict';
-// The options page: server URL, auto-check sites (asking for their optional host permission on
-// save, which is a user gesture), which severities to show, and the request timeout.
-(function () {
-  const ext = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
-  const settings = globalThis.factlint.settings;
-  const form = document.getElementById('form');
+// The options page: server address, time limit, auto-check sites (each one an optional host
+// permission the browser asks the user for) and the severities to show.
+(function (global) {
+  const ns = global.factlint;
+  const ext = global.browser && global.browser.runtime ? global.browser : global.chrome;
   const $ = (id) => document.getElementById(id);
+  let saved = ns.settings.DEFAULTS;
 
-  function say(id, text, kind) {
-    const node = $(id);
-    node.textContent = text;
-    node.className = `status ${kind || ''}`;
+  function note(id, text, bad) {
+    $(id).textContent = text;
+    $(id).classList.toggle('bad', !!bad);
   }
 
-  async function load() {
-    const values = await settings.get();
-    $('server-url').value = values.serverUrl;
-    $('auto-sites').value = values.autoSites.join('\n');
-    for (const box of form.elements.severity) box.checked = values.severities.includes(box.value);
-    $('timeout').value = String(values.timeoutSeconds);
+  function fill(settings) {
+    saved = settings;
+    $('serverUrl').value = settings.serverUrl;
+    $('timeoutSeconds').value = String(settings.timeoutSeconds);
+    $('token').value = settings.token;
+    $('autoSites').value = settings.autoSites.join('\n');
+    for (const box of document.querySelectorAll('input[name=severity]')) box.checked = settings.severities.includes(box.value);
   }
 
   function read() {
-    const lines = $('auto-sites').value.split('\n').map((s) => s.trim()).filter(Boolean);
+    const sites = $('autoSites').value.split(/\s*\n\s*/).map((s) => s.trim()).filter(Boolean);
     return {
-      serverUrl: $('server-url').value,
-      autoSites: lines,
-      badSites: lines.filter((s) => !settings.sitePattern(s)),
-      severities: [...form.elements.severity].filter((b) => b.checked).map((b) => b.value),
-      timeoutSeconds: Number($('timeout').value),
+      serverUrl: $('serverUrl').value,
+      timeoutSeconds: Number($('timeoutSeconds').value),
+      token: $('token').value,
+      autoSites: sites,
+      severities: [...document.querySelectorAll('input[name=severity]:checked')].map((box) => box.value),
     };
   }
 
-  // Ask for what the new settings need: the server's origin (if it is not the default one) and
-  // the auto-check sites. The browser shows one prompt; refusing keeps the settings but those
-  // sites are not checked automatically.
-  async function requestPermissions(values) {
-    const origins = values.autoSites.map(settings.sitePattern).filter(Boolean);
-    const server = settings.serverOrigin(values.serverUrl);
-    if (server) {
-      const url = new URL(server);
-      origins.push(`${url.protocol}//${url.hostname}/*`);
-    }
-    if (!origins.length) return true;
-    try {
-      return await ext.permissions.request({ origins });
-    } catch (_) {
-      return false;
-    }
+  async function testServer() {
+    note('server-status', 'Asking the server…');
+    const origin = ns.settings.serverOrigin($('serverUrl').value);
+    if (!origin) return note('server-status', 'This is not an http:// or https:// address.', true);
+    const health = await ext.runtime.sendMessage({ type: 'factlint:health', serverUrl: origin }).catch(() => null);
+    if (health && health.ok) note('server-status', `OK: factlint ${health.data.version} at ${health.serverUrl}.`);
+    else note('server-status', (health && health.error && health.error.message) || 'No answer.', true);
   }
 
-  form.addEventListener('submit', async (event) => {
+  // Called straight from the submit event: permissions.request() needs the user's gesture.
+  function onSubmit(event) {
     event.preventDefault();
     const values = read();
-    if (!settings.serverOrigin(values.serverUrl)) {
-      say('saved', 'The server must be an http:// or https:// address.', 'bad');
-      return;
-    }
-    if (values.badSites.length) {
-      say('saved', `Not a site: ${values.badSites.join(', ')}`, 'bad');
-      return;
-    }
-    const granted = await requestPermissions(values);
-    const saved = await settings.set(values);
-    await ext.runtime.sendMessage({ type: 'factlint:sync-sites' }).catch(() => null);
-    await load();
-    const note = granted ? 'Saved.' : 'Saved, but permission was refused: those sites are checked only on request.';
-    say('saved', note, granted ? 'ok' : 'bad');
-    return saved;
-  });
+    const bad = values.autoSites.filter((s) => !ns.settings.sitePattern(s));
+    if (!ns.settings.serverOrigin(values.serverUrl)) return note('saved', 'The server address must be an http(s) URL.', true);
+    if (bad.length) return note('sites-status', `Not a site name: ${bad.join(', ')}`, true);
+    if (!values.severities.length) return note('saved', 'Choose at least one kind of finding to show.', true);
+    const wanted = [...new Set(values.autoSites.map(ns.settings.sitePattern))];
+    const dropped = saved.autoSites.map(ns.settings.sitePattern).filter((p) => p && !wanted.includes(p));
+    const asked = wanted.length ? ext.permissions.request({ origins: wanted }) : Promise.resolve(true);
+    asked
+      .catch(() => false)
+      .then(async (granted) => {
+        if (dropped.length) await ext.permissions.remove({ origins: dropped }).catch(() => false);
+        fill(await ns.settings.set(values));
+        const answer = await ext.runtime.sendMessage({ type: 'factlint:sync-sites' }).catch(() => null);
+        const active = (answer && answer.granted) || [];
+        note('sites-status', wanted.length
+          ? `${active.length} of ${wanted.length} sites allowed${granted ? '' : ' (the browser did not grant the others)'}.`
+          : '');
+        note('saved', 'Saved.');
+      })
+      .catch((err) => note('saved', `Not saved: ${(err && err.message) || err}`, true));
+  }
 
-  $('test').addEventListener('click', async () => {
-    say('server-status', 'Asking…');
-    const url = settings.serverOrigin($('server-url').value);
-    if (!url) {
-      say('server-status', 'Not an http:// or https:// address.', 'bad');
-      return;
-    }
-    const result = await ext.runtime.sendMessage({ type: 'factlint:health', serverUrl: url }).catch(() => null);
-    if (result && result.ok) {
-      say('server-status', `OK: ${result.serverUrl} answers (version ${result.data.version || '?'}).`, 'ok');
-    } else {
-      say('server-status', (result && result.error && result.error.message) || 'No answer.', 'bad');
-    }
-  });
+  async function init() {
+    fill(await ns.settings.get());
+    $('form').addEventListener('submit', onSubmit);
+    $('test').addEventListener('click', testServer);
+  }
 
-  load();
-})();
+  init();
+})(globalThis);

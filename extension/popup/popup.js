@@ -1,13 +1,14 @@
 'use strict';
 // The toolbar popup. Opening it is the "check this page" action: the first time for a page (or
-// after an error) it asks the service worker to check the active tab, and it shows the tab's
-// findings, located and not located, the server's status and a "this is wrong" report link.
+// after an error) it asks the service worker to check the active tab. It shows the server's
+// status, the check's outcome, the findings (located ones scroll the page to themselves, the
+// others are listed as not located) and a "this is wrong" link that copies a report.
 (function () {
   const ext = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
+  const report = globalThis.factlint.report;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   let tabId = null;
-  let current = null;
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -24,99 +25,94 @@
     }
   }
 
-  function reportText(finding, state) {
-    const sources = (finding.source_details || []).map((s) => `${s.id} ${s.outlet || ''}`.trim());
-    return [
-      'factlint: this finding looks wrong',
-      `Page: ${state.url || ''}`,
-      `Rule: ${finding.rule} (${finding.fact})`,
-      `Severity: ${finding.severity}`,
-      `Span: "${finding.quote}" at ${finding.start_utf16 ?? finding.start}-${finding.end_utf16 ?? finding.end}`,
-      `Context: …${finding.prefix || ''}[${finding.quote}]${finding.suffix || ''}…`,
-      `Expected: ${finding.expected}`,
-      `Message: ${finding.message || ''}`,
-      `Sources: ${sources.join('; ') || (finding.sources || []).join(', ')}`,
-      `Sheet: ${state.sheet || ''}`,
-      `Located on the page: ${finding.located ? 'yes' : 'no'}`,
-      `Extension: ${ext.runtime.getManifest().version}`,
-    ].join('\n');
-  }
-
-  async function copy(text) {
-    const note = $('copied');
-    const fallback = $('report-fallback');
-    try {
-      await navigator.clipboard.writeText(text);
-      fallback.hidden = true;
-      note.textContent = 'Report copied: paste it into an issue or an e-mail.';
-    } catch (_) {
-      fallback.value = text;
-      fallback.hidden = false;
-      fallback.select();
-      note.textContent = 'Copy the report below (Ctrl+C).';
-    }
+  async function fileReport(finding, state) {
+    const area = $('report');
+    area.value = report.text(finding, state, ext.runtime.getManifest().version);
+    $('report-section').hidden = false;
+    const copied = await report.copy(area.value, area);
+    $('report-status').textContent = copied
+      ? 'Report copied to the clipboard. Paste it into an issue, and say why the finding is wrong.'
+      : 'Could not use the clipboard: copy the report below (Ctrl+C).';
+    if (!copied) area.select();
   }
 
   function item(finding, state) {
     const li = el('li', finding.severity === 'warning' ? 'warning' : 'error');
-    const button = el('button', 'finding');
-    button.type = 'button';
-    button.dataset.id = String(finding.id);
-    button.append(el('span', 'found', finding.found || finding.quote), document.createTextNode(' → '));
-    button.append(el('span', 'expected', finding.expected));
-    button.append(el('span', 'meta', `${finding.severity} · ${finding.rule} · ${finding.fact}`));
+    const show = el(finding.located ? 'button' : 'div', 'show');
+    show.append(el('span', 'found', finding.found || finding.quote), document.createTextNode(' → '));
+    show.append(el('span', 'expected', finding.expected));
+    show.append(el('span', 'meta', `${finding.severity} · ${finding.rule} ${finding.fact}`));
     if (finding.located) {
-      button.title = 'Show it on the page';
-      button.addEventListener('click', () => send({ type: 'factlint:reveal', tabId, id: finding.id }));
-    } else {
-      button.disabled = true;
+      show.type = 'button';
+      show.title = 'Show it on the page';
+      show.addEventListener('click', () => send({ type: 'factlint:reveal', tabId, id: finding.id }));
     }
-    const wrong = el('button', 'wrong', 'This is wrong');
-    wrong.type = 'button';
+    const wrong = el('a', 'wrong', 'This is wrong');
+    wrong.href = '#';
     wrong.title = 'Copy a report about this finding';
-    wrong.addEventListener('click', () => copy(reportText(finding, state)));
-    li.append(button, wrong);
+    wrong.addEventListener('click', (event) => {
+      event.preventDefault();
+      fileReport(finding, state);
+    });
+    li.append(show, wrong);
     return li;
   }
 
+  function setStatus(state, text) {
+    const status = $('status');
+    status.dataset.state = state;
+    status.textContent = text;
+  }
+
   function render(state) {
-    current = state;
-    const summary = $('summary');
-    summary.className = 'summary';
     const findings = (state && state.findings) || [];
     const located = findings.filter((f) => f.located);
     const lost = findings.filter((f) => !f.located);
     $('located').replaceChildren(...located.map((f) => item(f, state)));
     $('lost').replaceChildren(...lost.map((f) => item(f, state)));
-    $('located-count').textContent = `(${located.length})`;
-    $('lost-count').textContent = `(${lost.length})`;
     $('located-section').hidden = !located.length;
     $('lost-section').hidden = !lost.length;
+    let counts = '';
     if (!state || state.status === 'checking' || state.status === 'idle') {
-      summary.textContent = 'Checking this page…';
+      setStatus('checking', 'Checking this page…');
     } else if (state.status === 'error') {
-      summary.className = 'summary error';
-      summary.textContent = (state.error && state.error.message) || 'The check failed.';
-    } else if (!findings.length) {
-      summary.textContent = 'No statement on this page contradicts the fact sheet.';
+      const message = (state.error && state.error.message) || 'the check failed';
+      setStatus('error', `Not checked: ${message}.`);
     } else {
-      const noun = findings.length === 1 ? 'statement contradicts' : 'statements contradict';
-      summary.textContent = `${findings.length} ${noun} the fact sheet: ${located.length} located, ${lost.length} not located.`;
+      counts = `${located.length} highlighted · ${lost.length} not located`;
+      if (!findings.length) {
+        setStatus('clean', 'Nothing on this page contradicts the fact sheet.');
+      } else {
+        const noun = findings.length === 1 ? 'statement contradicts' : 'statements contradict';
+        setStatus('found', `${findings.length} ${noun} the fact sheet.`);
+      }
+      if (state.hidden) counts += ` · ${state.hidden} more hidden by your settings`;
+      if (state.highlights === false) counts += ' · this browser cannot draw highlights';
     }
+    $('counts').textContent = counts;
   }
 
   async function showHealth() {
     const server = $('server');
     const health = await send({ type: 'factlint:health' });
+    const where = (health && health.serverUrl) || 'the configured address';
     if (health && health.ok) {
       const sheets = Array.isArray(health.data.sheets) ? health.data.sheets.join(', ') : '';
-      server.className = 'server ok';
-      server.textContent = `Server ${health.data.status || 'ok'}${health.data.version ? ` (v${health.data.version})` : ''}`;
-      server.title = `${health.serverUrl}${sheets ? ` · sheets: ${sheets}` : ''}`;
+      server.dataset.state = 'ok';
+      server.textContent = `Server: running at ${where}`;
+      server.title = `version ${health.data.version || '?'}${sheets ? ` · sheets: ${sheets}` : ''}`;
+    } else if (health && health.error && health.error.kind === 'timeout') {
+      server.dataset.state = 'slow';
+      server.textContent = `Server: slow at ${where}`;
+      server.title = health.error.message;
+    } else if (health && health.error && health.error.kind === 'http') {
+      server.dataset.state = 'error';
+      server.textContent = `Server: error at ${where}`;
+      server.title = health.error.message;
     } else {
-      server.className = 'server down';
-      server.textContent = health && health.error && health.error.kind === 'timeout' ? 'Server slow' : 'Server down';
-      server.title = (health && health.error && health.error.message) || '';
+      server.dataset.state = 'down';
+      server.textContent = `Server: not reachable at ${where}`;
+      server.title = 'Start it with "factlint serve", or set its address in the options.';
     }
   }
 
@@ -145,15 +141,14 @@
     });
     showHealth();
     if (tabId === null) {
-      render({ status: 'error', error: { message: 'No tab to check.' }, findings: [] });
+      render({ status: 'error', error: { message: 'there is no tab to check' }, findings: [] });
       return;
     }
     const state = await send({ type: 'factlint:get-state', tabId });
-    if (state && state.status && state.status !== 'error' && params.get('check') !== '1') render(state);
-    else if (params.get('check') !== '0') await check();
-    else render(state);
+    const fresh = state && state.status && state.status !== 'error' && state.status !== 'idle';
+    if (params.get('check') === '0' || (fresh && params.get('check') !== '1')) render(state);
+    else await check();
   }
 
   main();
-  globalThis.factlintPopup = { render, current: () => current };
 })();
