@@ -131,8 +131,6 @@ def main(argv: list[str] | None = None) -> int:
 def render(rows: list[tuple[int, float]], articles: int, size: int, load: float) -> str:
     base = rows[0][1]
     lines = [
-        "# Performance: `factlint check --jobs N`",
-        "",
         f"Corpus: {articles:,} generated articles (Markdown and plain text, 1-20 KB each, "
         f"{size / 1e6:.1f} MB in all), linted in one `factlint check --format json-lines` call; best of "
         "several runs, wall time of the whole process (start-up included).",
