@@ -156,9 +156,6 @@ class Analysis:
     def dates_between(self, start: int, end: int) -> list[DateMention]:
         return self._slice(self._date_starts, self.dates, start, end)
 
-    def entities_in(self, sentence: Sentence) -> set[str]:
-        return {m.entity for m in self.mentions_in(sentence) if m.entity}
-
     def clause(self, sentence: Sentence, offset: int) -> tuple[int, int]:
         """The clause around `offset`: the sentence cut at semicolons, dashes, brackets and 'but'."""
         breaks = self._breaks.get(sentence.index)
@@ -175,17 +172,6 @@ class Analysis:
                 end = cut
                 break
         return start, end
-
-    def subject_before(self, sentence: Sentence, offset: int, kinds: set[str] | None = None) -> Mention | None:
-        """Who a claim at `offset` is about: the nearest person named (or pronoun) before it in its
-        clause, else in its sentence; None when the sentence does not say."""
-        kinds = kinds or {"person"}
-        clause_start, _ = self.clause(sentence, offset)
-        for start in (clause_start, sentence.start):
-            before = [m for m in self.mentions_between(start, offset, kinds) if m.end <= offset]
-            if before:
-                return before[-1]
-        return None
 
     def elsewhere(self, sentence: Sentence, offset: int, fact: Fact) -> bool:
         """True when the claim is placed at another organisation or an earlier time than the fact

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KINDS = ("text", "markdown", "html")
 SUFFIX_KINDS = {
     ".txt": "text",
     ".text": "text",

@@ -39,11 +39,6 @@ class VisibleText:
     markers: list[Marker] = field(default_factory=list)
 
 
-def visible_text(soup: object) -> str:
-    """Concatenate visible text nodes; every block element starts and ends on its own line."""
-    return walk_visible(soup).text
-
-
 def walk_visible(soup: object) -> VisibleText:
     """The visible text, plus where factlint comments and blockquotes sit in it."""
     from bs4 import Comment, NavigableString, Tag

@@ -31,7 +31,6 @@ ORG_CONTEXT = re.compile(
     r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+[\[*_\"“]*$",
     re.IGNORECASE,
 )
-KINDS = {"person", "organisation"}
 
 
 @dataclass(frozen=True)

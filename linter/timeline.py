@@ -87,11 +87,6 @@ class Timeline:
     def orgs(self, person: str) -> set[str]:
         return {s.org for s in self.stints.get(person, [])}
 
-    def next_after(self, person: str, org: str) -> set[str]:
-        """Where `person` went right after each stint at `org` (by start year)."""
-        stints = self.stints.get(person, [])
-        return {stints[i + 1].org for i, s in enumerate(stints[:-1]) if s.org == org}
-
     def before(self, person: str, org: str) -> set[str]:
         """Where `person` came from, right before each stint at `org`."""
         stints = self.stints.get(person, [])
