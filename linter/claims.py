@@ -38,9 +38,11 @@ class Attribution:
     distance: int
 
 
-def _reach(cue: re.Match[str], start: int, end: int) -> int:
-    """How far a cue is from a value, as `attribute` measures it (a cue after its value pays a penalty)."""
-    return cue.start() - start + LATE_CUE_PENALTY if cue.start() >= start else start - cue.end()
+def _reach(cue: re.Match[str], value_start: int) -> int:
+    """How far a cue is from a value. A date or figure usually follows its verb ("announced on
+    19 May"); a cue after the value is more often a subordinate clause's verb ("said on Tuesday
+    that he joined"), so it pays a penalty."""
+    return cue.start() - value_start + LATE_CUE_PENALTY if cue.start() >= value_start else value_start - cue.end()
 
 
 def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: int) -> bool:
@@ -160,10 +162,8 @@ def attribute(
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None]] = []
     for cue in index.pattern.finditer(a.prose, lo, hi):
-        # A date or figure usually follows its verb ("announced on 19 May"); a cue after the
-        # value is more often a subordinate clause's verb ("said on Tuesday that he joined").
-        distance = cue.start() - offset + LATE_CUE_PENALTY if cue.start() >= offset else offset - cue.end()
-        if rivals and any(_reach(cue, r_start, r_end) < distance for r_start, r_end in rivals if r_start != offset):
+        distance = _reach(cue, offset)
+        if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
