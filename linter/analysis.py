@@ -35,7 +35,9 @@ NEGATION = re.compile(
     r"|rather\s+than|instead\s+of|contrary\s+to|rumou?r(?:ed|s)?|speculat\w*|myth|false)\b|n't\b",
     re.IGNORECASE,
 )
-EVENT_WORD = re.compile(r"\b(?:announcement|news|move|hire|hiring|appointment)\b", re.IGNORECASE)
+# Nouns that stand for the sheet's event itself ("the move", "the announcement").
+EVENT_WORDS = r"(?:announcement|news|move|hire|hiring|appointment)"
+EVENT_WORD = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
 # "It said ...", "The article described him as ...", "One outlet wrongly reported ...": a text's claim.
 REPORTED = re.compile(
     r"(?:^|\b)(?:[Ii]t|(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]hat|[Tt]his|[Ee]arly|[Ff]irst)\s+"

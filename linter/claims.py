@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.analysis import CONTEXT, Analysis
+from linter.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.mentions import Mention
 from linter.sheet import Fact
 from linter.text import Sentence
@@ -85,8 +85,7 @@ def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, in
     return [(start + m.start() + 1, start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
 
 
-EVENT_NOUN = re.compile(r"(?:announcement|news|move|hire|hiring|appointment)\b", re.IGNORECASE)
-EVENT_SUBJECT = re.compile(r"\W*[Tt]he\s+(?:[\w-]+\s+)?(?:announcement|news|move|hire|hiring|appointment)\b(?!['’])")
+EVENT_SUBJECT = re.compile(rf"\W*[Tt]he\s+(?:[\w-]+\s+)?{EVENT_WORDS}\b(?!['’])", re.IGNORECASE)
 
 
 def _protagonist(a: Analysis, clause_start: int, offset: int) -> Mention | None:
@@ -95,7 +94,7 @@ def _protagonist(a: Analysis, clause_start: int, offset: int) -> Mention | None:
     who = a.sheet.protagonist
     if who is None:
         return None
-    at_cue = EVENT_NOUN.match(a.prose, offset) and re.search(r"\b[Tt]he\s+$", a.prose[max(0, offset - 5) : offset])
+    at_cue = EVENT_WORD.match(a.prose, offset) and re.search(r"\b[Tt]he\s+$", a.prose[max(0, offset - 5) : offset])
     if not at_cue and not EVENT_SUBJECT.match(a.prose[clause_start:offset]):
         return None
     return Mention(offset, offset, who, a.sheet.entities[who].kind, "", pronoun=True)
