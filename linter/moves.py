@@ -65,10 +65,9 @@ MOVE_VERB = re.compile(
     r"|leaves\s+for|left\s+for)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-NOT_A_CLAIM = re.compile(
-    r"\b(?:not|n['’]t|never|no\s+longer|rather\s+than|instead\s+of|if|whether|would|could|might|rumou?r\w*)\b[^,;.]{0,40}$",
-    re.IGNORECASE,
-)
+# Hypotheticals ("if he left OpenAI for ...", "would quit"): denials and questions are already
+# never judged (Analysis.asserts), but a move that did not happen is not a claim either.
+NOT_A_CLAIM = re.compile(r"\b(?:if|whether|would|could|might)\b[^,;.]{0,40}$", re.IGNORECASE)
 PERMANENT_TITLES = {"founder", "co-founder", "cofounder", "founding", "alumnus", "alum", "veteran", "former", "ex"}
 PAST_MARK = re.compile(r"(?:former|ex-|one-time|onetime|erstwhile|then)\s*$", re.IGNORECASE)
 
