@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-SPLITS = ("dev", "heldout", "blind", "blind2")
+SPLITS = ("dev", "heldout", "blind", "blind2", "blind3")
 
 #: Every rule code the corpus may use; anything else in an annotation is a typo.
 RULE_CODES = frozenset(
