@@ -40,13 +40,17 @@ EVENT_WORDS = r"(?:announcement|news|move|hire|hiring|appointment)"
 EVENT_WORD = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
 # "It said ...", "The article described him as ...", "One outlet wrongly reported ...": a text's claim.
 REPORTED = re.compile(
-    r"(?:^|\b)(?:[Ii]t|(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]hat|[Tt]his|[Ee]arly|[Ff]irst)\s+"
+    r"(?:^|\b)(?:[Ii]t|[Ww]e|(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]hat|[Tt]his|[Ee]arly|[Ff]irst"
+    r"|[Oo]ur|[Tt]heir|[Ii]ts)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:article|story|headline|report|piece|outlet|paper|version|draft|coverage|account|item"
-    r"|post|blog|site|tweet|source|profile)s?)\s+(?:had\s+|has\s+|originally\s+|initially\s+|also\s+)?"
+    r"|post|blog|site|tweet|source|profile)s?)\s+(?:had\s+|has\s+|originally\s+|initially\s+|also\s+|first\s+"
+    r"|wrongly\s+|mistakenly\s+)?"
     r"(?:said|says|claimed|claims|stated|states|reported|reports|wrote|writes|described|describes|gave|gives|quoted"
     r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+# What separates two predicates: past one of these, a name is no longer the object's own subject.
+LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
 
@@ -120,20 +124,26 @@ class Analysis:
             assert isinstance(item, re.Match)
             seen = history[PRONOUNS[item[0].lower()]]
             target = seen[-1][0] if seen else None
-            if item[0].lower() == "him" and seen and self._subject_of_clause(starts, seen[-1][1], item.start()):
+            if item[0].lower() == "him" and seen and self._own_subject(starts, seen[-1][1], item.start()):
                 target = seen[-2][0] if len(seen) > 1 else None
             if target:
                 out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
         return out
 
-    def _subject_of_clause(self, people: list[int], name_start: int, pronoun_start: int) -> bool:
-        """Is the name at `name_start` the first person named in the pronoun's clause?"""
+    def _own_subject(self, people: list[int], name_start: int, pronoun_start: int) -> bool:
+        """Is the name at `name_start` the subject of the verb whose object is the pronoun? Either
+        the first person named in the pronoun's clause, or the person named right before it with
+        only a verb between ('Karpathy reports to him', 'Musk praised him')."""
         sentence = self.sentence_at(pronoun_start)
-        if sentence is None:
+        if sentence is None or name_start < sentence.start:
             return False
         clause_start, _ = self.clause(sentence, pronoun_start)
         first = bisect.bisect_left(people, clause_start)
-        return first < len(people) and people[first] == name_start
+        if first < len(people) and people[first] == name_start:
+            return True
+        nearest = bisect.bisect_left(people, pronoun_start) - 1
+        between = self.prose[name_start:pronoun_start]
+        return nearest >= 0 and people[nearest] == name_start and not LINKS.search(between)
 
     # ------------------------------------------------------------------------------- lookups
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -112,6 +112,11 @@ SILENT = [
     "Nick Joseph posted a welcome the same day. Karpathy will be reporting to him.",
     "Tesla chief Elon Musk put him in charge of computer vision.",
     "Karpathy just made Anthropic's safety story more interesting.",
+    # "him" is not the subject of its own verb; a correction notice reports its own old errors.
+    "Nick Joseph is head of pre-training, and Karpathy reports to him.",
+    "We originally said Karpathy announced the move on LinkedIn on 20 May.",
+    "Our headline said Karpathy had quit OpenAI to join Anthropic.",
+    "OpenAI, for its part, filed confidentially for a listing on 22 May.",
     # A namesake is not the sheet's person: Daniela Amodei is not Dario Amodei.
     "Daniela Amodei, Anthropic's president, said nothing.",
 ]
