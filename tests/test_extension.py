@@ -27,8 +27,8 @@ from typing import Any
 import pytest
 
 from server.app import create_app
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, NEEDS_CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "extension"
 FIXTURES = Path(__file__).resolve().parent / "extension_fixtures"
@@ -37,21 +37,10 @@ ARGS = [
     f"--disable-extensions-except={EXTENSION}",
     f"--load-extension={EXTENSION}",
     "--enable-unsafe-extension-debugging",  # lets the DevTools protocol press the toolbar button
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *CHROMIUM_ARGS,
 ]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="needs Debian's chromium at /usr/bin/chromium (required in CI)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 # ------------------------------------------------------------------------------------------ servers

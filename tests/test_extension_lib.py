@@ -3,24 +3,18 @@ plain page of Debian's real headless Chromium: the files are loaded with `add_sc
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, NEEDS_CHROMIUM
+
 EXTENSION = Path(__file__).resolve().parent.parent / "extension"
 SCRIPTS = ["lib/settings.js", "lib/textmap.js", "lib/fuzzy.js", "lib/anchor.js", "content/card.js"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="needs Debian's chromium at /usr/bin/chromium (required in CI)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +22,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

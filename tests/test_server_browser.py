@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,15 +9,8 @@ from typing import Any
 import pytest
 from server_fixtures import WRONG_BOSS, WRONG_DATE, LiveServer, live_server
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, NEEDS_CHROMIUM
+
 ARTICLE = f"""Anthropic hires Karpathy 🎉
 
 {WRONG_DATE} He joins the pre-training team.
@@ -26,13 +18,7 @@ ARTICLE = f"""Anthropic hires Karpathy 🎉
 {WRONG_BOSS} He will build a new team that uses Claude to speed up pre-training research.
 """
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="needs Debian's chromium at /usr/bin/chromium (required in CI)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
