@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from report import write_section  # noqa: E402
 
-from linter.document import load_file  # noqa: E402
-from linter.engine import all_rules, lint  # noqa: E402
+from linter.documents import load_file  # noqa: E402
+from linter.engine import lint  # noqa: E402
+from linter.registry import registry  # noqa: E402
 from linter.sheet import Sheet, default_sheet, parse_sheet  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -63,7 +64,7 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
 
 
 def engine_throughput(paths: list[Path], sheet: Sheet) -> tuple[float, float, int]:
-    rules = all_rules()
+    rules = registry().engine_rules()
     total = sum(p.stat().st_size for p in paths)
     start = time.perf_counter()
     findings = 0
@@ -74,9 +75,9 @@ def engine_throughput(paths: list[Path], sheet: Sheet) -> tuple[float, float, in
 
 
 def seconds_per_mb(text: str, sheet: Sheet, repeat: int = 3) -> float:
-    from linter.document import Document
+    from linter.documents import Document
 
-    rules = all_rules()
+    rules = registry().engine_rules()
     best = min(_timed(lambda: lint(Document("x", text), sheet, rules)) for _ in range(repeat))
     return best / (len(text.encode()) / 1e6)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from linter.text import LineIndex
+from linter.annotate.text import LineIndex
 
 Severity = Literal["error", "warning"]
 

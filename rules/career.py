@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.career_claims import YearClaim, length_claims, year_claims
+from linter.annotate.analysis import Analysis
+from linter.annotate.numbers import format_like, hedge_compatible
+from linter.claims.career import YearClaim, length_claims, year_claims
+from linter.claims.moves import Move, move_claims
+from linter.claims.timeline import Stint, Timeline, timeline_for
 from linter.findings import Finding
-from linter.moves import Move, move_claims
-from linter.numbers import format_like, hedge_compatible
 from linter.rule import Example, Rule
-from linter.timeline import Stint, Timeline, timeline_for
 
 
 def _name(doc: Analysis, entity: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import predicate_claims
+from linter.annotate.analysis import Analysis
+from linter.claims.predicates import predicate_claims
 from linter.findings import Finding
 from linter.rule import Example, Rule
 

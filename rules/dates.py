@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import Attribution, attribute
-from linter.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
+from linter.annotate.analysis import Analysis
+from linter.annotate.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
+from linter.claims.predicates import Attribution, attribute
 from linter.findings import Finding
 from linter.rule import Example, Rule
 from linter.sheet import Fact

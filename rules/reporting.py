@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import PEOPLE, matches_by_sentence, person_after, subject_of
+from linter.annotate.analysis import Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.predicates import PEOPLE, matches_by_sentence, person_after, subject_of
 from linter.findings import Finding
-from linter.mentions import Mention
 from linter.rule import Example, Rule
-from linter.text import Sentence
 
 # Phrases followed by the manager's name ...
 MANAGER_AFTER = re.compile(

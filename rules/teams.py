@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import predicate_claims
+from linter.annotate.analysis import Analysis
+from linter.claims.predicates import predicate_claims
+from linter.claims.teams import TEAM_NOUN, functions_in, is_new_team
+from linter.claims.titles import LEADING
 from linter.findings import Finding
 from linter.rule import Example, Rule
 from linter.sheet import Fact
-from linter.teams import TEAM_NOUN, functions_in, is_new_team
-from linter.titles import LEADING
 
 JOINED_TEAM = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:is|was|been)\s+placed\s+on|work(?:s|ing)?\s+(?:in|on|with)|move[sd]?\s+to|moving\s+to"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
+from linter.claims.roles import is_senior, is_unique_role, title_matches
+from linter.claims.titles import TitleClaim, title_claims
 from linter.findings import Finding
-from linter.roles import is_senior, is_unique_role, title_matches
 from linter.rule import Example, Rule
 from linter.sheet import Fact
-from linter.titles import TitleClaim, title_claims
 
 
 class TitleMismatch(Rule):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from linter.api import check_text
 from linter.cli import cli
-from linter.markdown import mask_markdown
+from linter.documents.markdown import mask_markdown
 
 WRONG = "Karpathy reports to Sam Altman."
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 Renderer = Callable[[list[FileResult], Sheet], str]

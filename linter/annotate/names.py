@@ -17,13 +17,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from linter.analysis import Analysis
-from linter.mentions import NOT_NAME_WORDS
+from linter.annotate.mentions import NOT_NAME_WORDS
 from linter.sheet import Entity, Fact, Sheet, Value
+
+if TYPE_CHECKING:  # the analysis calls near_misses while it is being built
+    from linter.annotate.analysis import Analysis
 
 TOKEN = re.compile(r"(?<![\w@#/.’'-])[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*")
 POSSESSIVE = re.compile(r"['’]s?$")

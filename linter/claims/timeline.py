@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.numbers import overlaps, value_interval
+from linter.annotate.numbers import overlaps, value_interval
 from linter.sheet import Fact, Sheet, Value
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.sheet import Sheet
+from linter.sheet.model import Sheet
 
 
 def render_sheet(sheet: Sheet) -> str:

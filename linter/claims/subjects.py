@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from linter.analysis import Analysis
-from linter.claims import APPOSITIVE, subject_of
-from linter.mentions import Mention
-from linter.roles import TITLE_WORDS, head_noun
-from linter.text import Sentence
+from linter.annotate.analysis import Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.predicates import APPOSITIVE, subject_of
+from linter.claims.roles import TITLE_WORDS, head_noun
 
 # "After departing Tesla in 2022, Karpathy ...", "After seven years at Tesla, he ...": the subject
 # follows the introductory phrase.

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
+from linter.annotate.text import Sentence
 from linter.sheet import Sheet
-from linter.text import Sentence
 
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 YEAR = re.compile(r"(?<![\w$-])(?:19|20)\d\d(?![\w-])")

@@ -44,7 +44,6 @@ VALUE_OPTIONAL = {
 }
 STATUSES = {"confirmed", "disputed"}
 ALT_RANKS = {"deprecated", "disputed"}
-DEFAULT_SHEET = "karpathy-anthropic-2026"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -328,9 +327,9 @@ class _Reader:
 def load_sheet(path: str | Path) -> Sheet:
     """Read and validate a sheet file; raises SheetError with file and line on any problem.
 
-    Validated sheets are cached on disk by content (see linter.sheet_cache).
+    Validated sheets are cached on disk by content (see linter.sheet.cache).
     """
-    from linter import sheet_cache
+    from linter.sheet import cache as sheet_cache
 
     path = Path(path)
     try:
@@ -460,9 +459,14 @@ def _read_fact(r: _Reader, raw: dict[str, Any], fid: str, sheet: Sheet) -> Fact:
     )
 
 
-def builtin_sheet_path(name: str = DEFAULT_SHEET) -> Path:
-    """The embedded sheets ship as data in rules/sheets/, beside this package (no import needed)."""
-    return Path(__file__).resolve().parent.parent / "rules" / "sheets" / f"{name}.toml"
+def builtin_sheet_path() -> Path:
+    """The sheet used when none is configured: the one the rule plugins ship (see linter.registry)."""
+    from linter.registry import registry
+
+    path = registry().default_sheet
+    if path is None:
+        raise SheetError("<builtin>", None, "no plugin provides a default sheet; pass --facts")
+    return path
 
 
 @lru_cache(maxsize=1)

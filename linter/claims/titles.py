@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from linter.analysis import Analysis
-from linter.mentions import Mention
-from linter.roles import TITLE_WORDS, head_noun
-from linter.text import Sentence
+from linter.annotate.analysis import Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.roles import TITLE_WORDS, head_noun
 
 TOKEN = re.compile(r"[A-Za-z][\w&.-]*?['’]s\b|[A-Za-z][\w&-]*|&|[^\w\s]")
 AFTER_NAME = re.compile(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from linter.sheet import Value
 
 if TYPE_CHECKING:
-    from linter.analysis import Analysis
+    from linter.annotate.analysis import Analysis
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from linter.dates import iso_date
-from linter.document import Document
+from linter.annotate.dates import iso_date
+from linter.documents.document import Document
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "textarea", "head", "svg", "code", "pre", "iframe"}
 BLOCK_TAGS = {

@@ -72,33 +72,6 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
-def build_document(text: str, path: str, kind: str, extract: bool = False) -> Document:
-    """Turn decoded text into a Document of the given kind."""
-    if kind == "markdown":
-        from linter.markdown import front_matter_date, mask_code, mask_markdown
-
-        return Document(
-            path=path,
-            text=text,
-            kind=kind,
-            prose=mask_markdown(text),
-            published=front_matter_date(text),
-            directives=directive_comments(text, mask_code),
-        )
-    if kind == "html":
-        from linter.html import html_document
-
-        return html_document(text, path, extract=extract)
-    return Document(path=path, text=text, kind="text", directives=directive_comments(text))
-
-
-def load_file(path: str | Path, kind: str | None = None, extract: bool = False) -> Document:
-    """Read one file from disk into a Document, or raise DocumentError naming it."""
-    name = str(path)
-    kind = kind or kind_for(name) or "text"
-    return build_document(decode(read_bytes(name), name), name, kind, extract=extract)
-
-
 def read_bytes(path: str) -> bytes:
     """A file's bytes, or a DocumentError naming it (callers that write back need the bytes)."""
     try:

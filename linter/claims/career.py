@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from linter.analysis import Analysis
-from linter.claims import matches_by_sentence
-from linter.mentions import Mention
-from linter.numbers import Quantity, quantities_between
-from linter.subjects import person_subject
-from linter.text import Sentence
+from linter.annotate.analysis import Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.numbers import Quantity, quantities_between
+from linter.annotate.text import Sentence
+from linter.claims.predicates import matches_by_sentence
+from linter.claims.subjects import person_subject
 
 T = TypeVar("T")
 Y = r"(?:19|20)\d\d"

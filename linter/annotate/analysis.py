@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from functools import cached_property
 
-from linter.dates import DateMention, find_dates, published_in_text
-from linter.document import Document
+from linter.annotate.dates import DateMention, find_dates, published_in_text
+from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
+from linter.annotate.text import LineIndex, Sentence, split_sentences
+from linter.documents import Document
 from linter.findings import Finding, located
-from linter.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
 from linter.sheet import Fact, Sheet
-from linter.text import LineIndex, Sentence, split_sentences
 
 CLAUSE_BREAK = re.compile(
     r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
@@ -70,7 +70,7 @@ class Analysis:
         self._set_mentions(matcher_for(sheet).find(self.prose))
         # Misspelled names ('Nicholas Josef') still denote their entity for every other rule: a
         # typo must neither hide a claim nor break who the next "he" is. FL801 reports them.
-        from linter.names import near_misses
+        from linter.annotate.names import near_misses
 
         self.misspellings = near_misses(self)
         misspelled = [

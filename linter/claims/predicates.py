@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
-from linter.mentions import Mention
+from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
 from linter.sheet import Fact
-from linter.text import Sentence
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
 PEOPLE = frozenset({"person", "ambiguous"})
@@ -196,7 +196,7 @@ def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70
     A name followed by a possessive ("Dario Amodei's leadership") is not the person meant, and
     pronouns count only in object form ('reports to him').
     """
-    from linter.roles import only_title_words
+    from linter.claims.roles import only_title_words
 
     for m in a.mentions_between(offset, min(sentence.end, offset + max_gap), {"person"}):
         if not only_title_words(a.prose[offset : m.start]):

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analysis import CONTEXT, Analysis
-from linter.career_claims import org_at
-from linter.claims import matches_by_sentence
-from linter.mentions import Mention
-from linter.roles import TITLE_WORDS, title_matches
-from linter.subjects import person_subject
-from linter.text import Sentence
+from linter.annotate.analysis import CONTEXT, Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.career import org_at
+from linter.claims.predicates import matches_by_sentence
+from linter.claims.roles import TITLE_WORDS, title_matches
+from linter.claims.subjects import person_subject
 
 DEPART = re.compile(
     r"(?<![\w-])(?P<verb>quit(?:s|ting)?|left|leaves?|leaving|depart(?:s|ed|ing)?(?:\s+from)?|exit(?:s|ed|ing)?"

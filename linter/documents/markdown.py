@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from linter.dates import iso_date
-from linter.document import blank
+from linter.annotate.dates import iso_date
+from linter.documents.document import Document, blank, directive_comments
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(\n|\Z)", re.S)
 FENCE = re.compile(r"^([ \t]{0,3})(`{3,}|~{3,})[^\n]*\n.*?(^[ \t]{0,3}\2[`~]*[ \t]*$|\Z)", re.S | re.M)
@@ -81,3 +81,15 @@ def front_matter(text: str) -> str | None:
     """The raw front matter block, if the document starts with one."""
     m = FRONT_MATTER.match(text)
     return m.group(0) if m else None
+
+
+def markdown_document(text: str, path: str, extract: bool = False) -> Document:
+    """Markdown: code, front matter, link targets and comments are masked out of the prose."""
+    return Document(
+        path=path,
+        text=text,
+        kind="markdown",
+        prose=mask_markdown(text),
+        published=front_matter_date(text),
+        directives=directive_comments(text, mask_code),
+    )
