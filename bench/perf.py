@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import os
-import resource
 import datetime as dt
+import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
