@@ -23,7 +23,7 @@ PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
 
 # Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
 # break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
-UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
+UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 NOT_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As", "Of", "To",
     "If", "When", "While", "After", "Before", "This", "That", "These", "Those", "His", "Her", "Its", "Their",
@@ -36,7 +36,7 @@ NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
-FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
 # Capitalised words that often stand before a surname without being a first name.
 NAME_STOPWORDS = {
     "meanwhile", "however", "also", "still", "now", "later", "then", "today", "yesterday", "earlier", "so",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.analysis import Analysis
 from linter.findings import Finding
-from linter.roles import is_senior, is_unique_role, title_matches
+from linter.roles import is_senior, is_unique_role, title_matches, title_parts
 from linter.rule import Example, Rule
 from linter.sheet import Fact
 from linter.titles import TitleClaim, title_claims
@@ -52,8 +52,9 @@ class TitleMismatch(Rule):
     def _judge(self, doc: Analysis, claim: TitleClaim, by_person: dict[str, list[Fact]]) -> Finding | None:
         person = doc.sheet.entities[claim.person]
         titles = by_person.get(claim.person, [])
-        if any(title_matches(claim.title, f.value) for f in titles if claim.org in (None, f.org)):
-            return None
+        held = [f for f in titles if claim.org in (None, f.org)]
+        if all(any(title_matches(part, f.value) for f in held) for part in title_parts(claim.title)):
+            return None  # every part of "co-founder and chief scientist" is a title the person holds
         deprecated = [f for f in titles if any(title_matches(claim.title, a.value) for a in f.alternatives)]
         if deprecated:
             fact = deprecated[0]
