@@ -267,8 +267,10 @@ class Analysis:
         suggestion: str | None = None,
         severity: str | None = None,
         sources: tuple[str, ...] | None = None,
+        claim: dict[str, object] | None = None,
     ) -> Finding:
-        """A finding for the span `start:end`, with positions derived from the offsets."""
+        """A finding for the span `start:end`, with positions derived from the offsets; `claim`
+        records what the rule read (see `linter.claim_model`)."""
         return located(
             self.doc.text,
             self.lines,
@@ -281,4 +283,5 @@ class Analysis:
             expected=expected if expected is not None else fact.value.display(self.sheet),
             suggestion=suggestion,
             sources=sources or fact.sources,
+            claim=claim,
         )

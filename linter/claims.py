@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from linter.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
+from linter.clauses import Scope, scope_of
 from linter.mentions import Mention
 from linter.sheet import Fact
 from linter.text import Sentence
@@ -217,6 +218,17 @@ class Claim:
     match: re.Match[str]
     fact: Fact
     subject: Mention
+    scope: Scope | None = None  # where the clause places it (see `linter.clauses`)
+
+    def read(self, value: str, start: int, end: int, cue: str = "") -> dict[str, object]:
+        """The claim as a finding records it (`linter.claim_model.ReadClaim.to_dict`)."""
+        from linter.claim_model import ReadClaim, subject_basis
+
+        scope = self.scope or Scope("main", self.sentence.start, self.sentence.end)
+        record = ReadClaim(
+            self.fact.subject, self.fact.relation, value, start, end, scope, subject_basis(self.subject), cue
+        )
+        return record.to_dict()
 
 
 def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
@@ -268,6 +280,7 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
         if subject is None or subject.entity not in facts:
             continue
         fact = facts[subject.entity]
-        if not a.elsewhere(sentence, m.start(), fact) and not a.negated(sentence, m.start(), m.end()):
-            claims.append(Claim(sentence, m, fact, subject))
+        scope = scope_of(a, sentence, m.start(), m.end(), fact)
+        if scope.fits(fact):
+            claims.append(Claim(sentence, m, fact, subject, scope))
     return claims

@@ -68,7 +68,7 @@ LEADER = "head"  # the one word every leader noun ('lead', 'chief', 'director') 
 FOUNDER = "founder"
 
 
-def _words(title: str) -> list[str]:
+def _words(title: str, classes: bool = True) -> list[str]:
     """A title in canonical words: VP ranks abbreviated, 'X of Y' read as 'Y X', every leader noun
     as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI')."""
     text = LEADING_NOISE.sub("", title.lower())
@@ -78,6 +78,8 @@ def _words(title: str) -> list[str]:
     if "of" in words:
         i = words.index("of")
         words = [w for w in words[i + 1 :] if w != "the"] + words[:i]
+    if not classes:
+        return words
     return [LEADER if w in LEADER_NOUNS else FOUNDER if w in FOUNDER_NOUNS else w for w in words]
 
 
@@ -97,12 +99,12 @@ def title_matches(found: str, value: object, exact: bool = False) -> bool:
     ('chief scientist' is not 'chief'). `exact` asks for the same words: whether a title is
     someone else's ('Tesla chief' is not Karpathy's 'AI chief').
     """
-    words = _words(found)
+    words = _words(found, classes=not exact)
     if not words:
         return False
     known = [getattr(value, "text", ""), *getattr(value, "aliases", ())]
     for title in known:
-        other = _words(title)
+        other = _words(title, classes=not exact)
         if not other or (exact and other != words):
             continue
         if _contains(other, words):

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 
 from linter.analysis import Analysis
+from linter.claim_model import ReadClaim, subject_basis
 from linter.claims import PEOPLE, matches_by_sentence, person_after, subject_of
+from linter.clauses import scope_of
 from linter.findings import Finding
 from linter.mentions import Mention
 from linter.rule import Example, Rule
@@ -63,18 +65,22 @@ class ReportingLine(Rule):
             if subject is None or subject.entity is None or subject == manager:
                 continue
             fact = facts.get(subject.entity)
-            if fact is None or doc.elsewhere(sentence, cue_start, fact):
+            if fact is None:
                 continue
-            if doc.negated(sentence, min(cue_start, manager.start), manager.end):
-                continue
-            if manager.entity == fact.value.entity:
+            start = min(cue_start, manager.start)
+            scope = scope_of(doc, sentence, start, manager.end, fact)
+            if not scope.fits(fact) or manager.entity == fact.value.entity:
                 continue
             expected = fact.value.display(doc.sheet)
             suggestion = None if manager.pronoun else expected
+            claim = ReadClaim(
+                subject.entity, "reports_to", manager.entity or manager.text, manager.start, manager.end, scope,
+                subject_basis(subject), doc.prose[start : max(cue_start, manager.start)].strip() or manager.text,
+            )  # fmt: skip
             yield doc.finding(
                 self.code, fact, manager.start, manager.end,
                 f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
-                expected, suggestion,
+                expected, suggestion, claim=claim.to_dict(),
             )  # fmt: skip
 
     @staticmethod
