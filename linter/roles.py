@@ -69,7 +69,7 @@ FOUNDER = "founder"
 
 
 def _words(title: str, classes: bool = True) -> list[str]:
-    """A title in canonical words: VP ranks abbreviated, 'X of Y' read as 'Y X', every leader noun
+    """A title in canonical words: VP ranks abbreviated, 'X of Y' read as 'Y X', a leader role noun
     as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI')."""
     text = LEADING_NOISE.sub("", title.lower())
     for long, short in VP_TITLES.items():
@@ -78,9 +78,10 @@ def _words(title: str, classes: bool = True) -> list[str]:
     if "of" in words:
         i = words.index("of")
         words = [w for w in words[i + 1 :] if w != "the"] + words[:i]
-    if not classes:
+    if not classes or not words:
         return words
-    return [LEADER if w in LEADER_NOUNS else FOUNDER if w in FOUNDER_NOUNS else w for w in words]
+    last = words[-1]  # the role noun; 'chief' in 'chief engineer' only qualifies it
+    return words[:-1] + [LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last]
 
 
 def title_parts(title: str) -> list[str]:

@@ -3,7 +3,9 @@
 The engine knows no event. Whether "pre-training lead" is a title or "autopilot team" names a
 function depends on the sheet being checked, so these sets are built from the sheet (its title
 values and aliases, team and product names, and the optional `[vocabulary]` table), once per
-sheet, and joined with the general lists of `linter.language_en`.
+sheet, and joined with the general lists of `linter.language_en`. Function words (what a team
+does) come only from the general list and the sheet's `[vocabulary] function_words`: a team's
+name also holds umbrella words ('AI', 'machine learning') that must never be a verdict.
 """
 
 from __future__ import annotations
@@ -59,8 +61,6 @@ def vocabulary(sheet: Sheet) -> Vocabulary:
         if entity.kind in ("team", "product"):
             for name in entity.names:
                 title_words |= _words(name) - GENERIC_TEAM_WORDS
-            if entity.kind == "team":
-                functions |= {fold(w) for w in WORD.findall(name.lower()) if w not in GENERIC_TEAM_WORDS}
         if entity.kind == "product":
             products += entity.names
     # Org and person names inside a title alias ('former OpenAI researcher') are employers, not title words.
