@@ -198,9 +198,11 @@ def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70
     pronouns count only in object form ('reports to him').
     """
     from linter.roles import only_title_words
+    from linter.vocabulary import vocabulary
 
+    words = vocabulary(a.sheet).title_words
     for m in a.mentions_between(offset, min(sentence.end, offset + max_gap), {"person"}):
-        if not only_title_words(a.prose[offset : m.start]):
+        if not only_title_words(a.prose[offset : m.start], words_ok=words):
             return None
         if m.pronoun and m.text.lower() not in OBJECT_PRONOUNS:
             return None

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from linter.analysis import CONTEXT, Analysis
 from linter.career_claims import org_at
 from linter.claims import matches_by_sentence
+from linter.language_en import PERMANENT_TITLES
 from linter.mentions import Mention
-from linter.roles import TITLE_WORDS, title_matches
+from linter.roles import title_matches
 from linter.subjects import person_subject
 from linter.text import Sentence
+from linter.vocabulary import vocabulary
 
 DEPART = re.compile(
     r"(?<![\w-])(?P<verb>quit(?:s|ting)?|left|leaves?|leaving|depart(?:s|ed|ing)?(?:\s+from)?|exit(?:s|ed|ing)?"
@@ -56,9 +58,11 @@ TWO_EVENTS = re.compile(
 TO_DEST = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 RIVAL = re.compile(
     r"(?:a|an|its|their|his|her|the)\s+(?:(?:direct|chief|main|biggest|fierce|arch-?|closest|top|key|major)\s+)*"
-    r"(?:rival|competitor|competition|Claude\s+maker)s?\b",
+    r"(?:rival|competitor|competition)s?\b",
     re.IGNORECASE,
 )
+# "the <product> maker": the company that makes one of the sheet's products (see `linter.vocabulary`).
+THE = re.compile(r"(?:the|a)\s+", re.IGNORECASE)
 MOVE_VERB = re.compile(
     r"(?<![\w-])(?:joins|joined|is\s+joining|has\s+joined|(?:jumps|jumped|moves|moved|heads|headed|defects|defected"
     r"|goes|went|switches|switched|decamps|decamped|jumps\s+ship|jumped\s+ship)\s+to|signs\s+(?:on\s+)?with|lands\s+at|landed\s+at"
@@ -68,7 +72,7 @@ MOVE_VERB = re.compile(
 # Hypotheticals ("if he left OpenAI for ...", "would quit"): denials and questions are already
 # never judged (Analysis.asserts), but a move that did not happen is not a claim either.
 NOT_A_CLAIM = re.compile(r"\b(?:if|whether|would|could|might)\b[^,;.]{0,40}$", re.IGNORECASE)
-PERMANENT_TITLES = {"founder", "co-founder", "cofounder", "founding", "alumnus", "alum", "veteran", "former", "ex"}
+FORMER = {"former", "ex"}
 PAST_MARK = re.compile(r"(?:former|ex-|one-time|onetime|erstwhile|then)\s*$", re.IGNORECASE)
 
 
@@ -111,6 +115,9 @@ def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Patte
     if org is not None:
         return org.entity
     if RIVAL.match(a.prose, m.end(), sentence.end):
+        return "rival"
+    the = THE.match(a.prose, m.end(), sentence.end)
+    if vocabulary(a.sheet).maker_phrase.match(a.prose, the.end() if the else m.end(), sentence.end):
         return "rival"
     return None
 
@@ -196,9 +203,9 @@ def _frames(a: Analysis) -> list[Move]:
             continue
         title = a.prose[title_start:title_end].strip()
         words = title.lower().split()
-        if any(w.strip("-") in PERMANENT_TITLES or w.startswith("ex-") for w in words):
+        if any(w.strip("-") in PERMANENT_TITLES | FORMER or w.startswith("ex-") for w in words):
             continue
-        if not all(w in TITLE_WORDS for w in words) or not (words or (pos and people)):
+        if not all(w in vocabulary(a.sheet).title_words for w in words) or not (words or (pos and people)):
             continue
         person: Mention | str | None = people[0] if people else None
         if person is None:

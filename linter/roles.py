@@ -81,7 +81,7 @@ def _words(title: str, classes: bool = True) -> list[str]:
     if not classes or not words:
         return words
     last = words[-1]  # the role noun; 'chief' in 'chief engineer' only qualifies it
-    return words[:-1] + [LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last]
+    return [*words[:-1], LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last]
 
 
 def title_parts(title: str) -> list[str]:

@@ -14,8 +14,9 @@ import re
 from linter.analysis import Analysis
 from linter.claims import APPOSITIVE, subject_of
 from linter.mentions import Mention
-from linter.roles import TITLE_WORDS, head_noun
+from linter.roles import head_noun
 from linter.text import Sentence
+from linter.vocabulary import vocabulary
 
 # "After departing Tesla in 2022, Karpathy ...", "After seven years at Tesla, he ...": the subject
 # follows the introductory phrase.
@@ -80,7 +81,8 @@ def _described(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     orgs = {w for m in named if m.kind == "organisation" for w in m.text.split()}
     if any(m.kind == "person" for m in named) or not head_noun(words[-1]):
         return None
-    if all(w in orgs or w.lower() in TITLE_WORDS for w in words):
+    title_words = vocabulary(a.sheet).title_words
+    if all(w in orgs or w.lower() in title_words for w in words):
         return previous_person(a, sentence, 2)
     return None
 

@@ -51,22 +51,23 @@ class Vocabulary:
 @lru_cache(maxsize=32)
 def vocabulary(sheet: Sheet) -> Vocabulary:
     """The sheet's words joined with the general English lists (computed once per sheet)."""
-    title_words: set[str] = set(HEAD_NOUNS | TITLE_MODIFIERS)
-    functions: set[str] = {fold(w) for w in FUNCTION_WORDS}
+    names = {
+        w for e in sheet.entities.values() if e.kind in ("organisation", "person") for n in e.names for w in _words(n)
+    }
+    from_titles: set[str] = set()
     for fact in sheet.facts_for("title"):
         for text in (fact.value.text, *fact.value.aliases):
-            title_words |= {w for w in _words(text) if w not in {"at", "in", "on", "to", "with"}}
+            from_titles |= _words(text)
+    # Org and person names inside a title alias ('former OpenAI researcher') are employers, not title words.
+    title_words: set[str] = set(HEAD_NOUNS | TITLE_MODIFIERS) | (from_titles - names - {"at", "in", "on", "to", "with"})
+    functions: set[str] = {fold(w) for w in FUNCTION_WORDS}
     products: list[str] = []
     for entity in sheet.entities.values():
         if entity.kind in ("team", "product"):
             for name in entity.names:
-                title_words |= _words(name) - GENERIC_TEAM_WORDS
+                title_words |= _words(name) - GENERIC_TEAM_WORDS - names
         if entity.kind == "product":
             products += entity.names
-    # Org and person names inside a title alias ('former OpenAI researcher') are employers, not title words.
-    title_words -= {
-        w for e in sheet.entities.values() if e.kind in ("organisation", "person") for n in e.names for w in _words(n)
-    }
     extra = sheet_vocabulary(sheet)
     title_words |= {w.lower() for w in extra.get("title_words", ())}
     functions |= {fold(w) for w in extra.get("function_words", ())}
