@@ -128,11 +128,21 @@ def matcher_for(sheet: Sheet) -> EntityMatcher:
     return EntityMatcher(sheet)
 
 
+def _title_like(word: str) -> bool:
+    """A capitalised title word ('Chief', 'Head') or compound ('Pre-training') before a name."""
+    return word.lower() in NAME_STOPWORDS or bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+
+
 def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
     """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
     starts = [m.start for m in known]  # `known` is in text order
     out = []
-    for m in UNKNOWN_NAME.finditer(prose):
+    pos = 0
+    while (m := UNKNOWN_NAME.search(prose, pos)) is not None:
+        pos = m.end()
+        if _title_like(m[1]):
+            pos = m.start(2)  # "Head of Pre-training Nick Jonas": the name starts at the next word
+            continue
         if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS:
             continue
         i = bisect.bisect_left(starts, m.end())

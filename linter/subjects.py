@@ -52,10 +52,11 @@ def implied_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | N
             if after and not re.search(r"[,;:]", a.prose[comma + 1 : after[0].start]):
                 return after[0]
         return None
-    return _previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
+    return previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
 
 
-def _previous_if_fragment(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+def previous_if_fragment(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """The person just talked about, when `sentence` is a fragment that starts with its verb."""
     return previous_person(a, sentence) if _fragment(a, sentence, offset) else None
 
 
@@ -112,7 +113,7 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     if found is not None:
         # An organisation is the subject ("OpenAI was founded in 2015"), unless it only modifies a
         # title ("The OpenAI co-founder joined ...").
-        described = _previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
+        described = previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
         return described if described is not None and described.kind == "person" else None
     implied = implied_subject(a, sentence, offset)
     return implied if implied is not None and implied.kind == "person" else None

@@ -27,7 +27,7 @@ MANAGER_AFTER = re.compile(
 # ... and phrases preceded by it: "Sam Altman, his new boss", "Sam Altman's team".
 MANAGER_BEFORE = re.compile(
     r"(?:,\s+(?:his|her)\s+(?:new\s+)?(?:boss|manager|supervisor)\b"
-    r"|['’]s?\s+(?:(?:new|own|pre-?training)\s+)?(?:team|org|organi[sz]ation|group|unit)\b)",
+    r"|['’]s?\s+(?:(?:new|own)\s+)?(?:[\w-]+\s+)?(?:team|org|organi[sz]ation|group|unit)\b)",
     re.IGNORECASE,
 )
 JOIN_VERB = re.compile(r"\b(?:join(?:s|ed|ing)?|work(?:s|ed|ing)?\s+(?:in|on|for)|part\s+of|move[sd]?\s+to|into)\s+$")
