@@ -80,7 +80,10 @@ class Analysis:
             for n in self.misspellings
         ]
         named = sorted(self.mentions + misspelled, key=lambda m: m.start)
-        unknown = unknown_people(self.prose, named)
+        # "Claude Opus", "Eureka Labs Inc": a pair starting with a word of a product's or
+        # organisation's name is a thing, not an unknown person.
+        things = {n.split()[0] for e in sheet.entities.values() if e.kind != "person" for n in e.names if n}
+        unknown = [u for u in unknown_people(self.prose, named) if u.text.split()[0] not in things]
         # "I joined Tesla in 2019 ... and spent three years there": the writer is a subject too,
         # one the sheet knows nothing about (it does not take part in he/she chains).
         writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in FIRST_PERSON.finditer(self.prose)]

@@ -72,6 +72,12 @@ CHANNEL_WORDS = {
     "newsletter": "newsletter", "email": "email", "interview": "interview",
 }  # fmt: skip
 
+# The same platforms as they appear in text (capitalised names match only as written).
+CHANNEL_PATTERN = (
+    r"Twitter|[Tt]weet|LinkedIn|[Bb]log(?:\s+post)?|Substack|press\s+release|Threads|Bluesky|Mastodon"
+    r"|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|[Ii]nterview"
+)
+
 # Nouns that stand for "the company that makes <product>": "the <product> maker".
 MAKER_NOUNS = ("maker", "developer", "creator", "owner", "parent")
 

@@ -30,7 +30,7 @@ NOT_NAME_WORDS = {
     "Our", "Your", "My", "It", "He", "She", "They", "We", "You", "I", "Yes", "No", "Why", "What", "How",
     "Who", "Where", "Read", "Share", "Related", "Published", "Updated", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December", "Claude", "Code", "Self", "Driving",
+    "July", "August", "September", "October", "November", "December", "Code", "Self", "Driving",
     "Full", "Labs", "Institute", "University", "Team", "Group", "Research", "News", "Times", "Post",
     "Street", "Journal", "Machines", "Superintelligence", "Safe", "Thinking", "Model", "Context", "Protocol",
 }  # fmt: skip

@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.analysis import Analysis
 from linter.claims import Claim, predicate_claims
 from linter.findings import Finding
+from linter.language_en import CHANNEL_PATTERN, POSSESSIVE, REFLEXIVE
 from linter.language_en import CHANNEL_WORDS as CHANNELS
-from linter.language_en import POSSESSIVE, REFLEXIVE
 from linter.rule import Example, Rule
-from linter.sheet import Entity
+from linter.sheet import Entity, Sheet
 
-CHANNEL_WORDS = (
-    r"(?:X|Twitter|[Tt]weet|LinkedIn|[Bb]log(?:\s+post)?|Substack|press\s+release|Threads|Bluesky|Mastodon"
-    r"|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|[Ii]nterview)"
+ANNOUNCED_ON = (
+    r"\b(?:announc\w*|welcom\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news"
+    r"|made\s+the\s+news\s+public|(?:made|making)\s+(?:the|his|her)\s+announcement|confirm(?:ed|ing|s)?|disclosed|said)"
+    r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|own|short|brief|personal|[A-Z][\w.-]*['’]s)\s+)*"
 )
-ANNOUNCED_ON = re.compile(
-    r"\b(?:announc\w*|welcom\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news|made\s+the\s+news\s+public"
-    r"|(?:made|making)\s+(?:the|his|her)\s+announcement|confirm(?:ed|ing|s)?|disclosed|said)"
-    r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with)\s+(?:(?:a|an|the|his|her|their|its|own|short|brief|personal|[A-Z][\w.-]*['’]s)\s+)*"
-    r"(?P<channel>" + CHANNEL_WORDS + r")(?![\w-])"
-)
+
+
+@lru_cache(maxsize=16)
+def announced_on(sheet: Sheet) -> re.Pattern[str]:
+    """'announced ... on/via/in <channel>': the general platform words and the sheet's channel
+    names (as written, so 'X' matches only the capital letter)."""
+    names = [re.escape(n) for e in sheet.entities.values() if e.kind == "channel" for n in e.names]
+    words = "|".join([*names, CHANNEL_PATTERN]) or r"(?!x)x"
+    return re.compile(ANNOUNCED_ON + r"(?P<channel>" + words + r")(?![\w-])")
+
+
 TWEETED = re.compile(r"\b(?P<channel>tweeted)\b")
 # "announced in a post by Nick Joseph", "revealed via Joseph's tweet": someone else's post.
 BY_SOMEONE = re.compile(
@@ -78,7 +86,7 @@ class ChannelMismatch(Rule):
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
         yield from self._someone_elses_post(doc)
-        for pattern in (ANNOUNCED_ON, TWEETED):
+        for pattern in (announced_on(doc.sheet), TWEETED):
             for claim in predicate_claims(doc, pattern, "announced_via"):
                 fact = claim.fact
                 right = doc.sheet.entities[fact.value.entity]
