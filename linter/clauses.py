@@ -107,40 +107,42 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     return "".join(text)
 
 
-def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int) -> list[tuple[str, str]]:
+def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int) -> list[tuple[str, str, int]]:
     """Organisations the span places things at, with the words that say so: 'at Tesla', 'went
     to Tesla', 'Tesla's Autopilot' inside the phrase, 'its' for the organisation named before."""
     text = _masked(a, start, end, phrase_start)
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, int]] = []
     for m in a.mentions_between(start, end, {"organisation"}):
         if m.entity is None or not text[m.start - start : m.end - start].strip():
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
         if re.search(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$", before):
-            found.append((m.entity, a.prose[max(start, m.start - 12) : m.end].strip()))
+            found.append((m.entity, a.prose[max(start, m.start - 12) : m.end].strip(), m.start))
         elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
-            found.append((m.entity, a.prose[m.start : m.end + 2]))
+            found.append((m.entity, a.prose[m.start : m.end + 2], m.start))
     for m in UNKNOWN_PLACE.finditer(text):
         if not a.mentions_between(start + m.start(1), start + m.end(1)):
-            found.append((m[1], m[0].strip()))  # "his PhD at Stanford under ...": a place the sheet does not know
+            found.append(
+                (m[1], m[0].strip(), start + m.start(1))
+            )  # "his PhD at Stanford under ...": a place the sheet does not know
     its = ITS.search(text, 0, phrase_start - start) if phrase_start > start else None
     if its:
         orgs = [
             m for m in a.mentions_between(max(0, start - CONTEXT), start + its.start(), {"organisation"}) if m.entity
         ]
         if orgs and orgs[-1].entity:
-            found.append((orgs[-1].entity, its[0].split()[0]))
+            found.append((orgs[-1].entity, its[0].split()[0], start + its.start()))
     return found
 
 
-def _employer(found: list[tuple[str, str]], fact: Fact | None) -> tuple[str | None, str]:
+def _employer(found: list[tuple[str, str, int]], fact: Fact | None, at: int) -> tuple[str | None, str]:
     """The employer that decides: another organisation than the fact's wins (the claim is then
-    about a different job); else the fact's own; else none."""
+    about a different job), the one named nearest the phrase first; else the fact's own; else none."""
     org = fact.org if fact is not None else None
-    foreign = [f for f in found if f[0] != org]
+    foreign = sorted((abs(pos - at), name, cue) for name, cue, pos in found if name != org)
     if foreign:
-        return foreign[0]
-    return found[0] if found else (None, "")
+        return foreign[0][1], foreign[0][2]
+    return (found[0][0], found[0][1]) if found else (None, "")
 
 
 def _past(a: Analysis, text: str, fact: Fact | None) -> str:
@@ -177,13 +179,13 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
         return found
     clause_start, clause_end = a.clause(sentence, start)
     clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
-    employer, cue = _employer(_employers(a, clause_start, max(clause_end, end), start, end), fact)
+    employer, cue = _employer(_employers(a, clause_start, max(clause_end, end), start, end), fact, start)
     if employer is None and fact is not None and fact.org is not None:
         # A sentence that never names the fact's employer but sets its scene elsewhere
         # ('2017 — Left OpenAI for Tesla, where he became ...').
         named = {m.entity for m in a.mentions_between(sentence.start, sentence.end, {"organisation"})}
         if fact.org not in named:
-            employer, cue = _employer(_employers(a, sentence.start, sentence.end, start, end), fact)
+            employer, cue = _employer(_employers(a, sentence.start, sentence.end, start, end), fact, start)
     text = _masked(a, clause_start, clause_end, start)
     scope = Scope(
         kind=clause_kind(a, sentence, start),

@@ -88,8 +88,7 @@ def title_parts(title: str) -> list[str]:
     """'Chief Scientist and co-founder' -> ['Chief Scientist', 'co-founder']: each part is a title
     of its own, in any order."""
     parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", title) if p.strip()]
-    roles = [p for p in parts if head_noun(p)]
-    return roles if len(parts) > 1 and roles else [title]
+    return parts if len(parts) > 1 and all(head_noun(p) for p in parts) else [title]
 
 
 def title_matches(found: str, value: object, exact: bool = False) -> bool:
@@ -110,11 +109,17 @@ def title_matches(found: str, value: object, exact: bool = False) -> bool:
             continue
         if _contains(other, words):
             return True
-        if _contains(words, other):
+        if _subsequence(words, other):
             extra = [w for w in words if w not in other]
             if not any(w in HEAD_NOUNS or w in (LEADER, FOUNDER) for w in extra):
                 return True
     return False
+
+
+def _subsequence(big: list[str], small: list[str]) -> bool:
+    """`small` in order within `big`, gaps allowed ('pretraining team head' holds 'pretraining head')."""
+    words = iter(big)
+    return all(w in words for w in small)
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
