@@ -8,10 +8,13 @@ its cue in one clause, the clause kind and the employer it places the claim at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from linter.clauses import Scope
+from linter.analysis import Analysis
+from linter.clauses import Scope, scope_of
+from linter.findings import Finding
 from linter.mentions import Mention
+from linter.sheet import Fact
 
 
 def subject_basis(subject: Mention | None) -> str:
@@ -50,3 +53,31 @@ class ReadClaim:
             "scope": self.scope.describe(),
             "why": "; ".join(why),
         }
+
+
+def record(
+    a: Analysis,
+    subject: str,
+    relation: str,
+    value: str,
+    span: tuple[int, int],
+    fact: Fact,
+    mention: Mention | None = None,
+    cue: str = "",
+) -> dict[str, object]:
+    """The claim dict for a finding on `span`: its scope read from the clause around it."""
+    sentence = a.sentence_at(span[0])
+    scope = scope_of(a, sentence, span[0], span[1], fact) if sentence else Scope("main", span[0], span[1])
+    basis = subject_basis(mention) if mention is not None else "named"
+    return ReadClaim(subject, relation, value, span[0], span[1], scope, basis, cue).to_dict()
+
+
+def with_claim(
+    a: Analysis, finding: Finding, subject: Mention | str, relation: str, value: str, cue: str = ""
+) -> Finding:
+    """`finding` with the claim it was made on recorded (for rules that build findings first)."""
+    fact = next(f for f in a.sheet.facts if f.id == finding.fact)
+    entity = subject if isinstance(subject, str) else subject.entity or ""
+    mention = None if isinstance(subject, str) else subject
+    claim = record(a, entity, relation, value, (finding.start, finding.end), fact, mention, cue)
+    return replace(finding, claim=claim)

@@ -116,8 +116,9 @@ def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end:
         if m.entity is None or not text[m.start - start : m.end - start].strip():
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
-        if re.search(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$", before):
-            found.append((m.entity, a.prose[max(start, m.start - 12) : m.end].strip(), m.start))
+        cue = re.search(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$", before)
+        if cue:
+            found.append((m.entity, cue[0] + a.prose[m.start : m.end], m.start))
         elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
             found.append((m.entity, a.prose[m.start : m.end + 2], m.start))
     for m in UNKNOWN_PLACE.finditer(text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from linter.analysis import CONTEXT, Analysis
 from linter.career_claims import org_at
 from linter.claims import matches_by_sentence
-from linter.language_en import PERMANENT_TITLES
+from linter.language_en import HEAD_NOUNS, PERMANENT_TITLES
 from linter.mentions import Mention
 from linter.roles import title_matches
 from linter.subjects import person_subject
@@ -39,7 +39,7 @@ TAKE = re.compile(
 FROM_TO = re.compile(r"(?<![\w-])from\s+(?:the\s+)?", re.IGNORECASE)
 MOVE_WORD = re.compile(
     r"\b(?:move[sd]?|moving|jump\w*|switch\w*|defect\w*|went|goes|going|head(?:s|ed|ing)?|shift\w*|path|journey"
-    r"|transfer\w*|migrat\w*|leap\w*|hop\w*|departure|exodus|decamp\w*)\b[^,;.]{0,30}$",
+    r"|transfer\w*|migrat\w*|leap\w*|hop\w*|departure|exit|exodus|decamp\w*)\b[^,;.]{0,30}$",
     re.IGNORECASE,
 )
 # What follows a departure's origin and names the destination.
@@ -173,11 +173,29 @@ def _paths(a: Analysis) -> list[Move]:
         if not _is_claim(a, sentence, m.start()):
             continue
         dest = _destination(a, sentence, origin.end, TO_DEST)
-        person = person_subject(a, sentence, m.start())
+        person = person_subject(a, sentence, m.start()) or _described_protagonist(a, sentence, m.start())
         if dest is None or person is None or person.entity is None:
             continue
         out.append(Move(sentence, person, origin.entity or "", origin, dest, m.start(), origin.end))
     return out
+
+
+DESCRIBED_MOVER = re.compile(
+    r"\b(?:departure|exit|move|defection|switch|jump)\s+of\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>[a-z-]+)\s+$"
+)
+
+
+def _described_protagonist(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """'The departure of a key engineer from X to Y': a move of one person described, not named,
+    in a sentence naming no one, is the sheet's protagonist's (whom the whole text is about)."""
+    who = a.sheet.protagonist
+    described = DESCRIBED_MOVER.search(a.prose, max(sentence.start, offset - 60), offset)
+    if who is None or described is None or described["noun"] not in HEAD_NOUNS:
+        return None  # a role noun in the singular: 'engineers' or 'talent' is a trend, not him
+    if a.mentions_between(sentence.start, sentence.end, {"person"}):
+        return None
+    return Mention(described.start(), described.start(), who, "person", "", pronoun=True)
 
 
 def _frames(a: Analysis) -> list[Move]:

@@ -151,10 +151,16 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
     return start, end, title, org
 
 
+PAIR_BEFORE = re.compile(r"\b(?:and|&)\s+$")
+
+
 def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
     lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose[person.end : ceiling])
     if not lead:
         return None
+    before = doc.mentions_between(max(0, person.start - 60), person.start, {"person"})
+    if before and PAIR_BEFORE.search(doc.prose, before[-1].end, person.start):
+        return None  # "Jane Doe and John Roe, its CEO and CTO": the titles go to the pair, in order
     found = _title_from(doc, person.end + lead.end(), ceiling)
     return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1]) if found else None
 

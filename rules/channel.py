@@ -82,6 +82,8 @@ class ChannelMismatch(Rule):
         Example("Dario Amodei later discussed the hire in a podcast interview."),
         Example("Nick Joseph welcomed him on X the same day."),
         Example("The news was announced in a post by Andrej Karpathy."),
+        Example("Karpathy's new role was announced in a post by @someanalyst.", "@someanalyst"),
+        Example("Karpathy announced the move in a post by @karpathy."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:

@@ -55,6 +55,8 @@ class ReportingLine(Rule):
         Example("At Tesla he reported to Elon Musk."),
         Example("Chris Rohlf reports to the head of the frontier red team."),
         Example("Nick Joseph, who reports to Dario Amodei, welcomed Karpathy."),
+        Example("Karpathy has joined Anthropic, reporting to Head of Pre-training Nick Jonas.", "Nick Jonas"),
+        Example("He did his PhD at Stanford under Jane Roe."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:

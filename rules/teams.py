@@ -104,6 +104,12 @@ class MandateMismatch(Rule):
         Example("He builds a new team inside pre-training."),
         Example("Nick Joseph, who leads pre-training, welcomed him."),
         Example("At Tesla he was named director of AI."),
+        Example(
+            "Karpathy has joined Anthropic to rebuild its pre-training research team.", "pre-training research team"
+        ),
+        Example("Karpathy will lead a new pre-training group that uses Claude to design experiments."),
+        Example("He is known for leading Tesla's vision and driving teams for years."),
+        Example("He was a researcher at OpenAI, then went to Tesla to lead its vision work."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.analysis import Analysis
+from linter.claim_model import with_claim
 from linter.findings import Finding
 from linter.roles import is_senior, is_unique_role, title_matches, title_parts
 from linter.rule import Example, Rule
@@ -38,6 +39,10 @@ class TitleMismatch(Rule):
         Example("Karpathy, an OpenAI co-founder and former Tesla AI director, joined Anthropic."),
         Example("Elon Musk, Tesla's CEO, once praised Karpathy."),
         Example("Nick Joseph, an Anthropic co-founder and former OpenAI researcher, is his manager."),
+        Example("Karpathy joins Anthropic as head of developer relations.", "head of developer relations"),
+        Example("Former Tesla AI executive Andrej Karpathy joins Anthropic."),
+        Example("As Anthropic's head of pre-training Nick Joseph said, Karpathy will build a new team."),
+        Example("Karpathy joins Anthropic as a research leader."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -47,7 +52,8 @@ class TitleMismatch(Rule):
         for claim in title_claims(doc):
             finding = self._judge(doc, claim, by_person)
             if finding is not None:
-                yield finding
+                where = f" at {claim.org}" if claim.org else ""
+                yield with_claim(doc, finding, claim.person, "title" + where, claim.title, claim.title)
 
     def _judge(self, doc: Analysis, claim: TitleClaim, by_person: dict[str, list[Fact]]) -> Finding | None:
         person = doc.sheet.entities[claim.person]

@@ -125,6 +125,7 @@ FLAGGED = [
     ("Karpathy has joined Anthropic to rebuild its pretraining research team.", "FL402", None),
     ("Karpathy joined Anthropic to run developer tooling for its platform.", "FL402", None),
     ("Karpathy's new role, announced in a post by @someanalyst, starts now.", "FL501", "@someanalyst"),
+    ("The exit of a star researcher from OpenAI to a direct rival stings.", "FL603", "from OpenAI"),
 ]
 
 
@@ -152,6 +153,10 @@ SILENT = [
     "Karpathy joined Anthropic, and the model around the data becomes the product.",
     # handles and posts of the subject's own
     "Karpathy announced the move in a post by @karpathy on X.",
+    # a trend, not the protagonist's move; a pair of people and their titles in order
+    "The exit of researchers from OpenAI to rivals goes on.",
+    "The exit of a star researcher from Eureka Labs to Anthropic was expected.",
+    "Dario Amodei and Nick Joseph, Anthropic's CEO and head of pre-training, welcomed him.",
     # another sheet's team word on this sheet's people
     "At Tesla, Karpathy joined the Autopilot team in 2017.",
 ]
@@ -161,6 +166,14 @@ SILENT = [
 def test_silent(text: str) -> None:
     mine = {"FL201", "FL301", "FL401", "FL402", "FL501", "FL601", "FL602", "FL603"}
     assert [f for f in flagged(text) if f.rule in mine] == []
+
+
+def test_career_and_title_findings_record_their_claim() -> None:
+    (move,) = flagged("Karpathy quits OpenAI to join Anthropic.", "FL603")
+    assert move.claim is not None and move.claim["value"] == "openai"
+    assert "placed at anthropic by 'join Anthropic'" in str(move.claim["why"])
+    (title,) = flagged("Tesla co-founder Andrej Karpathy is here.", "FL301")
+    assert title.claim is not None and title.claim["relation"] == "title at tesla"
 
 
 def test_finding_records_the_claim_it_read() -> None:
