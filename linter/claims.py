@@ -26,6 +26,9 @@ APPOSITIVE = re.compile(
     r"(?:,|\s[—–])\s+(?:an?|the|former|who|which|whose|one|also|now|then|its|his|her|[A-Z]\w*['’]s"
     r"|(?:[\w-]+\s+){0,3}(?:after|before|than|like|unlike|as\s+did))\b[^,—–]*?(?:,|\s[—–])"
 )
+# "on the same day as Karpathy", "earlier than Joseph", "alongside Amodei": a name compared or
+# accompanying, not the subject of the verb that follows.
+COMPARED = re.compile(r"\s(?:as|than|like|unlike|alongside)\s+(?:the\s+)?$")
 LATE_CUE_PENALTY = 25
 PARTICIPLE = re.compile(r"\w+ing\b")
 AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
@@ -125,7 +128,9 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     candidates = [
         m
         for m in a.mentions_between(clause_start, offset, kinds)
-        if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
+        if m.end <= offset
+        and not any(s <= m.start < e for s, e in skipped)
+        and not COMPARED.search(a.prose, clause_start + 1, m.start)
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)

@@ -126,6 +126,7 @@ FLAGGED = [
     ("Karpathy joined Anthropic to run developer tooling for its platform.", "FL402", None),
     ("Karpathy's new role, announced in a post by @someanalyst, starts now.", "FL501", "@someanalyst"),
     ("The exit of a star researcher from OpenAI to a direct rival stings.", "FL603", "from OpenAI"),
+    ("Karpathy arrived on the same day as Chris Rohlf to work on the frontier red team.", "FL401", "frontier red"),
 ]
 
 
@@ -153,6 +154,8 @@ SILENT = [
     "Karpathy joined Anthropic, and the model around the data becomes the product.",
     # handles and posts of the subject's own
     "Karpathy announced the move in a post by @karpathy on X.",
+    # a compared name is not the subject
+    "Chris Rohlf arrived on the same day as Karpathy to work on the frontier red team.",
     # a trend, not the protagonist's move; a pair of people and their titles in order
     "The exit of researchers from OpenAI to rivals goes on.",
     "The exit of a star researcher from Eureka Labs to Anthropic was expected.",
