@@ -193,8 +193,8 @@ def _described_protagonist(a: Analysis, sentence: Sentence, offset: int) -> Ment
     described = DESCRIBED_MOVER.search(a.prose, max(sentence.start, offset - 60), offset)
     if who is None or described is None or described["noun"] not in HEAD_NOUNS:
         return None  # a role noun in the singular: 'engineers' or 'talent' is a trend, not him
-    if a.mentions_between(sentence.start, sentence.end, {"person"}):
-        return None
+    if a.mentions_between(sentence.start, offset, {"person"}):
+        return None  # "Jane Doe's departure of ...", or a person named before: not the protagonist
     return Mention(described.start(), described.start(), who, "person", "", pronoun=True)
 
 
