@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Set
 from functools import cached_property
 
 from linter.dates import DateMention, find_dates, published_in_text
@@ -64,7 +65,7 @@ class Analysis:
         self.prose = doc.prose
         self._breaks: dict[int, list[tuple[int, int]]] = {}
         self._claim_spans: list[tuple[int, int]] | None = None
-        self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
+        self.memo: dict[tuple[object, ...], object] = {}  # per-document memo for shared helpers
         self.sentences: list[Sentence] = split_sentences(self.prose)
         self._sentence_starts = [s.start for s in self.sentences]
         self._set_mentions(matcher_for(sheet).find(self.prose))
@@ -158,11 +159,11 @@ class Analysis:
     def _slice(self, starts: list[int], items: list, start: int, end: int) -> list:
         return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
-    def mentions_between(self, start: int, end: int, kinds: set[str] | None = None) -> list[Mention]:
+    def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
         found = self._slice(self._mention_starts, self.mentions, start, end)
         return [m for m in found if kinds is None or m.kind in kinds]
 
-    def mentions_in(self, sentence: Sentence, kinds: set[str] | None = None) -> list[Mention]:
+    def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
         return self.mentions_between(sentence.start, sentence.end, kinds)
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:

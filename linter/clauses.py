@@ -121,11 +121,9 @@ def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end:
             found.append((m.entity, cue[0] + a.prose[m.start : m.end], m.start))
         elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
             found.append((m.entity, a.prose[m.start : m.end + 2], m.start))
-    for m in UNKNOWN_PLACE.finditer(text):
-        if not a.mentions_between(start + m.start(1), start + m.end(1)):
-            found.append(
-                (m[1], m[0].strip(), start + m.start(1))
-            )  # "his PhD at Stanford under ...": a place the sheet does not know
+    for place in UNKNOWN_PLACE.finditer(text):  # "his PhD at Stanford under ...": a place the sheet does not know
+        if not a.mentions_between(start + place.start(1), start + place.end(1)):
+            found.append((place[1], place[0].strip(), start + place.start(1)))
     its = ITS.search(text, 0, phrase_start - start) if phrase_start > start else None
     if its:
         orgs = [
@@ -175,7 +173,7 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
     """The scope of the phrase `start:end` in `sentence`, judged for `fact` (whose employer and
     start time decide what counts as elsewhere and earlier). Memoised per document."""
     key = ("scope", start, end, fact.id if fact else "")
-    found = a.memo.get(key)  # type: ignore[call-overload]
+    found = a.memo.get(key)
     if isinstance(found, Scope):
         return found
     clause_start, clause_end = a.clause(sentence, start)
@@ -197,5 +195,5 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
         past=_past(a, text, fact),
         force=_force(a, sentence, clause_start, start, end),
     )
-    a.memo[key] = scope  # type: ignore[index]
+    a.memo[key] = scope
     return scope

@@ -63,12 +63,13 @@ def previous_if_fragment(a: Analysis, sentence: Sentence, offset: int) -> Mentio
 def _fragment(a: Analysis, sentence: Sentence, offset: int) -> bool:
     """'2021 — Left Tesla after ...': the sentence starts with its verb and names no one before `offset`."""
     head = FRAGMENT_HEAD.match(a.prose, sentence.start, offset)
-    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end]) if head else None
+    if head is None:
+        return False
+    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end])
     if word is None or word[0] in NOT_VERBS:
         return False
     return not a.mentions_between(sentence.start, offset, {"person"}) and not a.mentions_between(
-        head.end(),
-        head.end() + 1,  # type: ignore[union-attr]
+        head.end(), head.end() + 1
     )
 
 

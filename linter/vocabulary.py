@@ -71,8 +71,8 @@ def vocabulary(sheet: Sheet) -> Vocabulary:
     extra = sheet_vocabulary(sheet)
     title_words |= {w.lower() for w in extra.get("title_words", ())}
     functions |= {fold(w) for w in extra.get("function_words", ())}
-    names = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True)) or r"(?!x)x"
-    maker = re.compile(rf"(?:{names})\s+(?:{'|'.join(MAKER_NOUNS)})s?\b")
+    made = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True)) or r"(?!x)x"
+    maker = re.compile(rf"(?:{made})\s+(?:{'|'.join(MAKER_NOUNS)})s?\b")
     return Vocabulary(frozenset(title_words), frozenset(functions), maker)
 
 

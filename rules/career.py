@@ -76,7 +76,8 @@ class CareerYears(Rule):
 
     def _judge(self, doc: Analysis, claim: YearClaim, stints: list[Stint], timeline: Timeline) -> Finding | None:
         now = timeline.now
-        person, org = _name(doc, claim.person.entity or ""), _name(doc, claim.org)
+        who = claim.person.entity if claim.person is not None else None
+        person, org = _name(doc, who or ""), _name(doc, claim.org)
         first, last = claim.first, claim.last
         if claim.kind == "range":
             if any(s.start == first and _end_agrees(s, last) for s in stints):

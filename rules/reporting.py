@@ -98,9 +98,10 @@ class ReportingLine(Rule):
         for manager in doc.mentions:
             if manager.kind != "person" or not MANAGER_BEFORE.match(doc.prose, manager.end):
                 continue
-            sentence = doc.sentence_at(manager.start)
-            if sentence is None:
+            found = doc.sentence_at(manager.start)
+            if found is None:
                 continue
+            sentence = found
             rest = doc.prose[manager.end : sentence.end]
             if rest.startswith(("'", "’")) and not JOIN_VERB.search(doc.prose[sentence.start : manager.start]):
                 continue  # "X's team" counts only as what someone joins or works in
