@@ -270,12 +270,12 @@ def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
     return None
 
 
-def _fragment_subject(a: Analysis, sentence: Sentence, m: re.Match[str]) -> Mention | None:
+def fragment_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     """'- Joined Anthropic in May to lead X': a list item or timeline entry that starts with its
     verb is about the person the text was just talking about."""
     from linter.subjects import previous_if_fragment
 
-    return previous_if_fragment(a, sentence, m.start())
+    return previous_if_fragment(a, sentence, offset)
 
 
 def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
@@ -289,7 +289,9 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
     # person, the organisation nearer the verb is its object, not its subject.
     kinds = frozenset({a.sheet.entities[s].kind for s in facts} | {"ambiguous"})
     for m, sentence in matches_by_sentence(a, pattern):
-        subject = _object_of(a, m) or subject_of(a, sentence, m.start(), kinds) or _fragment_subject(a, sentence, m)
+        subject = (
+            _object_of(a, m) or subject_of(a, sentence, m.start(), kinds) or fragment_subject(a, sentence, m.start())
+        )
         if subject is NOT_A_PERSON:
             continue
         if subject is None or subject.entity not in facts:

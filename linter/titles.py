@@ -43,6 +43,10 @@ class TitleClaim:
     org: str | None
     start: int
     end: int
+    # For a name the sheet does not know that shares a known person's surname ("CEO Jane Amodei"):
+    # that person's id and the unknown name's span, so a one-holder title can be checked.
+    namesake: str | None = None
+    name_span: tuple[int, int] | None = None
 
 
 def _org_at(doc: Analysis, start: int, end: int) -> Mention | None:
@@ -208,6 +212,15 @@ def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
             yield TitleClaim(who.entity, found[2], found[3] or org.entity, found[0], found[1])
 
 
+def _namesake(doc: Analysis, person: Mention) -> str | None:
+    """The known person whose surname an unknown two-word name ends with ('Jane Amodei')."""
+    words = person.text.split()
+    if len(words) != 2:
+        return None
+    known = [e.id for e in doc.sheet.entities.values() if e.kind == "person" and words[1] in e.aliases]
+    return known[0] if len(known) == 1 else None
+
+
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     """Every title written next to the name of a person the sheet knows."""
     for sentence in doc.sentences:
@@ -217,6 +230,12 @@ def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
         yield from _joined_as(doc, sentence)
         for person in doc.mentions_in(sentence, {"person"}):
             if person.entity is None:
+                namesake = _namesake(doc, person)
+                found = _before(doc, person, sentence.start) if namesake else None
+                if found is not None:
+                    yield TitleClaim(
+                        "", found.title, found.org, found.start, found.end, namesake, (person.start, person.end)
+                    )
                 continue
             if person.pronoun:
                 claim = _after(doc, person, sentence.end) if person.text[:1].lower() in "hs" else None

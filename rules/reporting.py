@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from linter.analysis import Analysis
 from linter.claim_model import ReadClaim, subject_basis
-from linter.claims import PEOPLE, matches_by_sentence, person_after, subject_of
+from linter.claims import PEOPLE, fragment_subject, matches_by_sentence, person_after, subject_of
 from linter.clauses import scope_of
 from linter.findings import Finding
 from linter.mentions import Mention
@@ -94,6 +94,7 @@ class ReportingLine(Rule):
                 continue
             owner = doc.mentions_between(m.start(), m.start() + 1, {"person"})  # "his boss": whose boss
             subject = owner[0] if owner else subject_of(doc, sentence, m.start(), PEOPLE)
+            subject = subject or fragment_subject(doc, sentence, m.start())  # "- Reports to X" under a name
             yield sentence, m.start(), subject, manager
         for manager in doc.mentions:
             if manager.kind != "person" or not MANAGER_BEFORE.match(doc.prose, manager.end):

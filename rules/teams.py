@@ -21,10 +21,16 @@ PHRASE_END = re.compile(r"\s+(?:that|which|who|whose|where|using|while)\b", re.I
 BECOME = re.compile(r"\b(?:became|becomes|to\s+become)\b", re.IGNORECASE)
 ROLE_NOUN = re.compile(r"\b(?:" + "|".join(sorted(HEAD_NOUNS)) + r"|" + TEAM_NOUN + r")s?\b", re.IGNORECASE)
 
+# A team's name holds no linking word: "joining Anthropic to work" is not a team called "Anthropic to".
+NOT_LINK = r"(?!(?:to|and|or|for|at|with|on|of|in|from|as)\b)"
 JOINED_TEAM = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:is|was|been)\s+placed\s+on|work(?:s|ing)?\s+(?:in|on|with)|move[sd]?\s+to|moving\s+to"
     r"|(?:is|was)\s+on|part\s+of|member\s+of)\s+"
-    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:[\w-]+\s+){1,3}?)" + TEAM_NOUN + r")\b"
+    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:"
+    + NOT_LINK
+    + r"[\w-]+\s+){1,3}?)"
+    + TEAM_NOUN
+    + r")\b"
 )
 MANDATE = re.compile(
     r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm|rebuild|revamp|overhaul|restructure|reshape)"
@@ -62,6 +68,8 @@ class TeamMismatch(Rule):
         Example("Karpathy joined Anthropic's pretraining team."),
         Example("Karpathy is joining the research team at Anthropic."),
         Example("Chris Rohlf joined the frontier red team the same day."),
+        Example("Karpathy is joining Anthropic to work on safety research.", "safety"),
+        Example("Karpathy joined OpenAI in 2015 to work on vision research."),
         Example("At OpenAI he joined the computer vision group."),
     )
 

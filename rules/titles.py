@@ -43,6 +43,8 @@ class TitleMismatch(Rule):
         Example("Former Tesla AI executive Andrej Karpathy joins Anthropic."),
         Example("As Anthropic's head of pre-training Nick Joseph said, Karpathy will build a new team."),
         Example("Karpathy joins Anthropic as a research leader."),
+        Example("Anthropic CEO Daniela Amodei welcomed him.", "Daniela Amodei"),
+        Example("Anthropic president Daniela Amodei welcomed him."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -53,9 +55,12 @@ class TitleMismatch(Rule):
             finding = self._judge(doc, claim, by_person)
             if finding is not None:
                 where = f" at {claim.org}" if claim.org else ""
-                yield with_claim(doc, finding, claim.person, "title" + where, claim.title, claim.title)
+                who = claim.person or claim.namesake or ""
+                yield with_claim(doc, finding, who, "title" + where, claim.title, claim.title)
 
     def _judge(self, doc: Analysis, claim: TitleClaim, by_person: dict[str, list[Fact]]) -> Finding | None:
+        if claim.namesake is not None:
+            return self._wrong_holder(doc, claim, by_person.get(claim.namesake, []))
         person = doc.sheet.entities[claim.person]
         titles = by_person.get(claim.person, [])
         held = [f for f in titles if claim.org in (None, f.org)]
@@ -87,6 +92,20 @@ class TitleMismatch(Rule):
                         message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
                         expected = f"{holder} is {org_name}'s {fact.value.text}"
                         return doc.finding(self.code, fact, claim.start, claim.end, message, expected, None)
+        return None
+
+    def _wrong_holder(self, doc: Analysis, claim: TitleClaim, titles: list[Fact]) -> Finding | None:
+        """'Anthropic CEO Jane Amodei': a one-holder title the sheet gives to Dario Amodei, written
+        before another first name. Flags the name, which is what is wrong."""
+        if claim.org is None or claim.name_span is None or not is_unique_role(claim.title):
+            return None
+        for fact in titles:
+            if fact.org == claim.org and title_matches(claim.title, fact.value):
+                holder = doc.sheet.entities[fact.subject].name
+                start, end = claim.name_span
+                org_name = doc.sheet.entities[claim.org].name
+                message = f"{org_name}'s {claim.title} is {holder}, not {doc.prose[start:end]}"
+                return doc.finding(self.code, fact, start, end, message, holder, holder)
         return None
 
     def _report(self, doc: Analysis, claim: TitleClaim, fact: Fact, message: str) -> Finding:

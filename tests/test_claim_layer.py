@@ -127,6 +127,11 @@ FLAGGED = [
     ("Karpathy's new role, announced in a post by @someanalyst, starts now.", "FL501", "@someanalyst"),
     ("The exit of a star researcher from OpenAI to a direct rival stings.", "FL603", "from OpenAI"),
     ("Karpathy arrived on the same day as Chris Rohlf to work on the frontier red team.", "FL401", "frontier red"),
+    ("Karpathy is joining Anthropic to work on safety research.", "FL401", "safety"),
+    ("Anthropic CEO Daniela Amodei welcomed Karpathy.", "FL301", "Daniela Amodei"),
+    ("Karpathy did his PhD at Stanford. In 2016 he left for Tesla.", "FL601", "2016"),
+    ("Karpathy's career so far.\n\n## Tesla (2016–2022)\n\nHe led the vision team there.", "FL601", "2016"),
+    ("Key takeaways:\n* Karpathy joined Anthropic on Tuesday.\n* Reports to Sam Altman.", "FL201", "Sam Altman"),
 ]
 
 
@@ -154,6 +159,13 @@ SILENT = [
     "Karpathy joined Anthropic, and the model around the data becomes the product.",
     # handles and posts of the subject's own
     "Karpathy announced the move in a post by @karpathy on X.",
+    # the right year, holder or manager in the same layouts; another person's heading
+    "Anthropic president Daniela Amodei welcomed Karpathy.",
+    "Karpathy did his PhD at Stanford. In 2017 he left for Tesla.",
+    "Karpathy's career so far.\n\n## Tesla (2017–2022)\n\nHe led the vision team there.",
+    "Ilya Sutskever's career.\n\n## Tesla (2016–2022)\n\nSomething else.",
+    "Key takeaways:\n* Karpathy joined Anthropic on Tuesday.\n* Reports to Nick Joseph.",
+    "Karpathy joined OpenAI in 2015 to work on vision research.",
     # a compared name is not the subject
     "Chris Rohlf arrived on the same day as Karpathy to work on the frontier red team.",
     # a trend, not the protagonist's move; a pair of people and their titles in order
