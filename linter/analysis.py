@@ -193,15 +193,17 @@ class Analysis:
         """True when the claim is placed at another organisation or an earlier time than the fact
         ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged.
 
-        The claim's own clause decides first; a sentence that never names the fact's organisation
-        but sets the scene elsewhere ('2017 — Left OpenAI for Tesla, where he became ...') counts too.
+        Read from the claim layer's scope (`linter.clauses.scope_of`): the claim's own clause
+        decides, with descriptions of other people's or past jobs (', a former OpenAI
+        researcher,') left out; a sentence that never names the fact's organisation but sets the
+        scene elsewhere ('2017 — Left OpenAI for Tesla, where he became ...') counts too.
         """
-        lo, hi = max(sentence.start, offset - 2 * CONTEXT), min(sentence.end, offset + 2 * CONTEXT)
-        start, end = self.clause(sentence, offset)
-        if self._placed_elsewhere(max(start, lo), min(end, hi), fact):
+        from linter.clauses import scope_of
+
+        scope = scope_of(self, sentence, offset, offset + 1, fact)
+        if scope.past:
             return True
-        named = {m.entity for m in self.mentions_between(lo, hi, {"organisation"})}
-        return fact.org not in named and self._placed_elsewhere(lo, hi, fact)
+        return scope.employer is not None and fact.org is not None and scope.employer != fact.org
 
     def claim_spans(self) -> list[tuple[int, int]]:
         """Runs of consecutive sentences that mention an entity, a pronoun or an event noun
@@ -236,24 +238,6 @@ class Analysis:
         ('does not report to', 'wrongly said', 'rather than the safety team'): never judged."""
         clause_start, _ = self.clause(sentence, start)
         return bool(NEGATION.search(self.prose, max(clause_start, start - CONTEXT), end))
-
-    def _placed_elsewhere(self, start: int, end: int, fact: Fact) -> bool:
-        org = fact.org
-        for m in self.mentions_between(start, end, {"organisation"}) if org else ():
-            if m.entity == org or m.entity is None:
-                continue
-            before = self.prose[max(start, m.start - 40) : m.start]
-            if re.search(PLACE_CUE + r"\s+(?:the\s+)?$", before):
-                return True
-        valid_from = fact.qualifiers.get("from")
-        if valid_from is not None:
-            year_from = valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
-            span = self.prose[start:end]
-            if any(int(y) < year_from for y in YEAR.findall(span)):
-                return True
-            if PAST_CUE.search(span):
-                return True
-        return False
 
     # ------------------------------------------------------------------------------- findings
     @cached_property

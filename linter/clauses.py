@@ -186,13 +186,18 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
         if fact.org not in named:
             employer, cue = _employer(_employers(a, sentence.start, sentence.end, start, end), fact, start)
     text = _masked(a, clause_start, clause_end, start)
+    past = _past(a, text, fact)
+    if not past and fact is not None and fact.org is not None:
+        named = {m.entity for m in a.mentions_between(sentence.start, sentence.end, {"organisation"})}
+        if fact.org not in named:  # the scene is set by the sentence: "2017 — Left OpenAI for ..."
+            past = _past(a, _masked(a, sentence.start, sentence.end, start), fact)
     scope = Scope(
         kind=clause_kind(a, sentence, start),
         start=clause_start,
         end=clause_end,
         employer=employer,
         employer_cue=cue,
-        past=_past(a, text, fact),
+        past=past,
         force=_force(a, sentence, clause_start, start, end),
     )
     a.memo[key] = scope
