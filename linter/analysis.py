@@ -223,15 +223,14 @@ class Analysis:
     def asserts(self, start: int, end: int) -> bool:
         """Does the text itself state the claim at `start:end`? Not in a question ('Does he report
         to Sam Altman?'), not denied in its clause, not reported from some text ('It said he quit
-        OpenAI'): a linter judges what the writer asserts, not what they quote or refute."""
+        OpenAI'), not a hypothesis ('if he had joined ...'): a linter judges what the writer
+        asserts, not what they quote, refute or imagine. The claim layer's `force` decides."""
+        from linter.clauses import scope_of
+
         sentence = self.sentence_at(start)
         if sentence is None:
             return True
-        if sentence.question:
-            return False
-        if REPORTED.search(self.prose, max(sentence.start, start - CONTEXT), start):
-            return False
-        return not self.negated(sentence, start, end)
+        return scope_of(self, sentence, start, end).force == "asserted"
 
     def negated(self, sentence: Sentence, start: int, end: int) -> bool:
         """True when the clause from its start to `end` denies or distances itself from the claim

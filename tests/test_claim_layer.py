@@ -166,6 +166,8 @@ SILENT = [
     "Ilya Sutskever's career.\n\n## Tesla (2016–2022)\n\nSomething else.",
     "Key takeaways:\n* Karpathy joined Anthropic on Tuesday.\n* Reports to Nick Joseph.",
     "Karpathy joined OpenAI in 2015 to work on vision research.",
+    # a hypothesis is not a claim
+    "If Karpathy reported to Sam Altman, the story would be different.",
     # a compared name is not the subject
     "Chris Rohlf arrived on the same day as Karpathy to work on the frontier red team.",
     # a trend, not the protagonist's move; a pair of people and their titles in order
