@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter.analysis import Analysis
@@ -11,6 +12,8 @@ from linter.roles import is_senior, is_unique_role, title_matches, title_parts
 from linter.rule import Example, Rule
 from linter.sheet import Fact
 from linter.titles import TitleClaim, title_claims
+
+INDEFINITE = re.compile(r"\bof\s+(?:an?|new|one|some)\b", re.IGNORECASE)
 
 
 class TitleMismatch(Rule):
@@ -61,6 +64,8 @@ class TitleMismatch(Rule):
     def _judge(self, doc: Analysis, claim: TitleClaim, by_person: dict[str, list[Fact]]) -> Finding | None:
         if claim.namesake is not None:
             return self._wrong_holder(doc, claim, by_person.get(claim.namesake, []))
+        if INDEFINITE.search(claim.title):
+            return None  # "head of a new team" names no existing post to compare with
         person = doc.sheet.entities[claim.person]
         titles = by_person.get(claim.person, [])
         held = [f for f in titles if claim.org in (None, f.org)]

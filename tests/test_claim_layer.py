@@ -149,6 +149,7 @@ SILENT = [
     "Karpathy, a former Tesla AI head and OpenAI co-founder, has joined Anthropic.",
     "Former Tesla AI executive Andrej Karpathy joins Anthropic.",
     "Karpathy joins Anthropic as a research leader.",
+    "Karpathy joins Anthropic as head of a new research group inside pre-training.",
     # time and employer scope: past jobs are not judged against the current facts
     "Karpathy is known for leading Tesla's vision and driving teams for years.",
     "He was a founding member of OpenAI, then went to Tesla to lead its vision work.",
