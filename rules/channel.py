@@ -54,6 +54,16 @@ def _same_channel(word: str, channel: Entity) -> bool:
     return channel_of(word) in names or word.lower() in {n.lower() for n in channel.names}
 
 
+# "His post was shared on LinkedIn": others passed it on; where it was first made is not said.
+PASSED_ON = re.compile(r"\b(?:was|were|been|being|is|are|got|gets)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+SPREAD_VERB = re.compile(r"(?:shar|post|repost|welcom|circulat|quot)", re.IGNORECASE)
+
+
+def _passed_on(doc: Analysis, claim: Claim) -> bool:
+    start = claim.match.start()
+    return bool(SPREAD_VERB.match(claim.match[0]) and PASSED_ON.search(doc.prose, max(0, start - 30), start))
+
+
 def _handle_of(entity: Entity, handle: str) -> bool:
     """'@jdoe' or '@janedoe' may be Jane Doe's own account: a handle holding a word of any of her
     names is hers (unsure, so silent)."""
@@ -93,7 +103,7 @@ class ChannelMismatch(Rule):
                 fact = claim.fact
                 right = doc.sheet.entities[fact.value.entity]
                 word = claim.match["channel"]
-                if _same_channel(word, right):
+                if _same_channel(word, right) or _passed_on(doc, claim):
                     continue
                 start, end = claim.match.span("channel")
                 yield doc.finding(

@@ -158,7 +158,8 @@ SILENT = [
     # remits described by a relative clause, and 'becomes' without a role
     "Karpathy will lead a new pre-training research team that uses Claude to design experiments.",
     "Karpathy joined Anthropic, and the model around the data becomes the product.",
-    # handles and posts of the subject's own
+    # handles and posts of the subject's own; a post passed on elsewhere by others
+    "Karpathy's post on X was shared widely on LinkedIn.",
     "Karpathy announced the move in a post by @karpathy on X.",
     # the right year, holder or manager in the same layouts; another person's heading
     "Anthropic president Daniela Amodei welcomed Karpathy.",
