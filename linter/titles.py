@@ -122,7 +122,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
             if content and content[-1][0].lower() not in {"of", "at"}:
                 break
             owned = re.match(r"['’]s\s+([A-Z][\w-]*)", doc.prose[org_mention.end : org_mention.end + 40])
-            if owned and owned[1].lower() not in words_ok and not content:
+            if owned and owned[1].lower() not in words_ok:
                 return None  # "co-founder of Google's DeepMind": the employer is not the one named
             org = org_mention.entity
             skip_to = org_mention.end + (2 if doc.prose[org_mention.end : org_mention.end + 2] in ("'s", "’s") else 0)
@@ -143,10 +143,9 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
         remit = REMIT.match(doc.prose, end, ceiling)
     elif head in SENIOR_NOUNS and "of" in words and words.index("of") == len(words) - 2:
         remit = REMIT_MORE.match(doc.prose, end, ceiling)  # "head of developer experience"
-    if remit:
-        end = remit.start(1) + len(remit[1].rstrip())
-        if any(m.start < end for m in doc.mentions_between(trimmed[1], end)):
-            return None  # the words after 'of' name something the sheet knows: read no further
+    remit_end = remit.start(1) + len(remit[1].rstrip()) if remit else end
+    if remit and org is None and not doc.mentions_between(end, remit_end):
+        end = remit_end  # the words after 'of' name no one the sheet knows: they are the remit
         title = doc.prose[start:end]
     if org is None:
         at = EMPLOYER_AFTER.match(doc.prose, end, ceiling)

@@ -105,6 +105,15 @@ def test_title_equivalence(found: str, value: str, same: bool) -> None:
     assert title_matches(found, Value("title", {"title": value})) is same
 
 
+def test_a_title_at_something_an_organisation_owns_is_not_read_as_its_own() -> None:
+    from linter.titles import title_claims
+
+    a = analyse("Karpathy, a co-founder of Google's DeepMind lab, spoke.")
+    assert [(c.title, c.org) for c in title_claims(a)] == []
+    a = analyse("Karpathy, a co-founder of OpenAI, spoke.")
+    assert [(c.title, c.org) for c in title_claims(a)] == [("co-founder", "openai")]
+
+
 def test_title_parts_are_order_free() -> None:
     assert title_parts("Chief Scientist and co-founder") == ["Chief Scientist", "co-founder"]
     assert title_parts("head of research and development") == ["head of research and development"]
@@ -129,6 +138,8 @@ FLAGGED = [
     ("Karpathy arrived on the same day as Chris Rohlf to work on the frontier red team.", "FL401", "frontier red"),
     ("Karpathy is joining Anthropic to work on safety research.", "FL401", "safety"),
     ("Anthropic CEO Daniela Amodei welcomed Karpathy.", "FL301", "Daniela Amodei"),
+    ("Karpathy, a co-founder of Tesla, spoke.", "FL301", "co-founder"),
+    ("Nick Joseph, head of model development at Anthropic, spoke.", "FL301", "head of model development"),
     ("Karpathy did his PhD at Stanford. In 2016 he left for Tesla.", "FL601", "2016"),
     ("Karpathy's career so far.\n\n## Tesla (2016–2022)\n\nHe led the vision team there.", "FL601", "2016"),
     ("Key takeaways:\n* Karpathy joined Anthropic on Tuesday.\n* Reports to Sam Altman.", "FL201", "Sam Altman"),
@@ -161,6 +172,8 @@ SILENT = [
     # handles and posts of the subject's own; a post passed on elsewhere by others
     "Karpathy's post on X was shared widely on LinkedIn.",
     "Karpathy announced the move in a post by @karpathy on X.",
+    # a remit after 'of' never swallows the employer
+    "Nick Joseph, head of pre-training at Anthropic, spoke.",
     # the right year, holder or manager in the same layouts; another person's heading
     "Anthropic president Daniela Amodei welcomed Karpathy.",
     "Karpathy did his PhD at Stanford. In 2017 he left for Tesla.",
