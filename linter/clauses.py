@@ -32,7 +32,7 @@ MOTION_CUE = (
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦·]|\d+[.)])[ \t]+")
 # "at Stanford", "at Google Brain": a capitalised place outside the sheet.
-UNKNOWN_PLACE = re.compile(r"\b(?:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
+UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
 # A possessive employer inside the phrase itself: "leading Tesla's Autopilot teams".
 POSSESSIVE = re.compile(r"['’]s?\b")
 ITS = re.compile(r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)

@@ -165,6 +165,7 @@ SILENT = [
     "Karpathy is known for leading Tesla's vision and driving teams for years.",
     "He was a founding member of OpenAI, then went to Tesla to lead its vision work.",
     "He did a PhD at Stanford under Jane Roe before joining OpenAI.",
+    "At Stanford, Karpathy worked under Jane Roe.",
     "Karpathy, a former OpenAI researcher, joined Anthropic's pre-training team.",
     # remits described by a relative clause, and 'becomes' without a role
     "Karpathy will lead a new pre-training research team that uses Claude to design experiments.",
