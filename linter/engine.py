@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from linter.annotate.analysis import Analysis
+from linter.claims.clauses import asserts
 from linter.claims.relevance import Coverage, coverage
 from linter.documents import Document
 from linter.findings import Finding
@@ -42,7 +43,7 @@ def lint_with_coverage(
     findings: list[Finding] = []
     for rule in rules:
         for finding in rule().check(analysis):
-            if rule.judges_claims and not analysis.asserts(finding.start, finding.end):
+            if rule.judges_claims and not asserts(analysis, finding.start, finding.end):
                 continue  # a question, a denial or someone else's words: not the writer's claim
             findings.append(finding)
     return findings, covered

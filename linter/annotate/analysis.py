@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Set
 from functools import cached_property
 
 from linter.annotate.dates import DateMention, find_dates, published_in_text
@@ -64,7 +65,7 @@ class Analysis:
         self.prose = doc.prose
         self._breaks: dict[int, list[tuple[int, int]]] = {}
         self._claim_spans: list[tuple[int, int]] | None = None
-        self.memo: dict[tuple[str, int], object] = {}  # per-document memo for shared helpers
+        self.memo: dict[tuple[object, ...], object] = {}  # per-document memo for shared helpers
         self.sentences: list[Sentence] = split_sentences(self.prose)
         self._sentence_starts = [s.start for s in self.sentences]
         self._set_mentions(matcher_for(sheet).find(self.prose))
@@ -80,7 +81,10 @@ class Analysis:
             for n in self.misspellings
         ]
         named = sorted(self.mentions + misspelled, key=lambda m: m.start)
-        unknown = unknown_people(self.prose, named)
+        # "Claude Opus", "Eureka Labs Inc": a pair starting with a word of a product's or
+        # organisation's name is a thing, not an unknown person.
+        things = {n.split()[0] for e in sheet.entities.values() if e.kind != "person" for n in e.names if n}
+        unknown = [u for u in unknown_people(self.prose, named) if u.text.split()[0] not in things]
         # "I joined Tesla in 2019 ... and spent three years there": the writer is a subject too,
         # one the sheet knows nothing about (it does not take part in he/she chains).
         writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in FIRST_PERSON.finditer(self.prose)]
@@ -155,11 +159,11 @@ class Analysis:
     def _slice(self, starts: list[int], items: list, start: int, end: int) -> list:
         return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
-    def mentions_between(self, start: int, end: int, kinds: set[str] | None = None) -> list[Mention]:
+    def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
         found = self._slice(self._mention_starts, self.mentions, start, end)
         return [m for m in found if kinds is None or m.kind in kinds]
 
-    def mentions_in(self, sentence: Sentence, kinds: set[str] | None = None) -> list[Mention]:
+    def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
         return self.mentions_between(sentence.start, sentence.end, kinds)
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
@@ -185,20 +189,6 @@ class Analysis:
                 break
         return start, end
 
-    def elsewhere(self, sentence: Sentence, offset: int, fact: Fact) -> bool:
-        """True when the claim is placed at another organisation or an earlier time than the fact
-        ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged.
-
-        The claim's own clause decides first; a sentence that never names the fact's organisation
-        but sets the scene elsewhere ('2017 — Left OpenAI for Tesla, where he became ...') counts too.
-        """
-        lo, hi = max(sentence.start, offset - 2 * CONTEXT), min(sentence.end, offset + 2 * CONTEXT)
-        start, end = self.clause(sentence, offset)
-        if self._placed_elsewhere(max(start, lo), min(end, hi), fact):
-            return True
-        named = {m.entity for m in self.mentions_between(lo, hi, {"organisation"})}
-        return fact.org not in named and self._placed_elsewhere(lo, hi, fact)
-
     def claim_spans(self) -> list[tuple[int, int]]:
         """Runs of consecutive sentences that mention an entity, a pronoun or an event noun
         ('the move'): the only text a claim can be in. Computed once per document."""
@@ -214,42 +204,11 @@ class Analysis:
             self._claim_spans = [(self.sentences[i].start, self.sentences[j - 1].end) for i, j in spans]
         return self._claim_spans
 
-    def asserts(self, start: int, end: int) -> bool:
-        """Does the text itself state the claim at `start:end`? Not in a question ('Does he report
-        to Sam Altman?'), not denied in its clause, not reported from some text ('It said he quit
-        OpenAI'): a linter judges what the writer asserts, not what they quote or refute."""
-        sentence = self.sentence_at(start)
-        if sentence is None:
-            return True
-        if sentence.question:
-            return False
-        if REPORTED.search(self.prose, max(sentence.start, start - CONTEXT), start):
-            return False
-        return not self.negated(sentence, start, end)
-
     def negated(self, sentence: Sentence, start: int, end: int) -> bool:
         """True when the clause from its start to `end` denies or distances itself from the claim
         ('does not report to', 'wrongly said', 'rather than the safety team'): never judged."""
         clause_start, _ = self.clause(sentence, start)
         return bool(NEGATION.search(self.prose, max(clause_start, start - CONTEXT), end))
-
-    def _placed_elsewhere(self, start: int, end: int, fact: Fact) -> bool:
-        org = fact.org
-        for m in self.mentions_between(start, end, {"organisation"}) if org else ():
-            if m.entity == org or m.entity is None:
-                continue
-            before = self.prose[max(start, m.start - 40) : m.start]
-            if re.search(PLACE_CUE + r"\s+(?:the\s+)?$", before):
-                return True
-        valid_from = fact.qualifiers.get("from")
-        if valid_from is not None:
-            year_from = valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
-            span = self.prose[start:end]
-            if any(int(y) < year_from for y in YEAR.findall(span)):
-                return True
-            if PAST_CUE.search(span):
-                return True
-        return False
 
     # ------------------------------------------------------------------------------- findings
     @cached_property
@@ -267,8 +226,10 @@ class Analysis:
         suggestion: str | None = None,
         severity: str | None = None,
         sources: tuple[str, ...] | None = None,
+        claim: dict[str, object] | None = None,
     ) -> Finding:
-        """A finding for the span `start:end`, with positions derived from the offsets."""
+        """A finding for the span `start:end`, with positions derived from the offsets; `claim`
+        records what the rule read (see `linter.claims.model`)."""
         return located(
             self.doc.text,
             self.lines,
@@ -281,4 +242,5 @@ class Analysis:
             expected=expected if expected is not None else fact.value.display(self.sheet),
             suggestion=suggestion,
             sources=sources or fact.sources,
+            claim=claim,
         )

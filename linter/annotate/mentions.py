@@ -23,20 +23,20 @@ PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
 
 # Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
 # break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
-UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
+UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 NOT_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As", "Of", "To",
     "If", "When", "While", "After", "Before", "This", "That", "These", "Those", "His", "Her", "Its", "Their",
     "Our", "Your", "My", "It", "He", "She", "They", "We", "You", "I", "Yes", "No", "Why", "What", "How",
     "Who", "Where", "Read", "Share", "Related", "Published", "Updated", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December", "Claude", "Code", "Self", "Driving",
+    "July", "August", "September", "October", "November", "December", "Code", "Self", "Driving",
     "Full", "Labs", "Institute", "University", "Team", "Group", "Research", "News", "Times", "Post",
     "Street", "Journal", "Machines", "Superintelligence", "Safe", "Thinking", "Model", "Context", "Protocol",
 }  # fmt: skip
 
 
-FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$")
+FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
 # Capitalised words that often stand before a surname without being a first name.
 NAME_STOPWORDS = {
     "meanwhile", "however", "also", "still", "now", "later", "then", "today", "yesterday", "earlier", "so",
@@ -128,11 +128,21 @@ def matcher_for(sheet: Sheet) -> EntityMatcher:
     return EntityMatcher(sheet)
 
 
+def _title_like(word: str) -> bool:
+    """A capitalised title word ('Chief', 'Head') or compound ('Pre-training') before a name."""
+    return word.lower() in NAME_STOPWORDS or bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+
+
 def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
     """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
     starts = [m.start for m in known]  # `known` is in text order
     out = []
-    for m in UNKNOWN_NAME.finditer(prose):
+    pos = 0
+    while (m := UNKNOWN_NAME.search(prose, pos)) is not None:
+        pos = m.end()
+        if _title_like(m[1]):
+            pos = m.start(2)  # "Head of Pre-training Nick Jonas": the name starts at the next word
+            continue
         if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS:
             continue
         i = bisect.bisect_left(starts, m.end())

@@ -20,6 +20,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
+from linter.claims.fragments import previous_person
 from linter.claims.predicates import matches_by_sentence
 from linter.claims.subjects import person_subject
 
@@ -85,11 +86,15 @@ GAP_AFTER_PLACE = re.compile(
     re.IGNORECASE,
 )
 PREP_BEFORE = re.compile(
-    r"(?:^|[\s,(])(?P<prep>in|by|since|during|until)\s+(?:(?:early|late|mid)\s*-?\s*)?$", re.IGNORECASE
+    r"(?<![\w-])(?P<prep>in|by|since|during|until)\s+(?:(?:early|late|mid)\s*-?\s*)?$", re.IGNORECASE
 )
 LEAD_IN = re.compile(r",?\s*")
 ADVERBS = re.compile(
     r"\s+(?:(?:also|then|finally|officially|quietly|eventually|first|briefly|formally)\s+)*", re.IGNORECASE
+)
+# A heading that is only an employer and its years: "## Tesla (2017–2022)", "**OpenAI (2015–2017)**".
+HEADING = re.compile(
+    r"[#*\s]*[\w&.' -]{1,40}\(\s*(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|present|now)\s*\)[*\s]*", re.I
 )
 TIMELINE_DASH = re.compile(r"\s*[—–:-]+\s*")
 PREP_KIND = {"since": "start", "until": "end", "till": "end", "through": "end"}
@@ -280,6 +285,8 @@ def _in_brackets(y: _Years) -> Tie | tuple[()] | None:
         return ()
     org = before[-1]
     person = person_subject(a, y.sentence, org.start) or _first_person_after(a, y.sentence, y.end)
+    if person is None and HEADING.fullmatch(prose, y.sentence.start, y.sentence.end):
+        person = previous_person(a, y.sentence)  # "## Tesla (2017–2022)": a section of the career just named
     return (org.entity or "", "during", None, person)
 
 

@@ -17,8 +17,10 @@ from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.career import org_at
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.roles import TITLE_WORDS, title_matches
+from linter.claims.roles import title_matches
 from linter.claims.subjects import person_subject
+from linter.claims.vocabulary import vocabulary
+from linter.language.en import HEAD_NOUNS, PERMANENT_TITLES
 
 DEPART = re.compile(
     r"(?<![\w-])(?P<verb>quit(?:s|ting)?|left|leaves?|leaving|depart(?:s|ed|ing)?(?:\s+from)?|exit(?:s|ed|ing)?"
@@ -37,7 +39,7 @@ TAKE = re.compile(
 FROM_TO = re.compile(r"(?<![\w-])from\s+(?:the\s+)?", re.IGNORECASE)
 MOVE_WORD = re.compile(
     r"\b(?:move[sd]?|moving|jump\w*|switch\w*|defect\w*|went|goes|going|head(?:s|ed|ing)?|shift\w*|path|journey"
-    r"|transfer\w*|migrat\w*|leap\w*|hop\w*|departure|exodus|decamp\w*)\b[^,;.]{0,30}$",
+    r"|transfer\w*|migrat\w*|leap\w*|hop\w*|departure|exit|exodus|decamp\w*)\b[^,;.]{0,30}$",
     re.IGNORECASE,
 )
 # What follows a departure's origin and names the destination.
@@ -56,9 +58,11 @@ TWO_EVENTS = re.compile(
 TO_DEST = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 RIVAL = re.compile(
     r"(?:a|an|its|their|his|her|the)\s+(?:(?:direct|chief|main|biggest|fierce|arch-?|closest|top|key|major)\s+)*"
-    r"(?:rival|competitor|competition|Claude\s+maker)s?\b",
+    r"(?:rival|competitor|competition)s?\b",
     re.IGNORECASE,
 )
+# "the <product> maker": the company that makes one of the sheet's products (see `linter.claims.vocabulary`).
+THE = re.compile(r"(?:the|a)\s+", re.IGNORECASE)
 MOVE_VERB = re.compile(
     r"(?<![\w-])(?:joins|joined|is\s+joining|has\s+joined|(?:jumps|jumped|moves|moved|heads|headed|defects|defected"
     r"|goes|went|switches|switched|decamps|decamped|jumps\s+ship|jumped\s+ship)\s+to|signs\s+(?:on\s+)?with|lands\s+at|landed\s+at"
@@ -68,7 +72,7 @@ MOVE_VERB = re.compile(
 # Hypotheticals ("if he left OpenAI for ...", "would quit"): denials and questions are already
 # never judged (Analysis.asserts), but a move that did not happen is not a claim either.
 NOT_A_CLAIM = re.compile(r"\b(?:if|whether|would|could|might)\b[^,;.]{0,40}$", re.IGNORECASE)
-PERMANENT_TITLES = {"founder", "co-founder", "cofounder", "founding", "alumnus", "alum", "veteran", "former", "ex"}
+FORMER = {"former", "ex"}
 PAST_MARK = re.compile(r"(?:former|ex-|one-time|onetime|erstwhile|then)\s*$", re.IGNORECASE)
 
 
@@ -111,6 +115,9 @@ def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Patte
     if org is not None:
         return org.entity
     if RIVAL.match(a.prose, m.end(), sentence.end):
+        return "rival"
+    the = THE.match(a.prose, m.end(), sentence.end)
+    if vocabulary(a.sheet).maker_phrase.match(a.prose, the.end() if the else m.end(), sentence.end):
         return "rival"
     return None
 
@@ -166,11 +173,29 @@ def _paths(a: Analysis) -> list[Move]:
         if not _is_claim(a, sentence, m.start()):
             continue
         dest = _destination(a, sentence, origin.end, TO_DEST)
-        person = person_subject(a, sentence, m.start())
+        person = person_subject(a, sentence, m.start()) or _described_protagonist(a, sentence, m.start())
         if dest is None or person is None or person.entity is None:
             continue
         out.append(Move(sentence, person, origin.entity or "", origin, dest, m.start(), origin.end))
     return out
+
+
+DESCRIBED_MOVER = re.compile(
+    r"\b(?:departure|exit|move|defection|switch|jump)\s+of\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>[a-z-]+)\s+$"
+)
+
+
+def _described_protagonist(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """'The departure of a key engineer from X to Y': a move of one person described, not named,
+    in a sentence naming no one, is the sheet's protagonist's (whom the whole text is about)."""
+    who = a.sheet.protagonist
+    described = DESCRIBED_MOVER.search(a.prose, max(sentence.start, offset - 60), offset)
+    if who is None or described is None or described["noun"] not in HEAD_NOUNS:
+        return None  # a role noun in the singular: 'engineers' or 'talent' is a trend, not him
+    if a.mentions_between(sentence.start, offset, {"person"}):
+        return None  # "Jane Doe's departure of ...", or a person named before: not the protagonist
+    return Mention(described.start(), described.start(), who, "person", "", pronoun=True)
 
 
 def _frames(a: Analysis) -> list[Move]:
@@ -196,9 +221,9 @@ def _frames(a: Analysis) -> list[Move]:
             continue
         title = a.prose[title_start:title_end].strip()
         words = title.lower().split()
-        if any(w.strip("-") in PERMANENT_TITLES or w.startswith("ex-") for w in words):
+        if any(w.strip("-") in PERMANENT_TITLES | FORMER or w.startswith("ex-") for w in words):
             continue
-        if not all(w in TITLE_WORDS for w in words) or not (words or (pos and people)):
+        if not all(w in vocabulary(a.sheet).title_words for w in words) or not (words or (pos and people)):
             continue
         person: Mention | str | None = people[0] if people else None
         if person is None:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.clauses import Scope, elsewhere, scope_of
+from linter.claims.fragments import previous_if_fragment
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -25,6 +27,9 @@ APPOSITIVE = re.compile(
     r"(?:,|\s[—–])\s+(?:an?|the|former|who|which|whose|one|also|now|then|its|his|her|[A-Z]\w*['’]s"
     r"|(?:[\w-]+\s+){0,3}(?:after|before|than|like|unlike|as\s+did))\b[^,—–]*?(?:,|\s[—–])"
 )
+# "on the same day as Karpathy", "earlier than Joseph", "alongside Amodei": a name compared or
+# accompanying, not the subject of the verb that follows.
+COMPARED = re.compile(r"\s(?:as|than|like|unlike|alongside)\s+(?:the\s+)?$")
 LATE_CUE_PENALTY = 25
 PARTICIPLE = re.compile(r"\w+ing\b")
 AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
@@ -124,7 +129,9 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     candidates = [
         m
         for m in a.mentions_between(clause_start, offset, kinds)
-        if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
+        if m.end <= offset
+        and not any(s <= m.start < e for s, e in skipped)
+        and not COMPARED.search(a.prose, clause_start + 1, m.start)
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
@@ -166,7 +173,7 @@ def attribute(
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
-            if fact.qualifiers and a.elsewhere(sentence, cue.start(), fact):
+            if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
                 continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             if who is None or who.entity != fact.subject:
                 # Someone else's predicate ("Google announced ... on 12 June"), or one whose
@@ -197,9 +204,11 @@ def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70
     pronouns count only in object form ('reports to him').
     """
     from linter.claims.roles import only_title_words
+    from linter.claims.vocabulary import vocabulary
 
+    words = vocabulary(a.sheet).title_words
     for m in a.mentions_between(offset, min(sentence.end, offset + max_gap), {"person"}):
-        if not only_title_words(a.prose[offset : m.start]):
+        if not only_title_words(a.prose[offset : m.start], words_ok=words):
             return None
         if m.pronoun and m.text.lower() not in OBJECT_PRONOUNS:
             return None
@@ -217,6 +226,17 @@ class Claim:
     match: re.Match[str]
     fact: Fact
     subject: Mention
+    scope: Scope | None = None  # where the clause places it (see `linter.claims.clauses`)
+
+    def read(self, value: str, start: int, end: int, cue: str = "") -> dict[str, object]:
+        """The claim as a finding records it (`linter.claims.model.ReadClaim.to_dict`)."""
+        from linter.claims.model import ReadClaim, subject_basis
+
+        scope = self.scope or Scope("main", self.sentence.start, self.sentence.end)
+        record = ReadClaim(
+            self.fact.subject, self.fact.relation, value, start, end, scope, subject_basis(self.subject), cue
+        )
+        return record.to_dict()
 
 
 def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
@@ -251,6 +271,12 @@ def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
     return None
 
 
+def fragment_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """'- Joined Anthropic in May to lead X': a list item or timeline entry that starts with its
+    verb is about the person the text was just talking about."""
+    return previous_if_fragment(a, sentence, offset)
+
+
 def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
     """Every match of `pattern` whose clause subject has a `relation` fact, skipping claims the
     clause places at another employer or an earlier time than the fact."""
@@ -262,12 +288,15 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
     # person, the organisation nearer the verb is its object, not its subject.
     kinds = frozenset({a.sheet.entities[s].kind for s in facts} | {"ambiguous"})
     for m, sentence in matches_by_sentence(a, pattern):
-        subject = _object_of(a, m) or subject_of(a, sentence, m.start(), kinds)
+        subject = (
+            _object_of(a, m) or subject_of(a, sentence, m.start(), kinds) or fragment_subject(a, sentence, m.start())
+        )
         if subject is NOT_A_PERSON:
             continue
         if subject is None or subject.entity not in facts:
             continue
         fact = facts[subject.entity]
-        if not a.elsewhere(sentence, m.start(), fact) and not a.negated(sentence, m.start(), m.end()):
-            claims.append(Claim(sentence, m, fact, subject))
+        scope = scope_of(a, sentence, m.start(), m.end(), fact)
+        if scope.fits(fact):
+            claims.append(Claim(sentence, m, fact, subject, scope))
     return claims

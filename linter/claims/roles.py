@@ -8,36 +8,27 @@ from __future__ import annotations
 
 import re
 
-# Nouns that make a phrase a title, and the ones that make it a senior, usually unique, role.
-HEAD_NOUNS = {
-    "head", "chief", "director", "president", "ceo", "cto", "coo", "cfo", "founder", "co-founder", "cofounder",
-    "lead", "leader", "manager", "researcher", "scientist", "engineer", "member", "executive", "officer",
-    "correspondent", "boss", "alumnus", "veteran", "architect", "fellow", "adviser", "advisor", "chair",
-    "chairman", "vp", "investor", "backer", "hire", "employee", "staffer", "intern", "editor", "reporter",
-}  # fmt: skip
-SENIOR_NOUNS = {
-    "head", "chief", "director", "president", "ceo", "cto", "coo", "cfo", "founder", "co-founder", "cofounder",
-    "lead", "leader", "chair", "chairman", "vp", "boss", "executive",
-}  # fmt: skip
+from linter.language.en import (
+    FOUNDER_NOUNS,
+    HEAD_NOUNS,
+    LEADER_NOUNS,
+    SENIOR_NOUNS,
+    TITLE_LEADING,
+    TITLE_MODIFIERS,
+    VP_TITLES,
+)
+
 UNIQUE_PATTERN = re.compile(
     r"\b(?:ceo|cto|coo|cfo|president|chair(?:man)?|chief\s+\w+(?:\s+officer)?|head\s+of\s+[\w -]+)\b"
 )
-MODIFIERS = {
-    "the", "a", "an", "its", "their", "his", "her", "former", "new", "longtime", "senior", "junior", "vice",
-    "of", "for", "and", "&", "founding", "original", "executive", "principal", "staff", "deputy", "acting",
-    "interim", "global", "technical", "team", "sub-team", "group", "ai", "artificial", "intelligence",
-    "pre-training", "pretraining", "pre", "training", "research", "autopilot", "computer", "vision", "security",
-    "safety", "alignment", "product", "engineering", "technology", "telecom", "red", "frontier", "machine",
-    "learning", "ml", "data", "infrastructure", "policy", "communications", "operations", "scientific", "then",
-    "now", "current", "self-driving", "fsd", "education", "llm", "deep", "cybersecurity", "another",
-}  # fmt: skip
-TITLE_WORDS = HEAD_NOUNS | MODIFIERS
+# The general title words; `linter.claims.vocabulary` adds the sheet's own ('pre-training lead').
+TITLE_WORDS = HEAD_NOUNS | TITLE_MODIFIERS
 WORD = re.compile(r"[A-Za-z][\w&-]*|&")
 
 
 def normalise(title: str) -> str:
     """Lower-case, hyphen- and article-free form for comparing titles."""
-    words = re.findall(r"[a-z0-9&]+", title.lower().replace("pre-training", "pretraining").replace("-", ""))
+    words = re.findall(r"[a-z0-9&]+", re.sub(r"\b(pre|post|co|sub|non)[\s-]+", r"\1", title.lower()).replace("-", ""))
     return " ".join(w for w in words if w not in {"the", "a", "an", "its", "his", "her", "their"})
 
 
@@ -62,21 +53,42 @@ def is_unique_role(title: str) -> bool:
     return bool(UNIQUE_PATTERN.search(title.lower()))
 
 
-def only_title_words(text: str, orgs_ok: bool = True) -> bool:
+def only_title_words(text: str, orgs_ok: bool = True, words_ok: frozenset[str] | set[str] = TITLE_WORDS) -> bool:
     """True when `text` is nothing but title words, possessive names and commas: the gap
     between a cue and a name, as in 'reports to Anthropic's head of pre-training, Nick Joseph'."""
     stripped = re.sub(r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\b", " ", text) if orgs_ok else text
     words = WORD.findall(stripped.replace(",", " "))
     if len(words) > 7 or re.search(r"[.;:!?()]", stripped):
         return False
-    return all(w.lower() in TITLE_WORDS for w in words)
+    return all(w.lower() in words_ok for w in words)
 
 
-LEADING_NOISE = re.compile(r"^(?:(?:the|a|an|its|former|new|then|current|longtime|now|another|one-time)\s+)+", re.I)
+LEADING_NOISE = re.compile(r"^(?:(?:" + "|".join(sorted(TITLE_LEADING)) + r"|one-time)\s+)+", re.I)
+LEADER = "head"  # the one word every leader noun ('lead', 'chief', 'director') compares as
+FOUNDER = "founder"
 
 
-def _words(title: str) -> list[str]:
-    return normalise(LEADING_NOISE.sub("", title)).split()
+def _words(title: str, classes: bool = True) -> list[str]:
+    """A title in canonical words: VP ranks abbreviated, 'X of Y' read as 'Y X', a leader role noun
+    as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI')."""
+    text = LEADING_NOISE.sub("", title.lower())
+    for long, short in VP_TITLES.items():
+        text = re.sub(rf"\b{long}\b", short, text)
+    words = normalise(text).split()
+    if "of" in words:
+        i = words.index("of")
+        words = [w for w in words[i + 1 :] if w != "the"] + words[:i]
+    if not classes or not words:
+        return words
+    last = words[-1]  # the role noun; 'chief' in 'chief engineer' only qualifies it
+    return [*words[:-1], LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last]
+
+
+def title_parts(title: str) -> list[str]:
+    """'Chief Scientist and co-founder' -> ['Chief Scientist', 'co-founder']: each part is a title
+    of its own, in any order."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", title) if p.strip()]
+    return parts if len(parts) > 1 and all(head_noun(p) for p in parts) else [title]
 
 
 def title_matches(found: str, value: object, exact: bool = False) -> bool:
@@ -87,21 +99,27 @@ def title_matches(found: str, value: object, exact: bool = False) -> bool:
     ('chief scientist' is not 'chief'). `exact` asks for the same words: whether a title is
     someone else's ('Tesla chief' is not Karpathy's 'AI chief').
     """
-    words = _words(found)
+    words = _words(found, classes=not exact)
     if not words:
         return False
     known = [getattr(value, "text", ""), *getattr(value, "aliases", ())]
     for title in known:
-        other = _words(title)
+        other = _words(title, classes=not exact)
         if not other or (exact and other != words):
             continue
         if _contains(other, words):
             return True
-        if _contains(words, other):
+        if _subsequence(words, other):
             extra = [w for w in words if w not in other]
-            if not any(w in HEAD_NOUNS or w.replace("-", "") in HEAD_NOUNS for w in extra):
+            if not any(w in HEAD_NOUNS or w in (LEADER, FOUNDER) for w in extra):
                 return True
     return False
+
+
+def _subsequence(big: list[str], small: list[str]) -> bool:
+    """`small` in order within `big`, gaps allowed ('pretraining team head' holds 'pretraining head')."""
+    words = iter(big)
+    return all(w in words for w in small)
 
 
 def _contains(big: list[str], small: list[str]) -> bool:

@@ -14,27 +14,20 @@ import re
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.fragments import previous_if_fragment, previous_person
 from linter.claims.predicates import APPOSITIVE, subject_of
-from linter.claims.roles import TITLE_WORDS, head_noun
+from linter.claims.roles import head_noun
+from linter.claims.vocabulary import vocabulary
 
 # "After departing Tesla in 2022, Karpathy ...", "After seven years at Tesla, he ...": the subject
 # follows the introductory phrase.
 INTRO_PHRASE = re.compile(
     r"\s*(?:After|Before|By|Since|While|Upon|On|Having|When|Following|Despite|During|Rather than|Instead of)\s[^,;:]*$"
 )
-FRAGMENT_HEAD = re.compile(r"\W*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*[—–:-]+\s*)?")
 DESCRIPTION_HEAD = re.compile(r"\s*(?:The|This|That|the)\s+(?P<words>(?:[\w&.'’-]+\s+){0,5}?[\w-]+)\s*$")
 
 
 OBJECTS = {"him", "her", "them"}
-NOT_VERBS = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "In", "On", "At", "By"}
-
-
-def previous_person(a: Analysis, sentence: Sentence, sentences_back: int = 3) -> Mention | None:
-    """The last person named (or pronoun resolved) in the few sentences before `sentence`."""
-    first = a.sentences[max(0, sentence.index - sentences_back)].start if a.sentences else sentence.start
-    before = [m for m in a.mentions_between(first, sentence.start, {"person"}) if m.end <= sentence.start]
-    return before[-1] if before else None
 
 
 def implied_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
@@ -51,23 +44,7 @@ def implied_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | N
             if after and not re.search(r"[,;:]", a.prose[comma + 1 : after[0].start]):
                 return after[0]
         return None
-    return _previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
-
-
-def _previous_if_fragment(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
-    return previous_person(a, sentence) if _fragment(a, sentence, offset) else None
-
-
-def _fragment(a: Analysis, sentence: Sentence, offset: int) -> bool:
-    """'2021 — Left Tesla after ...': the sentence starts with its verb and names no one before `offset`."""
-    head = FRAGMENT_HEAD.match(a.prose, sentence.start, offset)
-    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end]) if head else None
-    if word is None or word[0] in NOT_VERBS:
-        return False
-    return not a.mentions_between(sentence.start, offset, {"person"}) and not a.mentions_between(
-        head.end(),
-        head.end() + 1,  # type: ignore[union-attr]
-    )
+    return previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
 
 
 def _described(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
@@ -80,7 +57,8 @@ def _described(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     orgs = {w for m in named if m.kind == "organisation" for w in m.text.split()}
     if any(m.kind == "person" for m in named) or not head_noun(words[-1]):
         return None
-    if all(w in orgs or w.lower() in TITLE_WORDS for w in words):
+    title_words = vocabulary(a.sheet).title_words
+    if all(w in orgs or w.lower() in title_words for w in words):
         return previous_person(a, sentence, 2)
     return None
 
@@ -110,7 +88,7 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     if found is not None:
         # An organisation is the subject ("OpenAI was founded in 2015"), unless it only modifies a
         # title ("The OpenAI co-founder joined ...").
-        described = _previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
+        described = previous_if_fragment(a, sentence, offset) or _described(a, sentence, offset)
         return described if described is not None and described.kind == "person" else None
     implied = implied_subject(a, sentence, offset)
     return implied if implied is not None and implied.kind == "person" else None

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import re
 
-FUNCTIONS = {
-    "product", "safety", "alignment", "policy", "interpretability", "post-training", "posttraining",
-    "fine-tuning", "finetuning", "rlhf", "inference", "red", "security", "sales", "marketing", "applied",
-    "consumer", "enterprise", "infrastructure", "education", "pre-training", "pretraining", "societal",
-    "trust", "legal", "hardware", "robotics", "vision", "autopilot", "design", "communications", "comms",
-    "recruiting", "finance", "operations", "partnerships", "go-to-market", "reinforcement", "evals",
-    "evaluation", "frontier", "coding", "agents", "agent", "multimodal", "audio", "voice", "search",
-}  # fmt: skip
+from linter.language.en import FUNCTION_WORDS
+
+# General function words; a sheet's own team words are added by `linter.claims.vocabulary`.
+FUNCTIONS = FUNCTION_WORDS
 NEW_TEAM = re.compile(r"\b(?:new|sub-?team|sub-?group|spin(?:ning)?\s+up|stand\s+up|start(?:ing)?\s+a|an?)\b", re.I)
 TEAM_NOUN = r"(?:team|group|org|organi[sz]ation|division|unit|lab|effort|work|research|efforts|department)"
 
 
 def functions_in(phrase: str) -> set[str]:
-    """The function words of a phrase, normalised ('Pre-training' -> 'pretraining')."""
+    """The general function words of a phrase, without hyphens; `Vocabulary.functions_in` adds
+    the sheet's own."""
     words = re.findall(r"[a-z][a-z-]*", phrase.lower())
     return {w.replace("-", "") for w in words if w in FUNCTIONS}
 

@@ -208,6 +208,8 @@ class Sheet:
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    # Event words of the optional [vocabulary] table (see `read_vocabulary`); empty for old sheets.
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def facts_for(self, relation: str) -> list[Fact]:
         return self._by_relation.get(relation, [])
@@ -411,6 +413,7 @@ def parse_sheet(raw: str, path: str) -> Sheet:
         sheet.facts.append(_read_fact(r, raw_fact, fid, sheet))
     if not sheet.facts:
         raise SheetError(path, None, "the sheet has no [[facts]]")
+    sheet.vocabulary = read_vocabulary(doc.get("vocabulary"), path)
     return sheet
 
 
@@ -473,3 +476,26 @@ def builtin_sheet_path() -> Path:
 def default_sheet() -> Sheet:
     """The embedded sheet, loaded and validated once per process."""
     return load_sheet(builtin_sheet_path())
+
+
+VOCABULARY_KEYS = {"title_words", "function_words"}
+
+
+def read_vocabulary(table: Any, path: str) -> dict[str, tuple[str, ...]]:
+    """The optional `[vocabulary]` table: lists of event words the engine must not hard-code
+    (`title_words`: words a title may hold; `function_words`: words that say what a team does).
+    Sheets without it (the 0.1.0 format) load with an empty one."""
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise SheetError(path, None, "[vocabulary] must be a table of word lists")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, words in table.items():
+        if key not in VOCABULARY_KEYS:
+            raise SheetError(
+                path, None, f"[vocabulary] unknown key {key!r}; allowed: {', '.join(sorted(VOCABULARY_KEYS))}"
+            )
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise SheetError(path, None, f"[vocabulary] {key} must be a list of strings")
+        out[key] = tuple(words)
+    return out
