@@ -30,8 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from report import write_section  # noqa: E402
-
+from bench.report import write_section  # noqa: E402
 from linter.documents import load_file  # noqa: E402
 from linter.engine import lint  # noqa: E402
 from linter.registry import registry  # noqa: E402

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import tempfile
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,10 @@ def cache_path() -> Path | None:
 
 def enable() -> None:
     """Route `re`'s compiler through the cache for this process (a no-op where unsupported)."""
-    try:
-        import _sre
-        from re import _compiler, _parser
+    try:  # CPython's private compiler modules; absent or different elsewhere, then no cache
+        _sre: Any = import_module("_sre")
+        _compiler: Any = import_module("re._compiler")
+        _parser: Any = import_module("re._parser")
     except ImportError:
         return
     if not (hasattr(_compiler, "_code") and hasattr(_parser, "parse") and hasattr(_sre, "compile")):
@@ -79,7 +81,7 @@ def enable() -> None:
         _remember((p, flags), made)
         return _sre.compile(p, made["flags"], made["code"], made["groups"], groupindex, tuple(indexgroup))
 
-    compile_cached._factlint_cached = True  # type: ignore[attr-defined]
+    setattr(compile_cached, "_factlint_cached", True)  # noqa: B010 (a marker on a function object)
     _compiler.compile = compile_cached
     atexit.register(_save, path)
 

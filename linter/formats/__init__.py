@@ -21,4 +21,5 @@ def renderer(name: str) -> Renderer:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
     module = import_module(f"linter.formats.{name.replace('-', '_')}")
-    return module.render
+    render: Renderer = module.render
+    return render
