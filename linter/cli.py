@@ -301,6 +301,27 @@ def rule(code: str | None, show_all: bool) -> None:
     click.echo(match[0].explain())
 
 
+PASSTHROUGH = {"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
+
+
+@cli.command(context_settings=PASSTHROUGH, add_help_option=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def crawl(args: tuple[str, ...]) -> None:
+    """Lint web archives (WARC) and folders on Dask; JSONL and Parquet out (factlint[crawl])."""
+    from linter.crawl.command import crawl_command
+
+    crawl_command.main(list(args), prog_name="factlint crawl")
+
+
+@cli.command(context_settings=PASSTHROUGH, add_help_option=False)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def lsp(args: tuple[str, ...]) -> None:
+    """Run the language server on stdio, for editors (factlint[lsp])."""
+    from linter.lsp.command import lsp_command
+
+    lsp_command.main(list(args), prog_name="factlint lsp")
+
+
 def _register_optional_commands() -> None:
     """`serve` lives in the server package; its heavy imports happen only when it runs."""
     try:

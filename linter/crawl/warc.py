@@ -1,0 +1,130 @@
+"""Pages out of WARC / WARC.gz files, read with warcio; broken input becomes a `Page.problem`.
+
+warcio stops quietly at a gzip member cut short and hands back a short payload for a truncated
+record, so two checks are added: gzip members are decompressed here (`GzipMembers`, which raises
+when the data ends inside a member) and each payload's read length is compared with its
+Content-Length (warcio's LimitReader keeps what is left unread).
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any
+
+from linter.crawl.pages import Page, page_kind
+
+PAGE_RECORDS = ("response", "resource", "conversion")
+READ_SIZE = 1 << 16
+
+
+class TruncatedArchive(Exception):
+    """The data ended inside a gzip member."""
+
+
+class GzipMembers(io.RawIOBase):
+    """Concatenated gzip members (one per WARC record, as crawlers write them) as one stream."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        self.raw = raw
+        self.decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        self.pending = b""
+        self.inside = False  # bytes of the current member were fed but its end was not seen
+        self.finished = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending and not self.finished:
+            chunk = self.raw.read(READ_SIZE)
+            if not chunk:
+                if self.inside:
+                    raise TruncatedArchive("the file ends inside a gzip member (truncated)")
+                self.finished = True
+            self._feed(chunk)
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
+
+    def _feed(self, data: bytes) -> None:
+        while data:
+            self.pending += self.decompressor.decompress(data)
+            self.inside = True
+            if not self.decompressor.eof:
+                return
+            data = self.decompressor.unused_data
+            self.decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            self.inside = False
+
+
+def read_warc(stream: IO[bytes], name: str) -> Iterator[Page]:
+    """Every page record of one WARC file, good or bad; a broken file ends with one bad page that
+    says where it broke (the pages before it are kept)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    head = stream.read(2)
+    raw: io.RawIOBase = _Prefixed(head, stream)
+    source = io.BufferedReader(GzipMembers(raw) if head == b"\x1f\x8b" else raw, READ_SIZE)
+    count = 0
+    try:
+        for record in ArchiveIterator(source):
+            if record.rec_type not in PAGE_RECORDS:
+                continue
+            count += 1
+            yield _page(record, name, count)
+    except Exception as exc:  # noqa: BLE001 - any parse failure of a damaged archive is a bad record, never fatal
+        problem = f"corrupt WARC after record {count}: {_why(exc)}"
+        yield Page(url=name, record_id=f"{name}#after-{count}", source=name, problem=problem)
+
+
+def _page(record: Any, name: str, number: int) -> Page:
+    headers = record.rec_headers
+    url = headers.get_header("WARC-Target-URI") or f"{name}#{number}"
+    record_id = headers.get_header("WARC-Record-ID") or f"{name}#{number}"
+    http = record.http_headers
+    content_type = (http.get_header("Content-Type") if http else None) or headers.get_header("Content-Type") or ""
+    data = record.content_stream().read()
+    left = getattr(record.raw_stream, "limit", 0)
+    base = {"url": url, "record_id": record_id, "source": name}
+    if left:
+        return Page(**base, problem=f"truncated record ({left} byte(s) of its payload missing)")
+    mime, _, params = content_type.partition(";")
+    kind = page_kind(mime.strip().lower(), url)
+    if kind is None:
+        return Page(**base, problem=f"not a text or HTML payload ({mime.strip() or 'no Content-Type'})")
+    return Page(**base, kind=kind, data=data, charset=_charset(params))
+
+
+def _charset(params: str) -> str | None:
+    for part in params.split(";"):
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'").lower()
+    return None
+
+
+def _why(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class _Prefixed(io.RawIOBase):
+    """`head` then the rest of `stream`: the sniffed bytes put back without seeking (fsspec URLs)."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            size = min(len(buffer), len(self.head))
+            buffer[:size] = self.head[:size]
+            self.head = self.head[size:]
+            return size
+        data = self.stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
