@@ -32,7 +32,7 @@ class Session:
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         async def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             async with self.published:
-                self.diagnostics[params.uri] = params.diagnostics
+                self.diagnostics[params.uri] = list(params.diagnostics)
                 self.published.notify_all()
 
     async def start(self, *args: str, cwd: Path | None = None) -> types.InitializeResult:
