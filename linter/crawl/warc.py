@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from linter.crawl.pages import Page, page_kind
@@ -19,18 +19,20 @@ PAGE_RECORDS = ("response", "resource", "conversion")
 READ_SIZE = 1 << 16
 
 
-class TruncatedArchive(Exception):
-    """The data ended inside a gzip member."""
-
-
 class GzipMembers(io.RawIOBase):
-    """Concatenated gzip members (one per WARC record, as crawlers write them) as one stream."""
+    """Concatenated gzip members (one per WARC record, as crawlers write them) as one stream.
+
+    Only whole members are passed on: when the data ends inside one, its partial output is
+    dropped, the stream ends there and `truncated` says so (raising instead would lose what a
+    buffered reader already holds)."""
 
     def __init__(self, raw: io.RawIOBase) -> None:
         self.raw = raw
         self.decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        self.pending = b""
+        self.pending = b""  # output of finished members, not yet read
+        self.member = b""  # output of the member being decompressed
         self.inside = False  # bytes of the current member were fed but its end was not seen
+        self.truncated = False
         self.finished = False
 
     def readable(self) -> bool:
@@ -40,9 +42,7 @@ class GzipMembers(io.RawIOBase):
         while not self.pending and not self.finished:
             chunk = self.raw.read(READ_SIZE)
             if not chunk:
-                if self.inside:
-                    raise TruncatedArchive("the file ends inside a gzip member (truncated)")
-                self.finished = True
+                self.truncated, self.finished = self.inside, True
             self._feed(chunk)
         size = min(len(buffer), len(self.pending))
         buffer[:size] = self.pending[:size]
@@ -51,13 +51,14 @@ class GzipMembers(io.RawIOBase):
 
     def _feed(self, data: bytes) -> None:
         while data:
-            self.pending += self.decompressor.decompress(data)
+            self.member += self.decompressor.decompress(data)
             self.inside = True
             if not self.decompressor.eof:
                 return
             data = self.decompressor.unused_data
+            self.pending += self.member
+            self.member, self.inside = b"", False
             self.decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
-            self.inside = False
 
 
 def read_warc(stream: IO[bytes], name: str) -> Iterator[Page]:
@@ -67,17 +68,22 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Page]:
 
     head = stream.read(2)
     raw: io.RawIOBase = _Prefixed(head, stream)
-    source = io.BufferedReader(GzipMembers(raw) if head == b"\x1f\x8b" else raw, READ_SIZE)
+    members = GzipMembers(raw) if head == b"\x1f\x8b" else None
     count = 0
+    problem = None
     try:
-        for record in ArchiveIterator(source):
+        for record in ArchiveIterator(io.BufferedReader(members or raw, READ_SIZE)):
             if record.rec_type not in PAGE_RECORDS:
                 continue
             count += 1
             yield _page(record, name, count)
     except Exception as exc:  # noqa: BLE001 - any parse failure of a damaged archive is a bad record, never fatal
-        problem = f"corrupt WARC after record {count}: {_why(exc)}"
-        yield Page(url=name, record_id=f"{name}#after-{count}", source=name, problem=problem)
+        problem = _why(exc)
+    if problem is None and members is not None and members.truncated:
+        problem = "the file ends inside a gzip member (truncated)"
+    if problem is not None:
+        where = f"{name}#after-{count}"
+        yield Page(url=name, record_id=where, source=name, problem=f"corrupt WARC after record {count}: {problem}")
 
 
 def _page(record: Any, name: str, number: int) -> Page:
@@ -128,3 +134,16 @@ class _Prefixed(io.RawIOBase):
         data = self.stream.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def write_warc(stream: IO[bytes], records: Iterable[tuple[str, str, bytes]], gzip: bool = True) -> None:
+    """Write (url, content type, payload) as HTTP response records, as a crawler would (tests,
+    `bench/crawl.py`, or turning a folder of pages into an archive)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    writer = WARCWriter(stream, gzip=gzip)
+    for url, content_type, payload in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        writer.write_record(record)

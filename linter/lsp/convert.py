@@ -22,7 +22,9 @@ class Placed:
     exact: bool
 
 
-def place(findings: Iterable[Finding], buffer: str, linted_text: str, kind: str, positions: PositionMap) -> list[Placed]:
+def place(
+    findings: Iterable[Finding], buffer: str, linted_text: str, kind: str, positions: PositionMap
+) -> list[Placed]:
     """Buffer positions for findings whose offsets index `linted_text` (the buffer itself, or an
     HTML page's visible text, in which case the words are looked up in the markup)."""
     placed = []
