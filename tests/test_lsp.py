@@ -11,10 +11,10 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from lsprotocol import types  # noqa: E402
-from lsp_session import Session  # noqa: E402
+from lsp_session import Session
+from lsprotocol import types
 
-from linter.api import check_text  # noqa: E402
+from linter.api import check_text
 
 WRONG_DATE = "Andrej Karpathy announced on 12 June 2026 that he had joined Anthropic."
 RIGHT = "Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic."

@@ -143,7 +143,7 @@ def execute(
     if scheduler in LOCAL_SCHEDULERS:
         bar: AbstractContextManager[Any] = nullcontext()
         if progress:
-            from dask.diagnostics import ProgressBar
+            from dask.diagnostics.progress import ProgressBar
 
             bar = ProgressBar(out=sys.stderr)
         with bar:

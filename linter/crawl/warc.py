@@ -77,7 +77,7 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Page]:
                 continue
             count += 1
             yield _page(record, name, count)
-    except Exception as exc:  # noqa: BLE001 - any parse failure of a damaged archive is a bad record, never fatal
+    except Exception as exc:
         problem = _why(exc)
     if problem is None and members is not None and members.truncated:
         problem = "the file ends inside a gzip member (truncated)"
@@ -94,14 +94,13 @@ def _page(record: Any, name: str, number: int) -> Page:
     content_type = (http.get_header("Content-Type") if http else None) or headers.get_header("Content-Type") or ""
     data = record.content_stream().read()
     left = getattr(record.raw_stream, "limit", 0)
-    base = {"url": url, "record_id": record_id, "source": name}
     if left:
-        return Page(**base, problem=f"truncated record ({left} byte(s) of its payload missing)")
+        return Page(url, record_id, name, problem=f"truncated record ({left} byte(s) of its payload missing)")
     mime, _, params = content_type.partition(";")
     kind = page_kind(mime.strip().lower(), url)
     if kind is None:
-        return Page(**base, problem=f"not a text or HTML payload ({mime.strip() or 'no Content-Type'})")
-    return Page(**base, kind=kind, data=data, charset=_charset(params))
+        return Page(url, record_id, name, problem=f"not a text or HTML payload ({mime.strip() or 'no Content-Type'})")
+    return Page(url, record_id, name, kind=kind, data=data, charset=_charset(params))
 
 
 def _charset(params: str) -> str | None:
