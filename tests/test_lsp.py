@@ -163,7 +163,12 @@ def test_suppressions_and_project_config_are_honoured(tmp_path: Path) -> None:
 
     async def body(s: Session) -> None:
         text = f"{WRONG_DAY}\n"
-        assert await s.open((project / "posts" / "a.md").as_uri(), text, "markdown") == []
+        post = (project / "posts" / "a.md").as_uri()
+        assert await s.open(post, text, "markdown") == []
+        # An edited configuration applies from the next edit, without restarting the server.
+        (project / ".factlint.toml").write_text('ignore = ["FL101"]\n', encoding="utf-8")
+        await s.change(post, text + "\n")
+        assert codes(await s.wait(post, lambda d: True)) == ["FL102"]
         assert codes(await s.open((other / "a.md").as_uri(), text, "markdown")) == ["FL102"]
         silenced = f"{WRONG_DATE} <!-- factlint: ignore FL101 -->\n"
         assert await s.open((other / "b.md").as_uri(), silenced, "markdown") == []

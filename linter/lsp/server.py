@@ -21,6 +21,7 @@ from linter.crawl.adapter import check_document, settings_sheets
 from linter.document import kind_for
 from linter.fix import FIXABLE_KINDS, fixable
 from linter.lsp.convert import Placed, diagnostic_message, hover_markdown, place
+from linter.lsp.freshness import Freshness
 from linter.lsp.positions import PositionMap
 from linter.sheet import Sheet, SheetError
 
@@ -57,6 +58,7 @@ class FactlintServer(LanguageServer):
         self.kinds: dict[str, str] = {}
         self.linted: dict[str, Linted] = {}
         self.edits: dict[str, int] = {}
+        self.freshness = Freshness()
 
     @property
     def encoding(self) -> str:
@@ -72,8 +74,11 @@ class FactlintServer(LanguageServer):
         linted = Linted(document.version, kind or "text", positions)
         try:
             config = self.finder.for_path(path)
+            self.freshness.refresh(str(config.path) if config.path else None, ())
+            config = self.finder.for_path(path)
             if kind is not None and not config.excludes(path):
                 settings = settings_for(config, self.overrides, path)
+                self.freshness.refresh(None, settings.sheets)
                 checked = check_document(document.source, kind, path, settings)
                 linted.sheets = list(settings_sheets(settings))
                 linted.placed = place(checked.findings, document.source, checked.document.text, kind, positions)
