@@ -256,3 +256,30 @@ def test_check_does_not_import_dask_or_pygls() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_page_the_engine_fails_on_is_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.crawl.job as job
+
+    real = job.check_document
+
+    def flaky(text: str, kind: str, path: str, *args: Any, **kwargs: Any) -> Any:
+        if path.endswith("boom.txt"):
+            raise RuntimeError("a bug in a rule")
+        return real(text, kind, path, *args, **kwargs)
+
+    monkeypatch.setattr(job, "check_document", flaky)
+    (tmp_path / "boom.txt").write_text(WRONG[0] + "\n", encoding="utf-8")
+    (tmp_path / "fine.txt").write_text(WRONG[0] + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = crawl(str(tmp_path / "boom.txt"), str(tmp_path / "fine.txt"), "--out", str(out),
+                            "--scheduler", "synchronous")  # fmt: skip
+    assert code == 0, stderr
+    assert [Path(r["url"]).name for r in rows(out)] == ["fine.txt"]
+    assert summary(out)["bad_pages_by_category"] == {"engine-error": 1}
+
+
+def test_unknown_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(RIGHT[0] + "\n", encoding="utf-8")
+    code, _, stderr = crawl(str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--scheduler", "proceses")
+    assert code == 2 and "proceses" in stderr and stderr.count("\n") == 1

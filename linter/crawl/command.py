@@ -6,6 +6,7 @@ Exit codes: 0 the run finished (bad pages are counted, not fatal), 2 usage or in
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,12 @@ import click
 from linter.cli import config_options, fail, finder_from, parse_date, split_codes
 from linter.config import ConfigError, Overrides, settings_for
 from linter.crawl.adapter import settings_sheets
-from linter.crawl.job import Job, execute, plan
+from linter.crawl.job import LOCAL_SCHEDULERS, Job, execute, plan
 from linter.crawl.output import Output, merge
 from linter.crawl.pages import InputError, expand_inputs
 from linter.sheet import SheetError
 
+SCHEDULER_ADDRESS = re.compile(r"\A(?:[a-z+]+://)?[\w.\-\[\]:]+:\d+/?\Z")
 CRAWL_MODULES = ("dask.bag", "distributed", "fsspec", "warcio", "pyarrow")
 
 SCHEDULER_HELP = (
@@ -76,8 +78,13 @@ def crawl_command(
         Output(out).prepare(job.options())
     except (ConfigError, SheetError, InputError, ValueError) as exc:
         fail(str(exc))
+    if scheduler not in LOCAL_SCHEDULERS and not SCHEDULER_ADDRESS.match(scheduler):
+        fail(f"--scheduler: {scheduler!r} is neither {', '.join(LOCAL_SCHEDULERS)} nor an address like tcp://host:8786")
     started = time.monotonic()
-    results = execute(partitions, job, scheduler, workers, progress)
+    try:
+        results = execute(partitions, job, scheduler, workers, progress)
+    except OSError as exc:  # distributed raises OSError (or its TimeoutError) for an unreachable scheduler
+        fail(f"--scheduler {scheduler}: cannot connect ({exc})")
     summary = _summary(results, time.monotonic() - started)
     Output(out).write_text("summary.json", json.dumps(summary, indent=2) + "\n")
     _print(summary, out)
@@ -99,7 +106,8 @@ def _summary(results: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
     fresh = [r for r in results if not r["skipped"]]
     summary["partitions_skipped"] = len(results) - len(fresh)
     summary["seconds"] = round(seconds, 2)
-    summary["pages_per_second"] = round(sum(r["pages"] for r in fresh) / seconds, 1) if seconds else None
+    pages = sum(r["pages"] for r in fresh)
+    summary["pages_per_second"] = round(pages / seconds, 1) if pages and seconds else None
     return summary
 
 

@@ -24,6 +24,7 @@ from linter.crawl.warc import read_warc
 from linter.document import DocumentError
 
 LOCAL_SCHEDULERS = ("processes", "threads", "synchronous")
+CONNECT_TIMEOUT = "20s"
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,10 @@ def run_partition(partition: Partition, job: Job) -> dict[str, Any]:
             assert page.kind is not None
             checked = check_document(page.text(), page.kind, page.url, job.settings, job.extract)
         except DocumentError as exc:
-            errors.append({"url": page.url, "record_id": page.record_id, "source": page.source,
-                           "problem": exc.problem, "category": category(exc.problem)})  # fmt: skip
+            errors.append(error_row(page, exc.problem, category(exc.problem)))
+            continue
+        except Exception as exc:  # one page the engine fails on must not end a crawl of millions
+            errors.append(error_row(page, f"engine error: {type(exc).__name__}: {exc}", "engine-error"))
             continue
         counts["linted"] += 1
         counts["applicable"] += applies(checked.document, sheets)
@@ -114,6 +117,10 @@ def run_partition(partition: Partition, job: Job) -> dict[str, Any]:
     }
     out.write_part(partition.id, rows, errors, summary)
     return {**summary, "skipped": False}
+
+
+def error_row(page: Page, problem: str, kind: str) -> dict[str, Any]:
+    return {"url": page.url, "record_id": page.record_id, "source": page.source, "problem": problem, "category": kind}
 
 
 def category(problem: str) -> str:
@@ -150,7 +157,7 @@ def execute(
             return list(bag.compute(scheduler=scheduler, num_workers=workers))
     from distributed import Client, as_completed
 
-    with Client(scheduler) as client:
+    with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
         futures = client.compute(bag.to_delayed())
         results: list[dict[str, Any]] = []
         started = time.monotonic()

@@ -77,7 +77,7 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[Page]:
                 continue
             count += 1
             yield _page(record, name, count)
-    except Exception as exc:
+    except Exception as exc:  # any parse failure of a damaged archive: a bad record, never fatal
         problem = _why(exc)
     if problem is None and members is not None and members.truncated:
         problem = "the file ends inside a gzip member (truncated)"
