@@ -3,7 +3,7 @@
 The engine reports HTML findings as offsets into the page's visible text, which has no markup.
 An editor needs buffer positions, so the flagged words are looked up in the source: the n-th
 occurrence of the words in the visible text is taken to be their n-th occurrence in the source's
-text content (outside tags), with whitespace matched loosely. Words the source spells with
+text content (outside tags), with whitespace and inline tags between words matched loosely. Words the source spells with
 character references (`&amp;`) are not found; their finding is placed at the document's start.
 """
 
@@ -17,9 +17,10 @@ def source_span(source: str, visible: str, start: int, end: int) -> tuple[int, i
     words = visible[start:end].split()
     if not words:
         return None
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    nth = len(pattern.findall(visible, 0, start))
-    found = [m.span() for m in pattern.finditer(source) if _in_text(source, m.start())]
+    escaped = [re.escape(w) for w in words]
+    nth = len(re.findall(r"\s+".join(escaped), visible[:start]))
+    in_markup = re.compile(r"(?:\s|<[^<>]*>)+".join(escaped))  # inline tags may sit between words
+    found = [m.span() for m in in_markup.finditer(source) if _in_text(source, m.start())]
     if not found:
         return None
     return found[nth] if nth < len(found) else found[0]
