@@ -283,3 +283,31 @@ def test_unknown_scheduler_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(RIGHT[0] + "\n", encoding="utf-8")
     code, _, stderr = crawl(str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--scheduler", "proceses")
     assert code == 2 and "proceses" in stderr and stderr.count("\n") == 1
+
+
+def test_several_sheets_and_suppressions_match_check(tmp_path: Path) -> None:
+    """Findings merged across sheets as `check` merges them; a directive is stale only if it
+    silences nothing against every sheet."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "both.txt").write_text(
+        f"{WRONG[0]}\nLena Ortiz was appointed on 9 March 2025 to run the retrofit.\n", encoding="utf-8"
+    )
+    (docs / "silenced.md").write_text(
+        f"{WRONG[1]} <!-- factlint: ignore FL102 -->\n\n{RIGHT[0]} <!-- factlint: ignore FL101 -->\n", encoding="utf-8"
+    )
+    (docs / "harbor.md").write_text(
+        "Lena Ortiz was named on 9 March 2025. <!-- factlint: ignore FL101 -->\n", encoding="utf-8"
+    )
+    sheets = ["--facts", str(ROOT / "rules/sheets/karpathy-anthropic-2026.toml")]
+    sheets += ["--facts", str(ROOT / "tests/sheets/harbor-bridge-2025.toml")]
+    out = tmp_path / "out"
+    code, _, stderr = crawl(str(docs), "--out", str(out), "--scheduler", "synchronous", *sheets)
+    assert code == 0, stderr
+    checked = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--isolated", "--format", "json", *sheets, str(docs)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
+    )  # fmt: skip
+    expected = {key(f["path"], x) for f in json.loads(checked.stdout)["files"] for x in f["findings"]}
+    assert {key(r["url"], r) for r in rows(out)} == expected
+    assert {(Path(k[0]).name, k[1]) for k in expected} >= {("both.txt", "FL101"), ("silenced.md", "FL001")}
