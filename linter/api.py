@@ -1,18 +1,20 @@
-"""The one entry point every surface calls: text in, document and findings out."""
+"""The entry point for callers that hold text rather than files (the server, editors, crawls)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from linter.document import Document, build_document
-from linter.engine import code_matches, lint, select_rules
+from linter.engine import code_matches, select_rules
 from linter.findings import Finding
+from linter.pipeline import Checked, Options, check_document
 from linter.sheet import Sheet, default_sheet
-from linter.suppress import UNUSED_CODE, apply_suppressions
+from linter.suppress import UNUSED_CODE
 
 
-def check_text(
+def check(
     text: str,
     kind: str = "text",
     path: str = "<text>",
@@ -21,16 +23,29 @@ def check_text(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     extract: bool = False,
-) -> tuple[Document, list[Finding]]:
-    """Lint `text` (plain text, Markdown or HTML) against `sheet` (the embedded default if None),
-    honouring the document's own suppression comments (and reporting stale ones as FL001).
-
-    For HTML, offsets index `document.text` (the extracted text), which callers should return.
-    """
+    sheets: Iterable[Sheet] = (),
+    exclude_blockquotes: bool = False,
+    whole_page: bool = True,
+) -> Checked:
+    """Lint `text` (plain text, Markdown or HTML) against `sheet` (the embedded default if None;
+    `sheets` adds more), honouring the document's own suppression comments (and reporting stale
+    ones as FL001). For HTML, offsets index `document.text` (the extracted text)."""
     doc = build_document(text, path, kind, extract=extract)
-    rules = select_rules(select, ignore)
-    findings = lint(doc, sheet or default_sheet(), rules, published=published)
-    return doc, apply_suppressions(doc, findings, report_unused=_chosen(UNUSED_CODE, select, ignore))
+    options = Options(
+        sheets=(sheet or default_sheet(), *sheets),
+        rules=select_rules(select, ignore),
+        published=published,
+        report_unused=_chosen(UNUSED_CODE, select, ignore),
+        exclude_blockquotes=exclude_blockquotes,
+        whole_page=whole_page,
+    )
+    return check_document(doc, options)
+
+
+def check_text(text: str, **kwargs: Any) -> tuple[Document, list[Finding]]:
+    """`check` for callers that want the document and its findings only."""
+    checked = check(text, **kwargs)
+    return checked.document, checked.findings
 
 
 def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from linter.analysis import Analysis
 from linter.document import Document
 from linter.findings import Finding
+from linter.relevance import Coverage, coverage
 from linter.rule import Rule
 from linter.sheet import Sheet
 
@@ -55,17 +56,28 @@ def lint(
     rules: Sequence[type[Rule]] | None = None,
     published: dt.date | None = None,
 ) -> list[Finding]:
-    """All findings for one document, in text order, one per (rule, span)."""
+    """Every rule's findings for one document (the pipeline sorts and de-duplicates them)."""
+    return lint_with_coverage(doc, sheet, rules, published, whole_page=False)[0]
+
+
+def lint_with_coverage(
+    doc: Document,
+    sheet: Sheet,
+    rules: Sequence[type[Rule]] | None = None,
+    published: dt.date | None = None,
+    whole_page: bool = True,
+) -> tuple[list[Finding], Coverage]:
+    """The findings plus what the sheet covers. A page the sheet does not apply to (it never names
+    the event's people) gets no findings at all: judging it would only produce noise. Rule tests
+    and rule examples judge lone sentences, not pages, and pass `whole_page=False`."""
     analysis = Analysis(doc, sheet, published=published)
-    seen: set[tuple[str, int, int]] = set()
+    covered = coverage(analysis)
+    if whole_page and not covered.applies:
+        return [], covered
     findings: list[Finding] = []
     for rule in rules if rules is not None else all_rules():
         for finding in rule().check(analysis):
             if rule.judges_claims and not analysis.asserts(finding.start, finding.end):
                 continue  # a question, a denial or someone else's words: not the writer's claim
-            key = (finding.rule, finding.start, finding.end)
-            if key not in seen:
-                seen.add(key)
-                findings.append(finding)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return findings
+            findings.append(finding)
+    return findings, covered

@@ -16,10 +16,11 @@ from linter.config import BUILTIN_SHEET, FileSettings
 from linter.document import Document, DocumentError, build_document, decode, kind_for, read_bytes
 from linter.engine import lint, select_rules
 from linter.findings import Finding
+from linter.pipeline import Options, check_document
 from linter.results import FileResult
 from linter.rule import Rule
 from linter.sheet import Sheet, default_sheet, load_sheet
-from linter.suppress import UNUSED_CODE, apply_suppressions
+from linter.suppress import UNUSED_CODE
 
 
 @dataclass(frozen=True)
@@ -84,19 +85,15 @@ def published_for(doc: Document, settings: FileSettings) -> dt.date | None:
 
 
 def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
-    """Engine against every sheet (findings merged, one per rule and span), then suppressions."""
-    rules = rules_for(settings.codes)
-    published = published_for(doc, settings)
-    seen: set[tuple[str, int, int]] = set()
-    findings: list[Finding] = []
-    for sheet in sheets_for(settings.sheets):
-        for finding in lint(doc, sheet, rules, published=published):
-            key = (finding.rule, finding.start, finding.end)
-            if key not in seen:
-                seen.add(key)
-                findings.append(finding)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    return apply_suppressions(doc, findings, UNUSED_CODE in settings.codes, settings.exclude_blockquotes)
+    """The pipeline with this file's settings: every sheet, the selected rules, suppressions."""
+    options = Options(
+        sheets=sheets_for(settings.sheets),
+        rules=rules_for(settings.codes),
+        published=published_for(doc, settings),
+        report_unused=UNUSED_CODE in settings.codes,
+        exclude_blockquotes=settings.exclude_blockquotes,
+    )
+    return check_document(doc, options).findings
 
 
 def process(task: Task) -> Outcome:

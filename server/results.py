@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from linter.findings import Finding
+from linter.pipeline import Checked
 from server.offsets import Utf16Index, quote_selector
 from server.sheets import LoadedSheet
 
@@ -23,12 +24,19 @@ def finding_payload(finding: Finding, text: str, index: Utf16Index, loaded: Load
     return data
 
 
-def check_payload(text: str, findings: list[Finding], loaded: LoadedSheet) -> dict[str, Any]:
-    """The /v1/check response; `text` is what every offset indexes (for HTML, the extracted text)."""
+def check_payload(checked: Checked, loaded: LoadedSheet) -> dict[str, Any]:
+    """The /v1/check response; `text` is what every offset indexes (for HTML, the extracted text).
+    `applies` says whether the page is about the sheet's event at all (a page that is not gets no
+    findings) and `statements_checked` how many of its sentences state something the sheet covers,
+    so a clean result reads "12 statements checked", never "verified"."""
+    text = checked.document.text
     index = Utf16Index(text)
     return {
         "version": 1,
         "sheet": loaded.sheet.id,
-        "findings": [finding_payload(f, text, index, loaded) for f in findings],
+        "sheet_title": loaded.sheet.title,
+        "applies": checked.coverage.applies,
+        "statements_checked": checked.coverage.statements,
+        "findings": [finding_payload(f, text, index, loaded) for f in checked.findings],
         "text": text,
     }

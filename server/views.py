@@ -8,10 +8,9 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import linter
-from linter.api import check_text
-from linter.document import Document
+from linter import api as engine_api
 from linter.engine import SelectionError, all_rules
-from linter.findings import Finding
+from linter.pipeline import Checked
 from linter.rule import Rule
 from server.deadline import CheckTimeout, deadline
 from server.errors import ApiError
@@ -58,17 +57,17 @@ def check() -> Response:
     if loaded is None:
         known = ", ".join(registry().ids)
         raise ApiError(400, "unknown_sheet", f"unknown sheet {req.sheet!r} (loaded: {known})")
-    doc, findings = lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"])
-    response = jsonify(check_payload(doc.text, findings, loaded))
+    checked = lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"])
+    response = jsonify(check_payload(checked, loaded))
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> tuple[Document, list[Finding]]:
+def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> Checked:
     """The engine, within the time limit; its errors become 400/503 answers."""
     try:
         with deadline(limit):
-            return check_text(
+            return engine_api.check(
                 req.text,
                 kind=req.kind,
                 path="<request>",

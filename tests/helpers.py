@@ -8,8 +8,9 @@ from linter.sheet import Sheet
 
 
 def flagged(text: str, rule: str | None = None, sheet: Sheet | None = None, **kwargs: object) -> list[Finding]:
-    """Findings for `text`, optionally only those of one rule."""
-    _, findings = check_text(text, sheet=sheet, **kwargs)  # type: ignore[arg-type]
+    """Findings for `text`, optionally only those of one rule. A rule test judges lone sentences,
+    so the page-level relevance gate is off (tests/test_relevance.py covers it)."""
+    _, findings = check_text(text, sheet=sheet, whole_page=False, **kwargs)
     return [f for f in findings if rule is None or f.rule == rule]
 
 

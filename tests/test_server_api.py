@@ -345,7 +345,7 @@ def test_check_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> No
         time.sleep(5)
 
     client = make_app(check_timeout=0.2, warm_up=False).test_client()
-    monkeypatch.setattr(server.views, "check_text", slow)
+    monkeypatch.setattr(server.views.engine_api, "check", slow)
     started = time.monotonic()
     message = error_of(client.post("/v1/check", json={"text": "x"}), 503, "check_timeout")
     assert time.monotonic() - started < 2 and "0.2 s" in message
@@ -375,7 +375,7 @@ def test_unexpected_error_is_500_without_internals(monkeypatch: pytest.MonkeyPat
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret detail /etc/factlint/internal.py line 42")
 
-    monkeypatch.setattr(server.views, "check_text", explode)
+    monkeypatch.setattr(server.views.engine_api, "check", explode)
     response = client.post("/v1/check", json={"text": "x"})
     message = error_of(response, 500, "internal_error")
     assert "secret" not in response.get_data(as_text=True) and "Traceback" not in response.get_data(as_text=True)

@@ -92,7 +92,7 @@ def test_timeout_response_matches_the_schema(monkeypatch: pytest.MonkeyPatch) ->
 
     import server.views
 
-    monkeypatch.setattr(server.views, "check_text", lambda *a, **k: time.sleep(5))
+    monkeypatch.setattr(server.views.engine_api, "check", lambda *a, **k: time.sleep(5))
     response = make_app(check_timeout=0.1, warm_up=False).test_client().post("/v1/check", json={"text": "x"})
     assert response.status_code == 503
     assert_valid("/v1/check", "POST", 503, response.get_json())
