@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from linter.config import FileSettings
-from linter.crawl.adapter import check_document, settings_sheets
+from linter.crawl.adapter import check_document
 from linter.crawl.output import Output
 from linter.crawl.pages import Page, Source, read_document
 from linter.crawl.relevance import applies
@@ -85,7 +85,6 @@ def run_partition(partition: Partition, job: Job) -> dict[str, Any]:
     previous = out.done(partition.id)
     if previous is not None:
         return {**previous, "skipped": True}
-    sheets = settings_sheets(job.settings)
     rows: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     counts: Counter[str] = Counter()
@@ -103,7 +102,7 @@ def run_partition(partition: Partition, job: Job) -> dict[str, Any]:
             errors.append(error_row(page, f"engine error: {type(exc).__name__}: {exc}", "engine-error"))
             continue
         counts["linted"] += 1
-        counts["applicable"] += applies(checked.document, sheets)
+        counts["applicable"] += applies(checked)
         rows += [{"url": page.url, "record_id": page.record_id, "source": page.source, **f.to_dict()}
                  for f in checked.findings]  # fmt: skip
     summary = {

@@ -1,17 +1,14 @@
 """Does a fact sheet apply to a page? Counted in the crawl summary ("pages the sheet applies to").
 
-A stand-in until the engine has its own relevance test: a page applies when it mentions at least
-one of a sheet's entities by name. Swap `applies` for the engine's test when it lands.
+The engine decides (`linter.relevance`: the page names one of the event's people; pages it does
+not apply to are not judged); this is the one place the crawl asks, so a change of that test, or
+of how it is reported, touches one line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from linter.document import Document
-from linter.mentions import matcher_for
-from linter.sheet import Sheet
+from linter.pipeline import Checked
 
 
-def applies(doc: Document, sheets: Iterable[Sheet]) -> bool:
-    return any(matcher_for(sheet).pattern.search(doc.prose) for sheet in sheets)
+def applies(checked: Checked) -> bool:
+    return checked.coverage.applies
