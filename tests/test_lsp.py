@@ -160,6 +160,9 @@ def test_suppressions_and_project_config_are_honoured(tmp_path: Path) -> None:
     (project / ".factlint.toml").write_text('ignore = ["FL102"]\n', encoding="utf-8")
     other = tmp_path / "elsewhere"
     other.mkdir()
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / ".factlint.toml").write_text('selectt = ["FL1"]\n', encoding="utf-8")
 
     async def body(s: Session) -> None:
         text = f"{WRONG_DAY}\n"
@@ -174,6 +177,10 @@ def test_suppressions_and_project_config_are_honoured(tmp_path: Path) -> None:
         assert await s.open((other / "b.md").as_uri(), silenced, "markdown") == []
         stale = f"{RIGHT} <!-- factlint: ignore FL101 -->\n"
         assert codes(await s.open((other / "c.md").as_uri(), stale, "markdown")) == ["FL001"]
+        # A broken configuration is one message naming the file and the key; the server goes on.
+        assert await s.open((broken / "d.md").as_uri(), text, "markdown") == []
+        assert any(".factlint.toml" in m and "selectt" in m for m in s.messages), s.messages
+        assert codes(await s.open((other / "e.md").as_uri(), text, "markdown")) == ["FL102"]
 
     in_session(body)
 

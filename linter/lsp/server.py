@@ -59,6 +59,7 @@ class FactlintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.edits: dict[str, int] = {}
         self.freshness = Freshness()
+        self.shown: set[str] = set()
 
     @property
     def encoding(self) -> str:
@@ -83,7 +84,10 @@ class FactlintServer(LanguageServer):
                 linted.sheets = list(settings_sheets(settings))
                 linted.placed = place(checked.findings, document.source, checked.document.text, kind, positions)
         except (ConfigError, SheetError) as exc:
-            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"factlint: {exc}"))
+            if str(exc) not in self.shown:  # once, not at every pause in typing
+                self.shown.add(str(exc))
+                message = types.ShowMessageParams(type=types.MessageType.Error, message=f"factlint: {exc}")
+                self.window_show_message(message)
         self.linted[uri] = linted
         diagnostics = [self.diagnostic(p, linted.sheets) for p in linted.placed]
         self.text_document_publish_diagnostics(
