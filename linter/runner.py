@@ -17,7 +17,7 @@ from linter.documents import Document, DocumentError, build_document, decode, ki
 from linter.engine import lint
 from linter.findings import Finding
 from linter.formats.results import FileResult
-from linter.pipeline import Options, check_document
+from linter.pipeline import Checked, Options, check_document
 from linter.registry import registry
 from linter.rule import Rule
 from linter.sheet import Sheet, default_sheet, load_sheet
@@ -85,8 +85,8 @@ def published_for(doc: Document, settings: FileSettings) -> dt.date | None:
     return published_in_text(doc.prose, find_dates(doc.prose)) or settings.published_default
 
 
-def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
-    """The pipeline with this file's settings: every sheet, the selected rules, suppressions."""
+def check_with_settings(doc: Document, settings: FileSettings) -> Checked:
+    """The pipeline with one file's settings: every sheet, the selected rules, suppressions."""
     options = Options(
         sheets=sheets_for(settings.sheets),
         rules=rules_for(settings.codes),
@@ -94,7 +94,11 @@ def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
         report_unused=UNUSED_CODE in settings.codes,
         exclude_blockquotes=settings.exclude_blockquotes,
     )
-    return check_document(doc, options).findings
+    return check_document(doc, options)
+
+
+def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
+    return check_with_settings(doc, settings).findings
 
 
 def process(task: Task) -> Outcome:
