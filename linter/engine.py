@@ -45,5 +45,5 @@ def lint_with_coverage(
         for finding in rule().check(analysis):
             if rule.judges_claims and not asserts(analysis, finding.start, finding.end):
                 continue  # a question, a denial or someone else's words: not the writer's claim
-            findings.append(finding)
+            findings.append(finding.with_applicability(rule.fix_applicability))
     return findings, covered

@@ -11,7 +11,7 @@ from linter.claims.career import YearClaim, length_claims, year_claims
 from linter.claims.model import with_claim
 from linter.claims.moves import Move, move_claims
 from linter.claims.timeline import Stint, Timeline, timeline_for
-from linter.findings import Finding
+from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
 
 
@@ -173,7 +173,7 @@ class MoveFraming(Rule):
     """
 
     code = "FL603"
-    fix_safety = "unsafe"  # swapping the employer a move starts from changes what the sentence says
+    fix_applicability = Applicability.UNSAFE  # swapping the employer a move starts from changes the claim
     name = "move-framing"
     examples = (
         Example("Karpathy quits OpenAI to join Anthropic.", "quits OpenAI"),

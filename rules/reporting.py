@@ -11,7 +11,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import scope_of
 from linter.claims.model import ReadClaim, subject_basis
 from linter.claims.predicates import PEOPLE, fragment_subject, matches_by_sentence, person_after, subject_of
-from linter.findings import Finding
+from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
 
 # Phrases followed by the manager's name ...
@@ -44,6 +44,7 @@ class ReportingLine(Rule):
     """
 
     code = "FL201"
+    fix_applicability = Applicability.UNSAFE  # swapping the person changes what is said of someone else
     name = "reporting-line"
     examples = (
         Example("Andrej Karpathy reports to Sam Altman at Anthropic.", "Sam Altman"),

@@ -80,8 +80,9 @@ def test_json_shape_and_exit_codes(tmp_path: Path) -> None:
     finding = data["files"][0]["findings"][0]
     assert set(finding) == {
         "rule", "fact", "severity", "message", "found", "expected", "suggestion", "sources",
-        "start", "end", "line", "column", "end_line", "end_column", "claim",
+        "start", "end", "line", "column", "end_line", "end_column", "claim", "fix",
     }  # fmt: skip
+    assert finding["fix"] == {"replacement": "Nick Joseph", "applicability": "unsafe"}  # a person for another
     # What the rule read, and why it is sure (only rules built on the claim layer record it).
     assert finding["claim"]["subject"] == "karpathy" and finding["claim"]["value"] == "sam-altman"
     assert set(finding["claim"]) == {"subject", "relation", "value", "span", "scope", "why"}
