@@ -68,7 +68,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def index() -> Response:
         return send_from_directory(STATIC, "index.html")
 
-    @app.get("/shared/<name>")
+    @app.get("/static/shared/<name>")
     def shared_js(name: str) -> Response:
         if name not in SHARED_JS:
             abort(404)

@@ -1,6 +1,6 @@
 // factlint's page: send the article to /v1/check and show the findings in place.
 // Everything that comes from the server or the user is inserted with textContent, never innerHTML.
-// The finding card, the outcome's words and the API client are the extension's (served at /shared/).
+// The finding card, the outcome's words and the API client are the extension's (served at /static/shared/).
 "use strict";
 
 (() => {
