@@ -35,7 +35,7 @@
     const show = el(finding.located ? 'button' : 'div', 'show');
     show.append(el('span', 'found', finding.found || finding.quote), document.createTextNode(' → '));
     show.append(el('span', 'expected', finding.expected));
-    const fix = words.fixOf(finding);
+    const fix = finding.suggestion !== finding.expected ? words.fixOf(finding) : null;
     if (fix) show.append(el('span', 'fix', `Suggested fix: ${fix}`));
     show.append(el('span', 'meta', `${words.kind(finding).says} · ${finding.rule}`));
     if (finding.located) {
