@@ -16,7 +16,7 @@ from tests.firefox_support import NEEDS_FIREFOX, firefox_page
 EXTENSION = Path(__file__).resolve().parent.parent / "extension"
 SCRIPTS = [
     "lib/settings.js", "lib/textmap.js", "lib/fuzzy.js", "lib/anchor.js",
-    "lib/dom.js", "lib/finding.js", "lib/outcome.js", "lib/client.js", "content/card.js",
+    "lib/dom.js", "lib/finding.js", "lib/outcome.js", "lib/client.js", "content/highlight.js", "content/card.js",
 ]  # fmt: skip
 
 ENGINES = [
@@ -509,3 +509,35 @@ def test_client_reports_an_unreachable_server_for_readers(page: Any) -> None:
     }
     assert all("ERR_CONNECTION_REFUSED" in e or "NetworkError" in e for e in page.errors), page.errors
     page.errors.clear()
+
+
+def test_highlights_are_drawn_hit_and_explained_in_place(page: Any) -> None:
+    result = page.evaluate(
+        """() => {
+            document.body.innerHTML = '<article><p>Intro.</p><p>He reports to <b>Sam</b> Altman.</p></article>';
+            const { textmap, highlight, card } = globalThis.factlint;
+            const map = textmap.build(textmap.findRoot(document));
+            const start = map.text.indexOf('Sam Altman');
+            const finding = { severity: 'error', rule: 'FL201', found: 'Sam Altman', expected: 'Nick Joseph',
+                              suggestion: 'Nick Joseph', range: textmap.toRange(map, start, start + 10) };
+            const drawn = highlight.draw([finding]);
+            const rect = finding.range.getClientRects()[0];
+            const hit = highlight.hitTest([finding], rect.left + 2, rect.top + rect.height / 2);
+            const miss = highlight.hitTest([finding], rect.left - 40, rect.bottom + 40);
+            card.show(finding, rect);
+            const box = document.querySelector('factlint-card').shadowRoot.getElementById('factlint-card');
+            const placed = box.getBoundingClientRect();
+            const shown = box.innerText;
+            highlight.clear();
+            card.hide();
+            return { drawn, text: finding.range.toString(), hit: hit === finding, miss, shown,
+                     below: placed.top >= rect.bottom, inside: placed.bottom <= innerHeight,
+                     cleared: CSS.highlights.size };
+        }"""
+    )
+    assert result["drawn"] is True
+    assert result["text"] == "Sam Altman"
+    assert (result["hit"], result["miss"]) == (True, None)
+    assert "Replace “Sam Altman” with “Nick Joseph”." in result["shown"]
+    assert result["below"] and result["inside"]
+    assert result["cleared"] == 0
