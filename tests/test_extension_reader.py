@@ -91,7 +91,7 @@ def test_warnings_are_counted_apart_as_sources_disagree(ext: Extension, browse: 
     headline = popup.evaluate("document.getElementById('status').textContent")
     assert headline == (
         "1 statement contradicts the fact sheet; 1 statement is about facts the sources disagree on"
-        " (of 1 statement checked)."
+        " (of 2 statements checked)."
     )
     kinds = popup.evaluate("[...document.querySelectorAll('#located li .meta')].map((e) => e.textContent)")
     assert kinds == ["Contradicts the fact sheet · FL201", "Sources disagree · FL901"]
@@ -102,7 +102,7 @@ def test_warnings_are_counted_apart_as_sources_disagree(ext: Extension, browse: 
     popup = ext.click_action(page)
     popup.evaluate("document.getElementById('recheck').click()")
     popup.wait_for("document.getElementById('status').dataset.state === 'disputed'")
-    assert "1 statement is about facts the sources disagree on (of 1 statement checked)." in popup.text()
+    assert "1 statement is about facts the sources disagree on (of 2 statements checked)." in popup.text()
     assert "contradicts the fact sheet" not in popup.evaluate("document.getElementById('status').textContent")
     badge = ext.badge(page)
     assert badge["text"] == "1"

@@ -9,13 +9,16 @@
 
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-  // result: {applies, statementsChecked, sheetTitle, findings}; noun: 'page' or 'text'.
+  // result: {applies, statementsChecked, sheetTitle, findings, hidden}; noun: 'page' or 'text'.
   // Returns {state: 'offtopic' | 'clean' | 'found' | 'disputed', headline, errors, warnings}.
   function summarize(result, noun = 'page') {
     const findings = Array.isArray(result.findings) ? result.findings : [];
     const errors = findings.filter((f) => f.severity !== 'warning').length;
     const warnings = findings.length - errors;
-    const checked = Number.isInteger(result.statementsChecked) ? result.statementsChecked : null;
+    // A flagged statement was checked, whatever the count says.
+    const counted = Number.isInteger(result.statementsChecked) ? result.statementsChecked : null;
+    const flagged = findings.length + (Number.isInteger(result.hidden) ? result.hidden : 0);
+    const checked = counted === null ? null : Math.max(counted, flagged);
     const title = result.sheetTitle || 'the fact sheet’s event';
     if (result.applies === false && !findings.length) {
       return { state: 'offtopic', headline: `This ${noun} isn’t about ${title}, so it was not checked.`, errors, warnings };
