@@ -6,6 +6,7 @@ tests/test_extension.py's."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 from server.app import create_app
 from tests import test_extension as harness
 from tests.browser_support import NEEDS_CHROMIUM
-from tests.test_extension import Extension, centre_of, highlights
+from tests.test_extension import ROOT, Extension, centre_of, highlights
 
 # The harness's fixtures, used here by name.
 api, api_server, pages_url = harness.api, harness.api_server, harness.pages_url
@@ -199,3 +200,26 @@ def test_options_test_button_checks_the_token(
     status.filter(has_text="OK:").wait_for()
     assert status.inner_text().endswith("checks text; it accepts this token.")
     assert "bad" not in (status.get_attribute("class") or "")
+
+
+def test_popup_in_a_tab_shows_the_tabs_findings(ext: Extension, browse: Callable[[str], Any], tmp_path: Any) -> None:
+    """The popup's page opened for a tab (?tab=) shows that tab's state; it is also the README's screenshot."""
+    page = browse("article.html")
+    ext.click_action(page)
+    ext.wait_state(page)
+    ext.close_popups()
+    popup = browse(f"chrome-extension://{ext.id}/popup/popup.html?tab={ext.tab_id(page)}&check=0")
+    popup.set_viewport_size({"width": 380, "height": 330})
+    popup.locator("#server[data-state=ok]").wait_for()
+    popup.locator("#located li").nth(1).wait_for()
+
+    assert popup.inner_text("#status") == "2 statements contradict the fact sheet (of 3 statements checked)."
+    assert popup.locator("#located li .show").all_inner_texts() == [
+        "21 May 2026 → Tuesday 19 May 2026\nSuggested fix: Replace “21 May 2026” with “19 May 2026”.\n"
+        "Contradicts the fact sheet · FL101",
+        "Sam Altman → Nick Joseph\nContradicts the fact sheet · FL201",
+    ]
+    shot = tmp_path / "extension-popup.png"
+    popup.screenshot(path=str(shot))
+    if os.environ.get("FACTLINT_UPDATE_SCREENSHOT"):
+        (ROOT / "docs" / "extension-popup.png").write_bytes(shot.read_bytes())
