@@ -29,15 +29,15 @@ ENGINES = [
 def lib_page(request: pytest.FixtureRequest) -> Iterator[Any]:
     """A page of Debian's chromium (Playwright) or of Debian's firefox-esr (WebDriver BiDi): every test runs in both."""
     if request.param == "firefox":
-        with firefox_page() as page:
-            yield page
-            assert page.errors == [], page.errors
+        with firefox_page() as firefox:
+            yield firefox
+            assert firefox.errors == [], firefox.errors
         return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        page: Any = browser.new_page()
         errors: list[str] = []
         page.errors = errors  # as FirefoxPage has it: a test that provokes an error removes it
         page.on("pageerror", lambda exc: errors.append(str(exc)))

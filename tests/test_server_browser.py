@@ -237,3 +237,25 @@ def test_editing_a_loaded_file_keeps_its_format(page: Any, tmp_path: Path) -> No
     box.type(" ")
     expect(page.locator("#format")).to_have_value("html")
     expect(page.locator("#extract")).to_be_checked()
+
+
+def test_token_errors_tell_the_reader_where_to_set_it(browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    with live_server("--token", "s3cret-token") as running:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(running.url + "/")
+        check_article(page, WRONG_BOSS)
+        status = page.locator("#status")
+        expect(status).to_have_text(
+            "Could not check: the server needs an access token: enter it under Options › Access token."
+        )
+        expect(page.locator("#token")).to_be_focused()
+        page.locator("#token").fill("wrong-token")
+        page.get_by_role("button", name="Check").click()
+        expect(status).to_contain_text("the server did not accept the access token")
+        page.locator("#token").fill("s3cret-token")
+        page.get_by_role("button", name="Check").click()
+        expect(status).to_have_text("1 statement contradicts the fact sheet (of 1 statement checked).")
+        context.close()
