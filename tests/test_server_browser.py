@@ -259,3 +259,22 @@ def test_token_errors_tell_the_reader_where_to_set_it(browser: Any) -> None:
         page.get_by_role("button", name="Check").click()
         expect(status).to_have_text("1 statement contradicts the fact sheet (of 1 statement checked).")
         context.close()
+
+
+def test_a_second_sheet_can_be_chosen(browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    harbor = Path(__file__).parent / "sheets" / "harbor-bridge-2025.toml"
+    with live_server("--facts", str(harbor)) as running:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(running.url + "/")
+        sheet = page.get_by_label("Fact sheet")
+        expect(sheet).to_be_visible()
+        expect(sheet.locator("option")).to_have_text(["karpathy-anthropic-2026", "harbor-bridge-2025"])
+        sheet.select_option("harbor-bridge-2025")
+        check_article(page, WRONG_BOSS)
+        expect(page.locator("#status")).to_have_text(
+            "This text isn’t about Lena Ortiz takes over the Harbor Bridge retrofit, so it was not checked."
+        )
+        context.close()

@@ -262,22 +262,18 @@
   });
 
   // ------------------------------------------------------------------------------ start
+  // A sheet picker when the server has more than one sheet; an unreachable server is reported by the check.
   async function loadSheets() {
-    try {
-      const response = await fetch("/v1/health", { headers: { Accept: "application/json" } });
-      if (!response.ok) return;
-      const health = await response.json();
-      if (!Array.isArray(health.sheets) || health.sheets.length < 2) return;
-      health.sheets.forEach((id) => {
-        const option = el("option", "", id);
-        option.value = id;
-        option.selected = id === health.default_sheet;
-        sheetSelect.append(option);
-      });
-      sheetField.hidden = false;
-    } catch (_) {
-      // The check itself reports an unreachable server.
-    }
+    const result = await client.request("", "/v1/health", { timeoutSeconds: 10 });
+    const health = result.ok ? result.data : {};
+    if (!Array.isArray(health.sheets) || health.sheets.length < 2) return;
+    health.sheets.forEach((id) => {
+      const option = el("option", "", id);
+      option.value = id;
+      option.selected = id === health.default_sheet;
+      sheetSelect.append(option);
+    });
+    sheetField.hidden = false;
   }
 
   form.addEventListener("submit", check);
