@@ -42,6 +42,10 @@ VALUE_OPTIONAL = {
     "quote": {"speaker", "channel"},
     "text": {"aliases"},
 }
+# Optional fields added after factlint 0.1.0 (older sheets simply leave them out). A quote marked
+# `complete` is the whole text, so words quoted before or after it are additions; by default a
+# quote is an excerpt of a longer text, and words beyond its ends may be the rest of that text.
+VALUE_OPTIONAL["quote"] = VALUE_OPTIONAL["quote"] | {"complete"}
 STATUSES = {"confirmed", "disputed"}
 ALT_RANKS = {"deprecated", "disputed"}
 DEFAULT_SHEET = "karpathy-anthropic-2026"

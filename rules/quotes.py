@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.analysis import Analysis
 from linter.findings import Finding
-from linter.quotes import MIN_WORDS, Alignment, align, passages, quote_index, segments
+from linter.quotes import MIN_WORDS, Alignment, align, is_phrase, passages, quote_index, segments
 from linter.rule import Example, Rule
 
 
@@ -58,7 +58,7 @@ class Misquote(Rule):
                     alignment = align(doc.prose, segment, index, i)
                     if alignment is None:
                         continue
-                    if not _attributed_elsewhere(doc, alignment, start, end):
+                    if not _attributed_elsewhere(doc, alignment, start, end) and not is_phrase(doc.sheet, alignment):
                         yield from self._report(doc, alignment)
                     break
 
