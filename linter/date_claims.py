@@ -1,0 +1,160 @@
+"""Which of the sheet's dated facts a date in the text states, if any (shared by FL101-FL103).
+
+`claims.attribute` ties a date to the fact whose cue word and subject share its clause. A date is
+only worth judging when that tie is certain, so three things cut it here:
+
+- the cue stands beyond a spaced hyphen ("in March - and now his hiring"): another clause;
+- someone else did the cue's act ("the move, confirmed across forum threads on May 20");
+- the cue is a word of saying (posted, wrote, tweeted) and the clause says the post was about
+  something else ("a May 11 post about output formats", "tweeted a description of his side
+  project") while the sentence never speaks of the event itself.
+
+One tie is added: an organisation that confirms or announces a person's move at that
+organisation ("Google confirmed Tuesday that Giannandrea would give up his post") dates the
+fact that carries the organisation as its `org` qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.analysis import EVENT_WORD, Analysis
+from linter.claims import Attribution, attribute, subject_of
+from linter.dates import DateMention
+from linter.mentions import Mention
+from linter.sheet import Fact
+from linter.text import Sentence
+
+RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
+# Verbs and nouns of saying: they carry a date for whatever was said, so what was said matters.
+SAYING = re.compile(
+    r"(?:announc|post|tweet|said|say|wrote|write|writing|confirm|reveal|disclos|shar|told|tell|report|unveil"
+    r"|publish|stat|comment|blog|updat)",
+    re.IGNORECASE,
+)
+# "a post about X", "tweeted a description of X": the cue's own topic, stated.
+OWN_TOPIC = re.compile(
+    r"^[^,;.]*?\b(?:about|regarding|on the subject of|concerning|describing)\b"
+    r"|^\s+(?:(?:also|once|again|then)\s+)?(?:a|an|the|his|her|their|its)\s+(?!post\b|tweet\b|update\b)[\w-]+",
+    re.IGNORECASE,
+)
+THIRD_PARTY = re.compile(r"^\s*(?:across|among|throughout|by|from|in)\s+(?:multiple|several|many|various|some|other)\b")
+SPACED_HYPHEN = re.compile(r"\s-\s")
+# An organisation's own statement of a person's move: "Google confirmed Tuesday that ...".
+ORG_SAYS = re.compile(r"(?:confirm|announc|said|says|revealed|disclosed|told)\w*", re.IGNORECASE)
+
+
+def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
+    """Every date expression that a clause ties to one of the sheet's dated facts (worked out
+    once per document: FL101, FL102 and FL103 all read it)."""
+    key = ("dated-claims", 0)
+    if key not in doc.memo:
+        facts = doc.sheet.facts_of_type("date")
+        found = []
+        for sentence in doc.sentences:
+            for mention in doc.dates_in(sentence):
+                near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
+                rivals = [(d.start, d.end) for d in near]
+                claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
+                if claim is not None and not tied(doc, sentence, mention, claim):
+                    claim = None
+                if claim is None:
+                    claim = organisation_says(doc, sentence, mention, facts)
+                if claim is not None:
+                    found.append((mention, claim))
+        doc.memo[key] = found
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution) -> bool:
+    """Is the attribution certain enough to judge? See the module docstring."""
+    prose = doc.prose
+    if claim.cue_start >= mention.end and SPACED_HYPHEN.search(prose, mention.end, claim.cue_start):
+        return False
+    if claim.cue_end <= mention.start:
+        between = prose[claim.cue_end : mention.start]
+        names_subject = any(m.entity == claim.fact.subject for m in doc.mentions_between(claim.cue_end, mention.start))
+        if THIRD_PARTY.match(between) and not names_subject:
+            return False
+    cue_word = re.match(r"[\w-]*", prose[claim.cue_start :])
+    if cue_word is None or not SAYING.match(cue_word[0]):
+        return True
+    _, clause_end = doc.clause(sentence, claim.cue_start)
+    after = prose[claim.cue_start + len(cue_word[0]) : clause_end]
+    after = after.replace(mention.text, " ") if claim.cue_start < mention.start else after
+    return not OWN_TOPIC.match(after) or about_the_event(doc, sentence, claim.fact)
+
+
+def about_the_event(doc: Analysis, sentence: Sentence, fact: Fact) -> bool:
+    """Does the sentence speak of the event the fact belongs to: an event noun ('the move'), a
+    cue of the subject's facts that is not a word of saying ('joined', 'hired'), or the
+    organisation a dated fact of the subject is at ('Anthropic')?"""
+    text = sentence.text
+    if EVENT_WORD.search(text):
+        return True
+    own = [f for f in doc.sheet.facts if f.subject == fact.subject]
+    for other in own:
+        for cue in other.cues:
+            if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
+                return True
+    orgs = {f.org for f in own if f.value.type == "date" and f.org}
+    return any(m.entity in orgs for m in doc.mentions_in(sentence))
+
+
+def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:
+    """'Google confirmed Tuesday that Giannandrea would give up his post': the organisation's
+    statement dates the person's fact at that organisation, when one of that fact's own cues and
+    the person are in the same sentence."""
+    prose = doc.prose
+    start, end = doc.clause(sentence, mention.start)
+    for verb in ORG_SAYS.finditer(prose, max(start, mention.start - 40), min(end, mention.end + 40)):
+        if verb.end() <= mention.start:
+            gap = prose[verb.end() : mention.start]
+        elif verb.start() >= mention.end:
+            gap = prose[mention.end : verb.start()]
+        else:
+            continue
+        if len(gap.split()) > 3:
+            continue
+        fact = _passive_event(doc, start, verb, facts)
+        who = subject_of(doc, sentence, verb.start())
+        if fact is None and who is not None and who.kind == "organisation":
+            fact = _fact_at(doc, sentence, who, facts)
+        if fact is not None:
+            distance = abs(verb.start() - mention.start)
+            return Attribution(fact, verb.start(), verb.end(), distance)
+    return None
+
+
+PASSIVE = re.compile(r"\b(?:was|were|is|has been|had been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+POSSESSIVE_EVENT = re.compile(r"\W*(?:[\w.]+\s+){0,2}?(?P<name>[\w.]+)['’]s?\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)")
+
+
+def _passive_event(doc: Analysis, clause_start: int, verb: re.Match[str], facts: list[Fact]) -> Fact | None:
+    """ "Giannandrea's departure ... was confirmed Tuesday": a statement about a person's event,
+    made in the passive, dates that event; the event is named by one of the fact's cues."""
+    prose = doc.prose
+    if not PASSIVE.search(prose, max(clause_start, verb.start() - 20), verb.start()):
+        return None
+    head = POSSESSIVE_EVENT.match(prose, clause_start, verb.start())
+    if head is None:
+        return None
+    owners = {m.entity for m in doc.mentions_between(clause_start, head.end("name"), {"person"})}
+    noun = head["noun"].lower()
+    found = [f for f in facts if f.subject in owners and f.org and any(noun.startswith(c.lower()) for c in f.cues)]
+    return found[0] if len({f.value.date for f in found}) == 1 else None
+
+
+def _fact_at(doc: Analysis, sentence: Sentence, org: Mention, facts: list[Fact]) -> Fact | None:
+    """The one dated fact at `org` whose subject is named after the organisation in the sentence
+    and one of whose cues is there too."""
+    people = {m.entity for m in doc.mentions_between(org.end, sentence.end, {"person"})}
+    text = sentence.text
+    found = [
+        f
+        for f in facts
+        if f.org == org.entity
+        and f.subject in people
+        and any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)
+    ]
+    return found[0] if len({f.value.date for f in found}) == 1 else None
