@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from linter.analysis import Analysis
 from linter.career_claims import length_claims
 from linter.claims import attribute
+from linter.disputes import interval_verdict
 from linter.findings import Finding
-from linter.numbers import Quantity, format_like, hedge_compatible, quantities_between
+from linter.numbers import Quantity, format_like, hedge_compatible, quantities_between, value_interval
 from linter.rule import Example, Rule
 from linter.sheet import Fact
 from linter.subjects import subject_or_owner
@@ -26,6 +27,20 @@ def _fits(q: Quantity, fact: Fact) -> bool:
     if str(data.get("what", "")).startswith("years"):
         return q.unit == "years"
     return q.unit is None
+
+
+# A figure for a sum ("total capital raised to date") or for one named round ("a $5B Series E")
+# measures something else than a fact that names neither.
+SUM = re.compile(r"\b(?:total|in total|to date|so far|cumulative|altogether|combined|overall|lifetime)\b", re.I)
+NAMED_ROUND = re.compile(r"\bSeries\s+[A-K]\b|\b(?:seed|pre-seed)\s+round\b", re.I)
+MEASURE_REACH = 40
+
+
+def another_measure(prose: str, q: Quantity, fact: Fact) -> bool:
+    """Does the figure's own phrase say it measures a sum or a named round the fact is not?"""
+    what = str(fact.value.data.get("what", ""))
+    near = prose[max(0, q.start - MEASURE_REACH) : q.end + MEASURE_REACH]
+    return any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND))
 
 
 def _described(fact: Fact) -> str:
@@ -68,8 +83,9 @@ class FigureMismatch(Rule):
             for q in quantities:
                 if q.start in lengths:
                     continue
-                found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner)
-                if found is None or not _fits(q, found.fact):
+                rivals = [(o.start, o.end) for o in quantities if o is not q and o.unit == q.unit]
+                found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner, rivals=rivals)
+                if found is None or not _fits(q, found.fact) or another_measure(doc.prose, q, found.fact):
                     continue
                 lo, hi = (q.end, found.cue_start) if found.cue_start >= q.end else (found.cue_end, q.start)
                 if any(lo <= other.start < hi for other in quantities if other is not q):
@@ -82,6 +98,7 @@ class FigureMismatch(Rule):
                 yield self._report(doc, q, fact, facts)
 
     def _report(self, doc: Analysis, q: Quantity, fact: Fact, facts: list[Fact]) -> Finding:
+        verdict = interval_verdict(fact, q.interval(), value_interval)
         keep_hedge = hedge_compatible(q, fact.value)
         start = q.start if keep_hedge else q.hedge_start
         expected = f"{fact.value.display(doc.sheet)} ({_described(fact)})"
@@ -91,6 +108,7 @@ class FigureMismatch(Rule):
             self.code, fact, start, q.end,
             f"{_described(fact)}: the sheet has {fact.value.display(doc.sheet)}, not {doc.prose[start:q.end]}{hint}",
             expected, format_like(q, fact.value, with_hedge=q.hedge is None or not keep_hedge),
+            severity=verdict.severity, sources=verdict.sources or None,
         )  # fmt: skip
 
 
