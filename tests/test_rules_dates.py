@@ -1,0 +1,81 @@
+"""FL101-FL103 on a second, made-up event (tests/sheets/quint-move-2024.toml): a date is judged
+only when its cue, in the same clause and with the same subject, ties it to the fact's event;
+an organisation's statement of a person's move dates that move; a disputed fact's date outside
+every source's value is an error."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from linter.sheet import load_sheet
+from tests.helpers import flagged
+
+SHEET = load_sheet(Path(__file__).parent / "sheets" / "quint-move-2024.toml")
+
+
+def found(text: str, **kwargs: object) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.found, f.severity) for f in flagged(text, sheet=SHEET, **kwargs) if f.rule.startswith("FL10")]
+
+
+FLAGGED = [
+    # the organisation's own statement dates the person's move at that organisation
+    ("Halvorsen confirmed Tuesday that Mara Quint was stepping down.", ("FL102", "Tuesday", "error")),
+    ("On Wednesday, Halvorsen announced that Quint, its research chief, was leaving.", ("FL102", "Wednesday", "error")),
+    ("Quint's departure from Halvorsen was confirmed Tuesday.", ("FL102", "Tuesday", "error")),
+    # the announcement itself, with the event in the clause
+    ("Quint posted the news on 14 March.", ("FL101", "14 March", "error")),
+    ("Mara Quint announced on 14 March 2024 that she had joined Brightwater.", ("FL101", "14 March 2024", "error")),
+    ("The move, announced on 15 March, surprised few.", ("FL101", "15 March", "error")),
+    # a disputed fact: outside every source's date is an error, between them a warning
+    ("Mara Quint joined Brightwater on 3 June 2024.", ("FL101", "3 June 2024", "error")),
+    ("Mara Quint joined Brightwater on 8 April 2024.", ("FL101", "8 April 2024", "warning")),
+    ("Mara Quint joined Brightwater on 15 April 2024.", ("FL101", "15 April 2024", "warning")),
+    ("Mara Quint joined Brightwater in May 2024.", ("FL101", "May 2024", "error")),
+]  # fmt: skip
+
+SILENT = [
+    "Halvorsen confirmed Monday that Mara Quint was stepping down.",
+    "Quint's departure from Halvorsen was confirmed Monday.",
+    "Halvorsen confirmed Tuesday that its new lab had opened.",
+    "Mara Quint announced on 12 March that she had joined Brightwater.",
+    # a post about something else is not the announcement
+    "On 2 February 2024, Mara Quint posted a thread about battery chemistry.",
+    "Mara Quint wrote in a long February 9 post about cathode supply chains.",
+    "On 3 March 2024 Quint wrote a description of her side project on her blog.",
+    # someone else's act, another clause
+    "The move, confirmed across several industry forums on 14 March, surprised few.",
+    "In recent weeks Brightwater has sped up recruiting, peaking with 40 openings in one day in February - and now"
+    " Quint's hiring, first reported by the Ledger, adds a star.",
+    # a date among the sources' dates
+    "Mara Quint joined Brightwater on 1 April 2024.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FLAGGED)
+def test_flagged(text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_silent(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_disputed_warning_names_the_sources_that_say_so() -> None:
+    (finding,) = flagged("Mara Quint joined Brightwater on 15 April 2024.", sheet=SHEET)
+    assert set(finding.sources) == {"q1", "q2"}
+    assert "two weeks later" in finding.message
+
+
+def test_a_relative_date_outside_the_disputed_range_is_an_error() -> None:
+    text = "Mara Quint joined Brightwater yesterday."
+    assert found(text, published=dt.date(2024, 4, 9)) == [("FL103", "yesterday", "warning")]
+    assert found(text, published=dt.date(2024, 6, 4)) == [("FL103", "yesterday", "error")]
+
+
+def test_a_wrong_date_outside_every_source_is_an_error_on_the_default_sheet() -> None:
+    (finding,) = flagged("Andrej Karpathy joined Anthropic on 12 June 2026.", "FL101")
+    assert finding.severity == "error"
