@@ -63,7 +63,10 @@ class DateMismatch(Rule):
     Finds absolute dates in any common form ("May 19", "19 May 2026", "2026-05-19", "May 19th",
     "in June 2026"), ties each to the fact whose cue word ("announced", "filed", "reported") and
     subject share its clause, and compares day, month and year (parts the text leaves out agree).
-    A date that a source gives instead (a disputed alternative) is a warning naming that source.
+    A post on another subject ("a May 11 post about output formats") is not the announcement, and
+    an organisation's statement of a person's move dates that move ("Google confirmed Tuesday that
+    ..."). For a disputed fact, a date among or between the sources' dates is a warning naming
+    them; a date outside all of them is an error.
     """
 
     code = "FL101"
@@ -76,6 +79,10 @@ class DateMismatch(Rule):
         Example("Karpathy posted on X on May 19th that he had joined Anthropic."),
         Example("Google announced its new model on May 12, a week before Karpathy's news."),
         Example("TechCrunch first reported the move on 19 May; OpenTools followed on 20 May."),
+        Example("Karpathy joined Anthropic on 12 June 2026.", "12 June 2026"),
+        Example("On 7 March 2026, Karpathy tweeted a description of his weekend project."),
+        Example("Karpathy wrote in a long May 11 post about output formats that HTML beats Markdown."),
+        Example("Karpathy joined Tesla in June 2017."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -121,6 +128,8 @@ class WeekdayMismatch(Rule):
         Example("Karpathy announced on Tuesday that he had joined Anthropic."),
         Example("The Musk v. Altman trial concluded on Monday, a day before Karpathy's post."),
         Example("Karpathy posted on Tuesday, May 19, 2026."),
+        Example("Google confirmed Thursday that its new model had shipped, two days after Karpathy's post."),
+        Example("Karpathy posted a thread about tokenizers on Friday."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -138,11 +147,16 @@ class WeekdayMismatch(Rule):
             word_start = mention.start
             word_end = word_start + len(WEEKDAY_NAMES[mention.weekday])
             # A weekday written beside its own date contradicts the calendar, whatever the sheet says.
-            severity = "error" if stated is not None else weekday_verdict(fact, mention.weekday).severity
+            verdict = Verdict("error") if stated is not None else weekday_verdict(fact, mention.weekday)
+            message = (
+                f"{doc.prose[word_start:word_end]!r} does not match {day.strftime('%d %B %Y')}, which was a {right}"
+            )
+            if verdict.severity == "warning":
+                message += "; the sources disagree on the date, and one of their days falls on it"
             yield doc.finding(
-                self.code, fact, word_start, word_end,
-                f"{doc.prose[word_start:word_end]!r} does not match {day.strftime('%d %B %Y')}, which was a {right}",
-                f"{right} {day.day} {day.strftime('%B %Y')}", right, severity=severity,
+                self.code, fact, word_start, word_end, message,
+                f"{right} {day.day} {day.strftime('%B %Y')}", right, severity=verdict.severity,
+                sources=verdict.sources or None,
             )  # fmt: skip
 
 

@@ -56,8 +56,11 @@ class FigureMismatch(Rule):
     decades", "five co-founders", with hedges ("about", "roughly", "nearly", "more than") and the
     precision the number was written with; ties each to the fact whose cue ("run rate", "funding
     round", "signing bonuses", "experience", "co-founders") and subject share its clause, so a
-    "$30 billion funding round" is never read as the revenue run rate. A figure for a disputed
-    fact is at most a warning. Lengths of time at an organisation belong to FL602.
+    "$30 billion funding round" is never read as the revenue run rate; a cue nearer another figure
+    belongs to that figure. "$30 to $50 billion" is a range, and a sum ("in total", "to date") or a
+    named round ("Series E") measures something else. For a disputed fact, a figure among or
+    between the sources' values is a warning naming them; one outside all of them is an error.
+    Lengths of time at an organisation belong to FL602.
     """
 
     code = "FL901"
@@ -71,6 +74,10 @@ class FigureMismatch(Rule):
         Example("Coverage mentioned a $30 billion funding round, which is not the revenue figure."),
         Example("Rohlf, who has more than two decades of experience, spent six years at Meta."),
         Example("OpenAI's run rate is said to be $13 billion."),
+        Example("Anthropic's funding round of $50 billion closed.", "$50 billion"),
+        Example("Anthropic is in talks for a funding round between $25 and $35 billion."),
+        Example("Anthropic has raised $64 billion in total, across every funding round."),
+        Example("Anthropic is raising a $5 billion Series G round."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
