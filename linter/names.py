@@ -58,7 +58,7 @@ class NearMiss:
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """Webster's Second International word list (the english-words package), lower-cased."""
-    from english_words import get_english_words_set
+    from english_words import get_english_words_set  # type: ignore[import-untyped]
 
     return frozenset(get_english_words_set(["web2"], lower=True))
 
@@ -224,7 +224,7 @@ def _judge(
     token: Token,
     prev: Token | None,
     nxt: Token | None,
-    named: set[str | None],
+    named: set[str],
 ) -> NearMiss | None:
     start, end, _ = token
     length = len(form.text)

@@ -105,8 +105,10 @@ def quantities_between(a: Analysis, start: int, end: int) -> list[Quantity]:
     """The document's quantities in `start:end`, read once per document and shared by rules."""
     key = ("quantities", 0)
     if key not in a.memo:
-        found = find_quantities(a.prose)
-        a.memo[key] = (found, [q.start for q in found])
+        every = find_quantities(a.prose)
+        a.memo[key] = (every, [q.start for q in every])
+    found: list[Quantity]
+    starts: list[int]
     found, starts = a.memo[key]  # type: ignore[misc]
     return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
