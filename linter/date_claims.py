@@ -3,7 +3,8 @@
 `claims.attribute` ties a date to the fact whose cue word and subject share its clause. A date is
 only worth judging when that tie is certain, so three things cut it here:
 
-- the cue stands beyond a spaced hyphen ("in March - and now his hiring"): another clause;
+- the cue stands after the date beyond a spaced hyphen ("in March - and now his hiring"), an
+  attribution ("according to ...") or as a noun after a preposition ("coverage of the hire");
 - someone else did the cue's act ("the move, confirmed across forum threads on May 20");
 - the cue is a word of saying (posted, wrote, tweeted) and the clause says the post was about
   something else ("a May 11 post about output formats", "tweeted a description of his side
@@ -40,6 +41,14 @@ OWN_TOPIC = re.compile(
 )
 THIRD_PARTY = re.compile(r"^\s*(?:across|among|throughout|by|from|in)\s+(?:multiple|several|many|various|some|other)\b")
 SPACED_HYPHEN = re.compile(r"\s-\s")
+# A cue after the date that is only an attribution or a noun after a preposition ("in April,
+# according to coverage of the hire") is not the date's predicate.
+ACCORDING = re.compile(r"\baccording to\b|\b(?:citing|cited|quoting)\b", re.IGNORECASE)
+OBJECT_NOUN = re.compile(
+    r"\b(?:of|after|before|since|following|about|around|over|amid|ahead of)\s+(?:the|his|her|its|their|this|that)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # An organisation's own statement of a person's move: "Google confirmed Tuesday that ...".
 ORG_SAYS = re.compile(r"(?:confirm|announc|said|says|revealed|disclosed|told)\w*", re.IGNORECASE)
 
@@ -69,7 +78,11 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
 def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution) -> bool:
     """Is the attribution certain enough to judge? See the module docstring."""
     prose = doc.prose
-    if claim.cue_start >= mention.end and SPACED_HYPHEN.search(prose, mention.end, claim.cue_start):
+    if claim.cue_start >= mention.end and (
+        SPACED_HYPHEN.search(prose, mention.end, claim.cue_start)
+        or ACCORDING.search(prose, mention.end, claim.cue_start)
+        or OBJECT_NOUN.search(prose, max(mention.end, claim.cue_start - 40), claim.cue_start)
+    ):
         return False
     if claim.cue_end <= mention.start:
         between = prose[claim.cue_end : mention.start]

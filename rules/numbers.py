@@ -16,6 +16,7 @@ from linter.sheet import Fact
 from linter.subjects import subject_or_owner
 
 BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+PARTITIVE = re.compile(r"\s+of\s", re.IGNORECASE)
 
 
 def _fits(q: Quantity, fact: Fact) -> bool:
@@ -100,6 +101,8 @@ class FigureMismatch(Rule):
                 fact = found.fact
                 if q.unit is None and not BEFORE_NOUN.fullmatch(doc.prose, q.end, max(q.end, found.cue_start)):
                     continue  # a bare count is read only right before its noun: 'five co-founders'
+                if q.unit is None and PARTITIVE.match(doc.prose, q.end):
+                    continue  # 'one of its founding members' counts one member, not the members
                 if q.agrees(fact.value):
                     continue
                 yield self._report(doc, q, fact, facts)

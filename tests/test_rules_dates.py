@@ -49,6 +49,8 @@ SILENT = [
     "The move, confirmed across several industry forums on 14 March, surprised few.",
     "In recent weeks Brightwater has sped up recruiting, peaking with 40 openings in one day in February - and now"
     " Quint's hiring, first reported by the Ledger, adds a star.",
+    "Brightwater's lab opened in February, according to reports on the hire.",
+    "The lab doubled its headcount in February, well ahead of the hire.",
     # a date among the sources' dates
     "Mara Quint joined Brightwater on 1 April 2024.",
 ]

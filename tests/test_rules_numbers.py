@@ -51,6 +51,7 @@ SILENT = [
     "Meta reportedly dangled $100 million signing bonuses in front of OpenAI engineers.",
     "Karpathy was one of OpenAI's five co-founders.",
     "Karpathy was one of OpenAI's eleven co-founders.",
+    "Observers say one of OpenAI's founding members now works for a rival.",
     # ranges that hold the sheet's figure, sums and named rounds
     "Anthropic raised $25 to $35 billion in its latest funding round.",
     "Anthropic is in talks for a funding round between $20 and $40 billion.",
