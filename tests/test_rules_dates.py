@@ -49,7 +49,9 @@ SILENT = [
     "The move, confirmed across several industry forums on 14 March, surprised few.",
     "In recent weeks Brightwater has sped up recruiting, peaking with 40 openings in one day in February - and now"
     " Quint's hiring, first reported by the Ledger, adds a star.",
-    "Brightwater's lab opened in February, according to reports on the hire.",
+    "Brightwater is growing fast. Its lab hit 200 staff in February, according to figures cited in coverage of the"
+    " hire.",
+    "Quint is busy. Her lab hit 200 staff in February, according to the hire announcement.",
     "The lab doubled its headcount in February, well ahead of the hire.",
     # a date among the sources' dates
     "Mara Quint joined Brightwater on 1 April 2024.",
