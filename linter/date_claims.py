@@ -4,7 +4,8 @@
 only worth judging when that tie is certain, so three things cut it here:
 
 - the cue stands after the date beyond a spaced hyphen ("in March - and now his hiring"), an
-  attribution ("according to ...") or as a noun after a preposition ("coverage of the hire");
+  attribution ("according to ..."), in a that-clause ("told a podcast on 30 May that he joined")
+  or as a noun after a preposition ("coverage of the hire");
 - someone else did the cue's act ("the move, confirmed across forum threads on May 20");
 - the cue is a word of saying (posted, wrote, tweeted) and the clause says the post was about
   something else ("a May 11 post about output formats", "tweeted a description of his side
@@ -33,21 +34,23 @@ SAYING = re.compile(
     r"|publish|stat|comment|blog|updat)",
     re.IGNORECASE,
 )
-# "a post about X", "tweeted a description of X": the cue's own topic, stated.
+# "a post about X", "told the podcast", "tweeted a description of X": what was said, or to whom
+# (one's followers or the public are the audience of any announcement, not a topic).
 OWN_TOPIC = re.compile(
-    r"^[^,;.]*?\b(?:about|regarding|on the subject of|concerning|describing)\b"
-    r"|^\s+(?:(?:also|once|again|then)\s+)?(?:a|an|the|his|her|their|its)\s+(?!post\b|tweet\b|update\b)[\w-]+",
+    r"(?<=\s)(?:about|regarding|on the subject of|concerning|describing)\b"
+    r"|^\s+(?:(?:also|once|again|then)\s+)?(?:a|an|the|his|her|their|its)\s+"
+    r"(?!(?:post|tweet|update|followers|fans|readers|subscribers|audience|world|public)\b)[\w-]+",
     re.IGNORECASE,
 )
 THIRD_PARTY = re.compile(r"^\s*(?:across|among|throughout|by|from|in)\s+(?:multiple|several|many|various|some|other)\b")
 SPACED_HYPHEN = re.compile(r"\s-\s")
 # A cue after the date that is only an attribution or a noun after a preposition ("in April,
 # according to coverage of the hire") is not the date's predicate.
+THAT = re.compile(r"\bthat\b", re.IGNORECASE)  # "told a podcast on 30 May that he joined": the date is the telling's
 ACCORDING = re.compile(r"\baccording to\b|\b(?:citing|cited|quoting)\b", re.IGNORECASE)
 OBJECT_NOUN = re.compile(
-    r"\b(?:of|after|before|since|following|about|around|over|amid|ahead of)\s+(?:the|his|her|its|their|this|that)\s+"
-    r"(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:of|after|before|since|following|about|around|over|amid|ahead of|in|via|through)\s+"
+    r"(?:(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.]*['’]s?)\s+)(?:[\w-]+\s+)?$"
 )
 # An organisation's own statement of a person's move: "Google confirmed Tuesday that ...".
 ORG_SAYS = re.compile(r"(?:confirm|announc|said|says|revealed|disclosed|told)\w*", re.IGNORECASE)
@@ -81,6 +84,7 @@ def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribu
     if claim.cue_start >= mention.end and (
         SPACED_HYPHEN.search(prose, mention.end, claim.cue_start)
         or ACCORDING.search(prose, mention.end, claim.cue_start)
+        or THAT.search(prose, mention.end, claim.cue_start)
         or OBJECT_NOUN.search(prose, max(mention.end, claim.cue_start - 40), claim.cue_start)
     ):
         return False
@@ -92,26 +96,55 @@ def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribu
     cue_word = re.match(r"[\w-]*", prose[claim.cue_start :])
     if cue_word is None or not SAYING.match(cue_word[0]):
         return True
+    return says_the_event(doc, sentence, mention, claim, claim.cue_start + len(cue_word[0]))
+
+
+def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution, after: int) -> bool:
+    """A word of saying dates the event only when what was said is the event. "Posted on 20 May"
+    (nothing more) refers to the known post; "told the podcast on 30 May", "a post about output
+    formats" name what was said, which must then be the event ("announced his move"); any other
+    content ("wrote on 2 February that vibe coding was fun") must speak of the event somewhere in
+    the sentence."""
     _, clause_end = doc.clause(sentence, claim.cue_start)
-    after = prose[claim.cue_start + len(cue_word[0]) : clause_end]
-    after = after.replace(mention.text, " ") if claim.cue_start < mention.start else after
-    return not OWN_TOPIC.match(after) or about_the_event(doc, sentence, claim.fact)
+    stretch = doc.prose[after:clause_end]
+    if claim.cue_start < mention.start:
+        stretch = stretch.replace(mention.text, " " * len(mention.text), 1)
+    own = OWN_TOPIC.search(stretch.split(",")[0])
+    if own:
+        topic = re.split(r",|\bthat\b", stretch[own.start() :], maxsplit=1)[0]
+        return event_evidence(doc, claim.fact, topic)
+    skip = [(m.start - after, m.end - after) for m in doc.mentions_between(after, clause_end, {"channel"})]
+    words = [
+        w[0]
+        for w in re.finditer(r"[\w'’-]+", stretch)
+        if w[0].lower() not in FILLER and not any(s <= w.start() < e for s, e in skip)
+    ]
+    return not words or event_evidence(doc, claim.fact, sentence.text)
 
 
-def about_the_event(doc: Analysis, sentence: Sentence, fact: Fact) -> bool:
-    """Does the sentence speak of the event the fact belongs to: an event noun ('the move'), a
-    cue of the subject's facts that is not a word of saying ('joined', 'hired'), or the
-    organisation a dated fact of the subject is at ('Anthropic')?"""
-    text = sentence.text
+FILLER = frozenset(
+    {
+        "on", "in", "at", "via", "to", "from", "through", "the", "a", "an", "his", "her", "its", "their", "own",
+        "early", "late", "morning", "afternoon", "evening", "night", "week", "also", "publicly", "officially",
+        "first", "just", "then", "finally", "post", "tweet", "account", "time",
+    }
+)  # fmt: skip
+
+
+def event_evidence(doc: Analysis, fact: Fact, text: str) -> bool:
+    """Does `text` speak of the event the fact belongs to: an event noun ('the move', 'the
+    news') or a cue, other than a word of saying, of the fact or of the subject's other dated
+    facts within a month of it ('joined', 'hired', 'stepping down')?"""
     if EVENT_WORD.search(text):
         return True
-    own = [f for f in doc.sheet.facts if f.subject == fact.subject]
-    for other in own:
+    day = fact.value.date
+    for other in doc.sheet.facts:
+        if other.subject != fact.subject or other.value.type != "date" or abs((other.value.date - day).days) > 31:
+            continue
         for cue in other.cues:
             if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
                 return True
-    orgs = {f.org for f in own if f.value.type == "date" and f.org}
-    return any(m.entity in orgs for m in doc.mentions_in(sentence))
+    return False
 
 
 def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:

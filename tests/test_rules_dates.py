@@ -29,6 +29,10 @@ FLAGGED = [
     ("Quint posted the news on 14 March.", ("FL101", "14 March", "error")),
     ("Mara Quint announced on 14 March 2024 that she had joined Brightwater.", ("FL101", "14 March 2024", "error")),
     ("The move, announced on 15 March, surprised few.", ("FL101", "15 March", "error")),
+    # a word of saying with nothing more, or with the event as what was said
+    ("Mara Quint posted on 14 March.", ("FL101", "14 March", "error")),
+    ("Mara Quint announced her move on 14 March.", ("FL101", "14 March", "error")),
+    ("On Wednesday, Mara Quint told her followers that she had joined Brightwater.", ("FL102", "Wednesday", "error")),
     # a disputed fact: outside every source's date is an error, between them a warning
     ("Mara Quint joined Brightwater on 3 June 2024.", ("FL101", "3 June 2024", "error")),
     ("Mara Quint joined Brightwater on 8 April 2024.", ("FL101", "8 April 2024", "warning")),
@@ -45,6 +49,14 @@ SILENT = [
     "On 2 February 2024, Mara Quint posted a thread about battery chemistry.",
     "Mara Quint wrote in a long February 9 post about cathode supply chains.",
     "On 3 March 2024 Quint wrote a description of her side project on her blog.",
+    "Quint, who posted on 3 February about battery chemistry, joined Brightwater on 1 April.",
+    "Back in February 2023, Quint coined the term wet-lab sprint in a post on her blog.",
+    "Mara Quint wrote on 2 February 2023 that wet labs were fun.",
+    "Mara Quint announced a new podcast in July 2023.",
+    "Quint's March 12 post was followed by a March 13 write-up from the Ledger.",
+    "Mara Quint tweeted on March 20 that she was settling in at Brightwater.",
+    "Mara Quint told a podcast on 30 March that she had joined Brightwater to build a lab.",
+    "On March 13, a day after Quint's announcement, Brightwater confirmed the hire.",
     # someone else's act, another clause
     "The move, confirmed across several industry forums on 14 March, surprised few.",
     "In recent weeks Brightwater has sped up recruiting, peaking with 40 openings in one day in February - and now"
