@@ -37,11 +37,25 @@ NAMED_ROUND = re.compile(r"\bSeries\s+[A-K]\b|\b(?:seed|pre-seed)\s+round\b", re
 MEASURE_REACH = 40
 
 
+# "its $5 billion round from last year": a figure placed at another time than a fact with no time
+# of its own (the fact's cues and `as_of` say which times are its own: 'as 2025 closed').
+OTHER_TIME = re.compile(
+    r"\b(?:last|previous|prior|earlier|first)\s+(?:year|round|quarter)\b|\ba\s+year\s+(?:ago|earlier)\b"
+    r"|\bin\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
 def another_measure(prose: str, q: Quantity, fact: Fact) -> bool:
-    """Does the figure's own phrase say it measures a sum or a named round the fact is not?"""
+    """Does the figure's own phrase say it measures a sum, a named round or another time than
+    the fact does?"""
     what = str(fact.value.data.get("what", ""))
     near = prose[max(0, q.start - MEASURE_REACH) : q.end + MEASURE_REACH]
-    return any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND))
+    if any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
+        return True
+    own = " ".join((*fact.cues, str(fact.value.data.get("as_of", "")))).lower()
+    after = prose[q.end : q.end + MEASURE_REACH]
+    return any(m[0].lower() not in own for m in OTHER_TIME.finditer(after.split(",")[0]))
 
 
 def _described(fact: Fact) -> str:

@@ -58,6 +58,9 @@ SILENT = [
     "Anthropic has raised $64 billion in total across every funding round.",
     "Anthropic's funding to date stands at $64 billion.",
     "Anthropic is raising a $5 billion Series G round.",
+    # a figure placed at another time than the fact's
+    "Anthropic's run rate of $30 billion dwarfs its $4 billion funding round from last year.",
+    "Anthropic's revenue run rate was $1 billion in 2024.",
     # a figure that belongs to another fact
     "Coverage has mentioned a $30 billion funding round and Amazon's $100 billion compute commitment.",
     "Anthropic's $30 billion funding round is not the same thing as its revenue figure.",
