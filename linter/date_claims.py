@@ -112,14 +112,14 @@ def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, clai
     own = OWN_TOPIC.search(stretch.split(",")[0])
     if own:
         topic = re.split(r",|\bthat\b", stretch[own.start() :], maxsplit=1)[0]
-        return event_evidence(doc, claim.fact, topic)
+        return event_evidence(doc, claim.fact, after + own.start(), after + own.start() + len(topic))
     skip = [(m.start - after, m.end - after) for m in doc.mentions_between(after, clause_end, {"channel"})]
     words = [
         w[0]
         for w in re.finditer(r"[\w'’-]+", stretch)
         if w[0].lower() not in FILLER and not any(s <= w.start() < e for s, e in skip)
     ]
-    return not words or event_evidence(doc, claim.fact, sentence.text)
+    return not words or event_evidence(doc, claim.fact, sentence.start, sentence.end)
 
 
 FILLER = frozenset(
@@ -131,20 +131,26 @@ FILLER = frozenset(
 )  # fmt: skip
 
 
-def event_evidence(doc: Analysis, fact: Fact, text: str) -> bool:
-    """Does `text` speak of the event the fact belongs to: an event noun ('the move', 'the
-    news') or a cue, other than a word of saying, of the fact or of the subject's other dated
-    facts within a month of it ('joined', 'hired', 'stepping down')?"""
+def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
+    """Does `start:end` speak of the event the fact belongs to: an event noun ('the move', 'the
+    news'), or, of the subject's dated facts within a month of this one (the event's facts), a cue
+    other than a word of saying ('joined', 'hired', 'stepping down') or the organisation one of
+    them is at ('... that he has become a member of Anthropic')?"""
+    text = doc.prose[start:end]
     if EVENT_WORD.search(text):
         return True
     day = fact.value.date
-    for other in doc.sheet.facts:
-        if other.subject != fact.subject or other.value.type != "date" or abs((other.value.date - day).days) > 31:
-            continue
+    event = [
+        f
+        for f in doc.sheet.facts
+        if f.subject == fact.subject and f.value.type == "date" and abs((f.value.date - day).days) <= 31
+    ]
+    for other in event:
         for cue in other.cues:
             if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
                 return True
-    return False
+    orgs = {f.org for f in event if f.org}
+    return any(m.entity in orgs for m in doc.mentions_between(start, end) if not m.pronoun)
 
 
 def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:

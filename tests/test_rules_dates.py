@@ -54,7 +54,7 @@ SILENT = [
     "Mara Quint wrote on 2 February 2023 that wet labs were fun.",
     "Mara Quint announced a new podcast in July 2023.",
     "Quint's March 12 post was followed by a March 13 write-up from the Ledger.",
-    "Mara Quint tweeted on March 20 that she was settling in at Brightwater.",
+    "Mara Quint posted on March 20 that her new lab was noisy.",
     "Mara Quint told a podcast on 30 March that she had joined Brightwater to build a lab.",
     "On March 13, a day after Quint's announcement, Brightwater confirmed the hire.",
     # someone else's act, another clause
