@@ -1,15 +1,16 @@
 """Which of the sheet's dated facts a date in the text states, if any (shared by FL101-FL103).
 
 `claims.attribute` ties a date to the fact whose cue word and subject share its clause. A date is
-only worth judging when that tie is certain, so three things cut it here:
+only worth judging when that tie is certain, so these cut it here:
 
 - the cue stands after the date beyond a spaced hyphen ("in March - and now his hiring"), an
   attribution ("according to ..."), in a that-clause ("told a podcast on 30 May that he joined")
   or as a noun after a preposition ("coverage of the hire");
 - someone else did the cue's act ("the move, confirmed across forum threads on May 20");
-- the cue is a word of saying (posted, wrote, tweeted) and the clause says the post was about
-  something else ("a May 11 post about output formats", "tweeted a description of his side
-  project") while the sentence never speaks of the event itself.
+- the cue is a word of saying (posted, wrote, told) and what was said is not the event: a stated
+  topic or addressee that is not the event ("a May 11 post about output formats", "told a
+  podcast"), or other content in a sentence that never speaks of the event ("wrote on 2 February
+  that vibe coding was fun"). A bare "posted on 20 May" refers to the known post.
 
 One tie is added: an organisation that confirms or announces a person's move at that
 organisation ("Google confirmed Tuesday that Giannandrea would give up his post") dates the
