@@ -65,18 +65,31 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
         facts = doc.sheet.facts_of_type("date")
         found = []
         for sentence in doc.sentences:
-            for mention in doc.dates_in(sentence):
-                near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
-                rivals = [(d.start, d.end) for d in near]
-                claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
-                if claim is not None and not tied(doc, sentence, mention, claim):
-                    claim = None
-                if claim is None:
-                    claim = organisation_says(doc, sentence, mention, facts)
+            dates = doc.dates_in(sentence)
+            claims = {m.start: _claim(doc, sentence, m, facts, _rivals(doc, m, set())) for m in dates}
+            # One date per cue: a date tied by a cue of its own does not compete for another's
+            # ("21 May — OpenAI files its S-1, with a listing targeted for September").
+            own = {start for start, claim in claims.items() if claim is not None}
+            for mention in dates:
+                claim = claims[mention.start] or _claim(doc, sentence, mention, facts, _rivals(doc, mention, own))
                 if claim is not None:
                     found.append((mention, claim))
         doc.memo[key] = found
     return doc.memo[key]  # type: ignore[return-value]
+
+
+def _rivals(doc: Analysis, mention: DateMention, settled: set[int]) -> list[tuple[int, int]]:
+    near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
+    return [(d.start, d.end) for d in near if d.start not in settled]
+
+
+def _claim(
+    doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact], rivals: list[tuple[int, int]]
+) -> Attribution | None:
+    claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
+    if claim is not None and not tied(doc, sentence, mention, claim):
+        claim = None
+    return claim if claim is not None else organisation_says(doc, sentence, mention, facts)
 
 
 def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution) -> bool:

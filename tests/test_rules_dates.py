@@ -95,3 +95,10 @@ def test_a_relative_date_outside_the_disputed_range_is_an_error() -> None:
 def test_a_wrong_date_outside_every_source_is_an_error_on_the_default_sheet() -> None:
     (finding,) = flagged("Andrej Karpathy joined Anthropic on 12 June 2026.", "FL101")
     assert finding.severity == "error"
+
+
+def test_a_date_with_its_own_cue_does_not_take_another_dates_cue() -> None:
+    """A timeline entry: the heading date's cue follows it, nearer to a later date that has a cue
+    of its own."""
+    text = "20 May 2026 — OpenAI files its S-1 in secret, with its stock listing targeted for September 2026."
+    assert [(f.rule, f.found) for f in flagged(text)] == [("FL101", "20 May 2026")]
