@@ -32,6 +32,8 @@ FLAGGED = [
      "more than 20 years", "error"),
     ("Rohlf has nearly 20 years of experience in security.", "nearly 20 years", "more than 20", "more than 20 years",
      "error"),
+    ("Anthropic's revenue was running at an annualised $45 billion in April.", "$45 billion", "$30 billion",
+     "$30 billion", "error"),
     # disputed facts: a figure outside every source's value is still an error
     ("Anthropic's funding round of $40 billion closed.", "$40 billion", "$30 billion", "$30 billion", "error"),
     ("OpenAI's three co-founders included Karpathy.", "three", "more than 5", "more than five", "error"),
