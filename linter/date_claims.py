@@ -70,8 +70,12 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
             # One date per cue: a date tied by a cue of its own does not compete for another's
             # ("21 May — OpenAI files its S-1, with a listing targeted for September").
             own = {start for start, claim in claims.items() if claim is not None}
+            taken = {claim.cue_start for claim in claims.values() if claim is not None}
             for mention in dates:
-                claim = claims[mention.start] or _claim(doc, sentence, mention, facts, _rivals(doc, mention, own))
+                claim = claims[mention.start]
+                if claim is None:
+                    claim = _claim(doc, sentence, mention, facts, _rivals(doc, mention, own))
+                    claim = None if claim is not None and claim.cue_start in taken else claim
                 if claim is not None:
                     found.append((mention, claim))
         doc.memo[key] = found

@@ -102,3 +102,9 @@ def test_a_date_with_its_own_cue_does_not_take_another_dates_cue() -> None:
     of its own."""
     text = "20 May 2026 — OpenAI files its S-1 in secret, with its stock listing targeted for September 2026."
     assert [(f.rule, f.found) for f in flagged(text)] == [("FL101", "20 May 2026")]
+
+
+def test_a_cue_taken_by_one_date_is_not_given_to_another() -> None:
+    """'A week ago today, on Tuesday 12 March': 'said' dates 12 March; 'today' is not a date here."""
+    text = "Note of 19 March 2024.\n\nA week ago today, on Tuesday 12 March, Mara Quint said that she had joined."
+    assert found(text, published=dt.date(2024, 3, 19)) == []
