@@ -322,6 +322,8 @@ class _Reader:
             raise self.fail(where, f"{where}: unknown field(s) {', '.join(sorted(unknown))} in {vtype} value")
         if vtype == "date" and not isinstance(data["date"], dt.date):
             raise self.fail(where, f"{where}: date must be a TOML date like 2026-05-19")
+        if not isinstance(data.get("complete", False), bool):
+            raise self.fail(where, f"{where}: complete must be true or false")
         for ref_key in ("entity", "org", "speaker"):
             ref = data.get(ref_key)
             if ref is not None and ref not in entities:

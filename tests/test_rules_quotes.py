@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from linter.quotes import passages, quote_index, segments
-from linter.sheet import Sheet, default_sheet, load_sheet
+from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
 from tests.helpers import flagged, the_finding
 
 FLAGGED = [
@@ -161,3 +161,13 @@ def test_old_sheets_hold_excerpts_and_new_ones_may_say_complete() -> None:
     facts = {f.id: f for f in QUINT.facts}
     assert facts["quint-post"].value.data["complete"] is True
     assert "complete" not in facts["quint-statement"].value.data
+
+
+def test_complete_must_be_a_boolean(tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "sheets" / "quint-move-2024.toml").read_text()
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace("complete = true", 'complete = "yes"'))
+    with pytest.raises(
+        SheetError, match=r"bad\.toml:\d+: invalid fact sheet: quint-post: complete must be true or false"
+    ):
+        load_sheet(bad)
