@@ -20,12 +20,13 @@ fact that carries the organisation as its `org` qualifier.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.analysis import EVENT_WORD, Analysis
 from linter.claims import Attribution, attribute, subject_of
 from linter.dates import DateMention
 from linter.mentions import Mention
-from linter.sheet import Fact
+from linter.sheet import Fact, Sheet
 from linter.text import Sentence
 
 RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
@@ -153,7 +154,7 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
     """Does `start:end` speak of the event the fact belongs to: an event noun ('the move', 'the
     news'), or, of the subject's dated facts within a month of this one (the event's facts), a cue
     other than a word of saying ('joined', 'hired', 'stepping down') or the organisation one of
-    them is at ('... that he has become a member of Anthropic')?"""
+    them is at or the sheet's title names ('... that he has become a member of Anthropic')?"""
     text = doc.prose[start:end]
     if EVENT_WORD.search(text):
         return True
@@ -167,8 +168,18 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
         for cue in other.cues:
             if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
                 return True
-    orgs = {f.org for f in event if f.org}
+    orgs = {f.org for f in event if f.org} | title_organisations(doc.sheet)
     return any(m.entity in orgs for m in doc.mentions_between(start, end) if not m.pronoun)
+
+
+@lru_cache(maxsize=16)
+def title_organisations(sheet: Sheet) -> frozenset[str]:
+    """The organisations the sheet's title names ('Ada Park joins Northwind'): the event's own."""
+    return frozenset(
+        e.id
+        for e in sheet.entities.values()
+        if e.kind == "organisation" and any(re.search(rf"\b{re.escape(n)}\b", sheet.title) for n in e.names)
+    )
 
 
 def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:
