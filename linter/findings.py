@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from linter.text import LineIndex
+from linter.annotate.text import LineIndex
 
 Severity = Literal["error", "warning"]
 
@@ -33,15 +33,21 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    # The claim the rule read (subject, relation, value, scope, why it is sure); see
+    # `linter.claims.model`. Only rules built on the claim layer set it; JSON shows it when set.
+    claim: dict[str, object] | None = field(default=None, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON shape of a finding (issue #2, section 4); `extra` is left out."""
+        """The JSON shape of a finding (issue #2, section 4); `extra` is left out, and `claim`
+        appears only when a rule recorded one."""
         data = {name: getattr(self, name) for name in FIELDS}
         data["sources"] = list(self.sources)
+        if self.claim is not None:
+            data["claim"] = self.claim
         return data
 
 
-FIELDS = tuple(f.name for f in fields(Finding) if f.name != "extra")
+FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("extra", "claim"))
 
 
 def located(text: str, lines: LineIndex, start: int, end: int, **fields: Any) -> Finding:

@@ -34,12 +34,10 @@ MAX_PASSES = 10
 
 
 def _rule_safety(code: str) -> str | None:
-    from linter.engine import all_rules
+    from linter.registry import registry
 
-    for rule in all_rules():
-        if rule.code == code:
-            return getattr(rule, "fix_safety", None)
-    return None
+    rule = registry().find(code)
+    return getattr(rule, "fix_safety", None) if rule else None
 
 
 def is_safe(finding: Finding) -> bool:

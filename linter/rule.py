@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
 from linter.findings import Finding
 
 

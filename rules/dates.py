@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.date_claims import dated_claims
-from linter.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
-from linter.disputes import Verdict, date_verdict, weekday_verdict
+from linter.annotate.analysis import Analysis
+from linter.annotate.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
+from linter.claims.dated import dated_claims
 from linter.findings import Finding
 from linter.rule import Example, Rule
 from linter.sheet import Alternative, Fact
+from linter.sheet.disputes import Verdict, date_verdict, weekday_verdict
 
 
 def matches(mention: DateMention, fact_day: dt.date, month_only: bool) -> bool:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from linter.disputes import date_verdict, interval_verdict, is_disputed, weekday_verdict
-from linter.numbers import value_interval
+from linter.annotate.numbers import value_interval
 from linter.sheet import default_sheet, load_sheet
+from linter.sheet.disputes import date_verdict, interval_verdict, is_disputed, weekday_verdict
 from tests.helpers import flagged
 
 QUINT = load_sheet(Path(__file__).parent / "sheets" / "quint-move-2024.toml")

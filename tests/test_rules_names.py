@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.names import name_index, tolerance
+from linter.annotate.names import name_index, tolerance
 from linter.sheet import default_sheet, load_sheet
 from tests.helpers import flagged, the_finding
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.quotes import passages, quote_index, segments
+from linter.annotate.quotes import passages, quote_index, segments
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
 from tests.helpers import flagged, the_finding
 
