@@ -105,7 +105,9 @@ class FigureMismatch(Rule):
             for q in quantities:
                 if q.start in lengths:
                     continue
-                rivals = [(o.start, o.end) for o in quantities if o is not q and o.unit == q.unit]
+                # One figure per cue, for amounts: "hit $30bn, up from $9bn". A count's noun follows
+                # it ("104 wins and 104 poles") and is read right there (BEFORE_NOUN).
+                rivals = [(o.start, o.end) for o in quantities if o is not q and o.unit == q.unit == "USD"]
                 found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner, rivals=rivals)
                 if found is None or not _fits(q, found.fact) or another_measure(doc.prose, q, found.fact):
                     continue
