@@ -5,11 +5,12 @@ a disputed fact's figure outside every source's value is an error."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from linter.annotate.numbers import find_quantities, format_like
-from linter.sheet import Value
+from linter.sheet import Value, load_sheet
 from tests.helpers import flagged, the_finding
 
 FLAGGED = [
@@ -148,3 +149,10 @@ def test_suggestions_follow_the_texts_style() -> None:
         "five years",
         "5 years",
     ]
+
+
+def test_each_count_keeps_the_noun_after_it() -> None:
+    """'105 wins and 104 poles': the first count's noun is not given to the second."""
+    sheet = load_sheet(Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml")
+    text = "Lewis Hamilton has 105 Grand Prix wins and 104 pole positions."
+    assert [f.found for f in flagged(text, "FL901", sheet=sheet)] == ["105"]

@@ -118,7 +118,7 @@ def _decimals(number: str) -> int:
 
 
 def _half_step(number: str, scale: float) -> float:
-    return 0.5 * 10 ** -_decimals(number) * scale
+    return 0.5 * 10.0 ** -_decimals(number) * scale
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
