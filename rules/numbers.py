@@ -11,6 +11,7 @@ from linter.claims.career import length_claims
 from linter.claims.predicates import attribute
 from linter.claims.subjects import subject_or_owner
 from linter.findings import Finding
+from linter.language.en import SUM_WORDS
 from linter.rule import Example, Rule
 from linter.sheet import Fact
 from linter.sheet.disputes import interval_verdict
@@ -32,7 +33,7 @@ def _fits(q: Quantity, fact: Fact) -> bool:
 
 # A figure for a sum ("total capital raised to date") or for one named round ("a $5B Series E")
 # measures something else than a fact that names neither.
-SUM = re.compile(r"\b(?:total|in total|to date|so far|cumulative|altogether|combined|overall|lifetime)\b", re.I)
+SUM = re.compile(rf"\b(?:{'|'.join(SUM_WORDS)})\b", re.I)
 NAMED_ROUND = re.compile(r"\bSeries\s+[A-K]\b|\b(?:seed|pre-seed)\s+round\b", re.I)
 MEASURE_REACH = 40
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, Opcode
 
+from linter.language.en import INFLECTIONS
 from linter.sheet import Fact, Sheet
 
 PASSAGE = re.compile(
@@ -218,9 +219,6 @@ def _trim_ends(ops: list[Opcode], lo: int, length: int, complete: bool) -> list[
         ops.pop()
         at_end = lo + (ops[-1].dest_end if ops else 0)
     return ops
-
-
-INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ning", "ting", "ding")
 
 
 def _fitted(tag: str, q0: int, q1: int, s0: int, s1: int, quote: list[str], norms: list[str]) -> bool:

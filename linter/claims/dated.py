@@ -27,21 +27,18 @@ from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.predicates import Attribution, attribute, subject_of
+from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
 RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
 # Verbs and nouns of saying: they carry a date for whatever was said, so what was said matters.
-SAYING = re.compile(
-    r"(?:announc|post|tweet|said|say|wrote|write|writing|confirm|reveal|disclos|shar|told|tell|report|unveil"
-    r"|publish|stat|comment|blog|updat)",
-    re.IGNORECASE,
-)
+SAYING = re.compile("(?:" + "|".join(SAYING_STEMS) + ")", re.IGNORECASE)
 # "a post about X", "told the podcast", "tweeted a description of X": what was said, or to whom
 # (one's followers or the public are the audience of any announcement, not a topic).
 OWN_TOPIC = re.compile(
-    r"(?<=\s)(?:about|regarding|on the subject of|concerning|describing)\b"
+    rf"(?<=\s)(?:{'|'.join(TOPIC_MARKERS)})\b"
     r"|^\s+(?:(?:also|once|again|then)\s+)?(?:a|an|the|his|her|their|its)\s+"
-    r"(?!(?:post|tweet|update|followers|fans|readers|subscribers|audience|world|public)\b)[\w-]+",
+    rf"(?!(?:{'|'.join(BROADCAST_AUDIENCES)})\b)[\w-]+",
     re.IGNORECASE,
 )
 THIRD_PARTY = re.compile(r"^\s*(?:across|among|throughout|by|from|in)\s+(?:multiple|several|many|various|some|other)\b")
@@ -141,13 +138,7 @@ def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, clai
     return not words or event_evidence(doc, claim.fact, sentence.start, sentence.end)
 
 
-FILLER = frozenset(
-    {
-        "on", "in", "at", "via", "to", "from", "through", "the", "a", "an", "his", "her", "its", "their", "own",
-        "early", "late", "morning", "afternoon", "evening", "night", "week", "also", "publicly", "officially",
-        "first", "just", "then", "finally", "post", "tweet", "account", "time",
-    }
-)  # fmt: skip
+FILLER = SAYING_FILLER
 
 
 def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
