@@ -7,30 +7,11 @@ from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
-from linter.claims.predicates import Attribution, attribute
+from linter.claims.dated import dated_claims
 from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
-from linter.sheet import Fact
-
-RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
-
-
-def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
-    """Every date expression that a clause ties to one of the sheet's dated facts (worked out
-    once per document: FL101, FL102 and FL103 all read it)."""
-    key = ("dated-claims", 0)
-    if key not in doc.memo:
-        facts = doc.sheet.facts_of_type("date")
-        found = []
-        for sentence in doc.sentences:
-            for mention in doc.dates_in(sentence):
-                near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
-                rivals = [(d.start, d.end) for d in near]
-                claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
-                if claim:
-                    found.append((mention, claim))
-        doc.memo[key] = found
-    return doc.memo[key]  # type: ignore[return-value]
+from linter.sheet import Alternative, Fact
+from linter.sheet.disputes import Verdict, date_verdict, weekday_verdict
 
 
 def matches(mention: DateMention, fact_day: dt.date, month_only: bool) -> bool:
@@ -46,12 +27,34 @@ def matches(mention: DateMention, fact_day: dt.date, month_only: bool) -> bool:
     return mention.day == fact_day.day
 
 
-def alternative_for(fact: Fact, mention: DateMention):
-    """A deprecated or disputed value of the fact that the text's date equals, if any."""
-    for alt in fact.alternatives:
+def alternative_for(fact: Fact, mention: DateMention) -> Alternative | None:
+    """A deprecated value of the fact that the text's date equals, if any (its reason says why
+    that date is wrong)."""
+    for alt in fact.alternatives_ranked("deprecated"):
         if alt.value.type == "date" and matches(mention, alt.value.date, False):
             return alt
     return None
+
+
+def covered_days(mention: DateMention, fact_day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days a (possibly partial) text date can mean: one day, a whole month or a whole year."""
+    year = mention.year or fact_day.year
+    if mention.month is None:
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if mention.year else None
+    if mention.day is None:
+        after = dt.date(year + mention.month // 12, mention.month % 12 + 1, 1)
+        return dt.date(year, mention.month, 1), after - dt.timedelta(days=1)
+    day = mention.resolve(year)
+    if day is None:
+        return None
+    return day, day + dt.timedelta(days=7 if mention.is_range else 0)
+
+
+def disputed_message(doc: Analysis, fact: Fact, found: str, verdict: Verdict) -> str:
+    """'... is disputed: <reason> (sources: ...)' for a value among or between the sources'."""
+    reason = verdict.alternative.reason if verdict.alternative else "it lies between the sources' values."
+    labels = "; ".join(doc.sheet.source_labels(verdict.sources))
+    return f"{found!r} is disputed: {reason} The sheet's date is {fact.value.display(doc.sheet)} (sources: {labels})."
 
 
 class DateMismatch(Rule):
@@ -60,7 +63,10 @@ class DateMismatch(Rule):
     Finds absolute dates in any common form ("May 19", "19 May 2026", "2026-05-19", "May 19th",
     "in June 2026"), ties each to the fact whose cue word ("announced", "filed", "reported") and
     subject share its clause, and compares day, month and year (parts the text leaves out agree).
-    A date that a source gives instead (a disputed alternative) is a warning naming that source.
+    A post on another subject ("a May 11 post about output formats") is not the announcement, and
+    an organisation's statement of a person's move dates that move ("Google confirmed Tuesday that
+    ..."). For a disputed fact, a date among or between the sources' dates is a warning naming
+    them; a date outside all of them is an error.
     """
 
     code = "FL101"
@@ -73,6 +79,10 @@ class DateMismatch(Rule):
         Example("Karpathy posted on X on May 19th that he had joined Anthropic."),
         Example("Google announced its new model on May 12, a week before Karpathy's news."),
         Example("TechCrunch first reported the move on 19 May; OpenTools followed on 20 May."),
+        Example("Karpathy joined Anthropic on 12 June 2026.", "12 June 2026"),
+        Example("On 7 March 2026, Karpathy tweeted a description of his weekend project."),
+        Example("Karpathy wrote in a long May 11 post about output formats that HTML beats Markdown."),
+        Example("Karpathy joined Tesla in June 2017."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -85,18 +95,20 @@ class DateMismatch(Rule):
                 continue
             expected = fact.value.display(doc.sheet)
             suggestion = None if month_only or mention.day is None else format_like(mention, fact.value.date)
-            alt = alternative_for(fact, mention)
-            if alt is not None and alt.rank == "disputed":
+            days = covered_days(mention, fact.value.date)
+            verdict = date_verdict(fact, *days) if days else Verdict("error")
+            if verdict.severity == "warning":
                 yield doc.finding(
-                    self.code, fact, mention.start, mention.end,
-                    f"{mention.text!r} is disputed: {alt.reason} The sheet's date is {expected}.",
-                    expected, suggestion, severity="warning", sources=fact.sources + alt.sources,
+                    self.code, fact, mention.start, mention.end, disputed_message(doc, fact, mention.text, verdict),
+                    expected, suggestion, severity="warning", sources=verdict.sources,
                 )  # fmt: skip
                 continue
+            alt = alternative_for(fact, mention)
             why = f" ({alt.reason})" if alt is not None else ""
             yield doc.finding(
                 self.code, fact, mention.start, mention.end,
                 f"date {mention.text!r} contradicts the sheet: {expected}{why}", expected, suggestion,
+                severity="error",
             )  # fmt: skip
 
 
@@ -116,6 +128,8 @@ class WeekdayMismatch(Rule):
         Example("Karpathy announced on Tuesday that he had joined Anthropic."),
         Example("The Musk v. Altman trial concluded on Monday, a day before Karpathy's post."),
         Example("Karpathy posted on Tuesday, May 19, 2026."),
+        Example("Google confirmed Thursday that its new model had shipped, two days after Karpathy's post."),
+        Example("Karpathy posted a thread about tokenizers on Friday."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -133,11 +147,16 @@ class WeekdayMismatch(Rule):
             word_start = mention.start
             word_end = word_start + len(WEEKDAY_NAMES[mention.weekday])
             # A weekday written beside its own date contradicts the calendar, whatever the sheet says.
-            severity = "error" if stated is not None else None
+            verdict = Verdict("error") if stated is not None else weekday_verdict(fact, mention.weekday)
+            message = (
+                f"{doc.prose[word_start:word_end]!r} does not match {day.strftime('%d %B %Y')}, which was a {right}"
+            )
+            if verdict.severity == "warning":
+                message += "; the sources disagree on the date, and one of their days falls on it"
             yield doc.finding(
-                self.code, fact, word_start, word_end,
-                f"{doc.prose[word_start:word_end]!r} does not match {day.strftime('%d %B %Y')}, which was a {right}",
-                f"{right} {day.day} {day.strftime('%B %Y')}", right, severity=severity,
+                self.code, fact, word_start, word_end, message,
+                f"{right} {day.day} {day.strftime('%B %Y')}", right, severity=verdict.severity,
+                sources=verdict.sources or None,
             )  # fmt: skip
 
 
@@ -168,11 +187,13 @@ class RelativeDateMismatch(Rule):
             fact = found.fact
             if day is None or fact.value.data.get("precision") == "month" or day == fact.value.date:
                 continue
+            verdict = date_verdict(fact, day, day)
             yield doc.finding(
                 self.code, fact, mention.start, mention.end,
                 f"{mention.text!r} in an article dated {doc.published.isoformat()} means {day.isoformat()},"
                 f" but the sheet says {fact.value.display(doc.sheet)}",
                 None, f"on {fact.value.date.day} {fact.value.date.strftime('%B')}",
+                severity=verdict.severity, sources=verdict.sources or None,
             )  # fmt: skip
 
 

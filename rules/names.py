@@ -17,7 +17,10 @@ class Misspelling(Rule):
     the sheet lists is accepted as written. A near-miss counts only when context ties it to the
     entity: the other half of the name spelled right, one of the person's titles nearby, or (for
     organisations and long surnames) the right spelling elsewhere in the text or an organisation
-    context ("joined Antropic"). Other people with similar names ("Nick Jonas") stay silent.
+    context ("joined Antropic"). Other people with similar names ("Nick Jonas") stay silent, and so
+    do tickers ("TSLA"), an organisation's plural ("Teslas") outside a name slot, a name cut off
+    where an excerpt ends ("Karpat…") and ordinary English words. Accented variants of a first
+    name beside the surname ("André Karpathy") are misspellings.
     The suggestion is the sheet's spelling, ready for --fix.
     """
 
@@ -33,6 +36,10 @@ class Misspelling(Rule):
         Example("His manager is Nick Joseph (not Nick Jonas)."),
         Example("Nicholas Joseph welcomed Andrej to the team."),
         Example("Tessa Thompson was not involved in the Tesla deal."),
+        Example("André Karpathy has joined Anthropic.", "André Karpathy"),
+        Example("TSLA shares slipped after the news; Karpathy left Tesla in 2022."),
+        Example("His networks still help Teslas drive themselves, Karpathy said."),
+        Example("Daniela Amodei, Anthropic's president, welcomed the hire."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:

@@ -6,15 +6,18 @@ import re
 from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
-from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between
+from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between, value_interval
 from linter.claims.career import length_claims
 from linter.claims.predicates import attribute
 from linter.claims.subjects import subject_or_owner
 from linter.findings import Finding
+from linter.language.en import SUM_WORDS
 from linter.rule import Example, Rule
 from linter.sheet import Fact
+from linter.sheet.disputes import interval_verdict
 
 BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+PARTITIVE = re.compile(r"\s+of\s", re.IGNORECASE)
 
 
 def _fits(q: Quantity, fact: Fact) -> bool:
@@ -26,6 +29,34 @@ def _fits(q: Quantity, fact: Fact) -> bool:
     if str(data.get("what", "")).startswith("years"):
         return q.unit == "years"
     return q.unit is None
+
+
+# A figure for a sum ("total capital raised to date") or for one named round ("a $5B Series E")
+# measures something else than a fact that names neither.
+SUM = re.compile(rf"\b(?:{'|'.join(SUM_WORDS)})\b", re.I)
+NAMED_ROUND = re.compile(r"\bSeries\s+[A-K]\b|\b(?:seed|pre-seed)\s+round\b", re.I)
+MEASURE_REACH = 40
+
+
+# "its $5 billion round from last year": a figure placed at another time than a fact with no time
+# of its own (the fact's cues and `as_of` say which times are its own: 'as 2025 closed').
+OTHER_TIME = re.compile(
+    r"\b(?:last|previous|prior|earlier|first)\s+(?:year|round|quarter)\b|\ba\s+year\s+(?:ago|earlier)\b"
+    r"|\bin\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def another_measure(prose: str, q: Quantity, fact: Fact) -> bool:
+    """Does the figure's own phrase say it measures a sum, a named round or another time than
+    the fact does?"""
+    what = str(fact.value.data.get("what", ""))
+    near = prose[max(0, q.start - MEASURE_REACH) : q.end + MEASURE_REACH]
+    if any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
+        return True
+    own = " ".join((*fact.cues, str(fact.value.data.get("as_of", "")))).lower()
+    after = prose[q.end : q.end + MEASURE_REACH]
+    return any(m[0].lower() not in own for m in OTHER_TIME.finditer(after.split(",")[0]))
 
 
 def _described(fact: Fact) -> str:
@@ -41,8 +72,11 @@ class FigureMismatch(Rule):
     decades", "five co-founders", with hedges ("about", "roughly", "nearly", "more than") and the
     precision the number was written with; ties each to the fact whose cue ("run rate", "funding
     round", "signing bonuses", "experience", "co-founders") and subject share its clause, so a
-    "$30 billion funding round" is never read as the revenue run rate. A figure for a disputed
-    fact is at most a warning. Lengths of time at an organisation belong to FL602.
+    "$30 billion funding round" is never read as the revenue run rate; a cue nearer another figure
+    belongs to that figure. "$30 to $50 billion" is a range, and a sum ("in total", "to date") or a
+    named round ("Series E") measures something else. For a disputed fact, a figure among or
+    between the sources' values is a warning naming them; one outside all of them is an error.
+    Lengths of time at an organisation belong to FL602.
     """
 
     code = "FL901"
@@ -56,6 +90,10 @@ class FigureMismatch(Rule):
         Example("Coverage mentioned a $30 billion funding round, which is not the revenue figure."),
         Example("Rohlf, who has more than two decades of experience, spent six years at Meta."),
         Example("OpenAI's run rate is said to be $13 billion."),
+        Example("Anthropic's funding round of $50 billion closed.", "$50 billion"),
+        Example("Anthropic is in talks for a funding round between $25 and $35 billion."),
+        Example("Anthropic has raised $64 billion in total, across every funding round."),
+        Example("Anthropic is raising a $5 billion Series G round."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -68,8 +106,11 @@ class FigureMismatch(Rule):
             for q in quantities:
                 if q.start in lengths:
                     continue
-                found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner)
-                if found is None or not _fits(q, found.fact):
+                # One figure per cue, for amounts: "hit $30bn, up from $9bn". A count's noun follows
+                # it ("104 wins and 104 poles") and is read right there (BEFORE_NOUN).
+                rivals = [(o.start, o.end) for o in quantities if o is not q and o.unit == q.unit == "USD"]
+                found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner, rivals=rivals)
+                if found is None or not _fits(q, found.fact) or another_measure(doc.prose, q, found.fact):
                     continue
                 lo, hi = (q.end, found.cue_start) if found.cue_start >= q.end else (found.cue_end, q.start)
                 if any(lo <= other.start < hi for other in quantities if other is not q):
@@ -77,11 +118,14 @@ class FigureMismatch(Rule):
                 fact = found.fact
                 if q.unit is None and not BEFORE_NOUN.fullmatch(doc.prose, q.end, max(q.end, found.cue_start)):
                     continue  # a bare count is read only right before its noun: 'five co-founders'
+                if q.unit is None and PARTITIVE.match(doc.prose, q.end):
+                    continue  # 'one of its founding members' counts one member, not the members
                 if q.agrees(fact.value):
                     continue
                 yield self._report(doc, q, fact, facts)
 
     def _report(self, doc: Analysis, q: Quantity, fact: Fact, facts: list[Fact]) -> Finding:
+        verdict = interval_verdict(fact, q.interval(), value_interval)
         keep_hedge = hedge_compatible(q, fact.value)
         start = q.start if keep_hedge else q.hedge_start
         expected = f"{fact.value.display(doc.sheet)} ({_described(fact)})"
@@ -91,6 +135,7 @@ class FigureMismatch(Rule):
             self.code, fact, start, q.end,
             f"{_described(fact)}: the sheet has {fact.value.display(doc.sheet)}, not {doc.prose[start:q.end]}{hint}",
             expected, format_like(q, fact.value, with_hedge=q.hedge is None or not keep_hedge),
+            severity=verdict.severity, sources=verdict.sources or None,
         )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
-from linter.annotate.quotes import MIN_WORDS, Alignment, align, passages, quote_index, segments
+from linter.annotate.quotes import MIN_WORDS, Alignment, align, is_phrase, passages, quote_index, segments
 from linter.findings import Finding
 from linter.rule import Example, Rule
 
@@ -28,8 +28,12 @@ class Misquote(Rule):
     Finds quoted passages (straight or curly quotes, `>` block quotes), locates each in the
     sheet's quotes (Karpathy's post, Nick Joseph's post, Musk's email phrase) and diffs them word
     by word. Quoting part of a text, ellipses ("…"), [bracketed insertions], and differences of
-    case, punctuation, hyphenation or apostrophes are fine. Quotations of other people, quotations
-    attributed to someone else, and paraphrases outside quotation marks are not checked.
+    case, punctuation, hyphenation or apostrophes are fine. A quote the sheet holds as an excerpt
+    (the default) may have more words before or after it; one marked `complete` may not. A first or
+    last word bent to fit the sentence ("will 'build a team'" for "He'll be building a team") and a
+    short quoted phrase that only shares words with the text (a job name) are not misquotes.
+    Quotations of other people, quotations attributed to someone else, and paraphrases outside
+    quotation marks are not checked.
     """
 
     code = "FL701"
@@ -44,6 +48,12 @@ class Misquote(Rule):
         Example("Joseph wrote: “excited to welcome Andrej to the pre-training team!”"),
         Example('He plans "to resume my work on it [education] in time".'),
         Example('Sam Altman said: "I am very excited to join the team here and get back to work."'),
+        Example('Joseph wrote: "Excited to welcome Andrej to the Pretraining team! Big things ahead."',
+                "Big things ahead"),
+        Example('Karpathy opened with "Personal update: I\'ve joined Anthropic." and said more later.'),
+        Example('Joseph said Karpathy will "build a team focused on using Claude to accelerate pretraining research'
+                ' itself."'),
+        Example("Anthropic's new \"pre-training researcher\" role was his to define."),
     )  # fmt: skip
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -58,7 +68,7 @@ class Misquote(Rule):
                     alignment = align(doc.prose, segment, index, i)
                     if alignment is None:
                         continue
-                    if not _attributed_elsewhere(doc, alignment, start, end):
+                    if not _attributed_elsewhere(doc, alignment, start, end) and not is_phrase(doc.sheet, alignment):
                         yield from self._report(doc, alignment)
                     break
 

@@ -141,10 +141,17 @@ def test_relative_date_published_option_and_silence_without_a_date() -> None:
     assert spans(text, "FL103", published=dt.date(2026, 5, 28)) == ["last Tuesday"]  # = 26 May
 
 
-def test_disputed_fact_only_warns() -> None:
+def test_disputed_fact_outside_every_sources_range_is_an_error() -> None:
+    """The sources put the start between 19 and 25 May: 2 June contradicts all of them."""
     (finding,) = flagged("Karpathy joined Anthropic on 2 June 2026.")
-    assert finding.severity == "warning"
+    assert finding.severity == "error"
     assert finding.fact == "joined-date"
+
+
+def test_disputed_fact_between_the_sources_values_warns() -> None:
+    (finding,) = flagged("Karpathy joined Anthropic on 22 May 2026.")
+    assert finding.severity == "warning"
+    assert {"002", "004"} <= set(finding.sources)
 
 
 def test_disputed_alternative_names_its_source() -> None:

@@ -4,10 +4,12 @@ without context stay silent."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from linter.annotate.names import name_index, tolerance
-from linter.sheet import default_sheet
+from linter.sheet import default_sheet, load_sheet
 from tests.helpers import flagged, the_finding
 
 FLAGGED = [
@@ -28,6 +30,11 @@ FLAGGED = [
     ("Karpaty, the former Tesla AI director, joined the team.", "Karpaty", "Andrej Karpathy", "Karpathy"),
     ("Andrej Karpathy joined Anthropic. Colleagues say Karpahty is a gifted teacher.", "Karpahty",
      "Andrej Karpathy", "Karpathy"),
+    # a first-name variant beside the known surname, accented or not
+    ("André Karpathy joins Anthropic's pre-training team.", "André Karpathy", "Andrej Karpathy", "Andrej Karpathy"),
+    ("Why Andre Karpathy's move matters.", "Andre Karpathy", "Andrej Karpathy", "Andrej Karpathy"),
+    # a plural where only the organisation's name can stand
+    ("Karpathy left Teslas in 2022 to take a break.", "Teslas", "Tesla", "Tesla"),
 ]  # fmt: skip
 
 SILENT = [
@@ -45,6 +52,14 @@ SILENT = [
     "Europa is a moon; Eureka Labs is a company.",
     "SpaceX rents out compute. Spaces between racks are wide.",
     "Meta, Beta and Zeta: Karpathy never worked at Metal or Teslas.",
+    # tickers, plurals, words cut off where an excerpt ends, real words
+    "TSLA fell 2% after Karpathy's post; Tesla declined to comment.",
+    "Karpathy left Tesla in 2022, but his networks still help Teslas drive themselves.",
+    "Andrej Karpathy joined Anthropic this week. Read more about Karpat",
+    "Andrej Karpathy joined Anthropic this week, the report on Karpat… continues.",
+    "Anthropic hired Karpathy; Amazons of data feed its models.",
+    # another person of the same surname is not a variant of the first name
+    "Daniela Amodei and Dario Amodei run Anthropic.",
     # a near-miss with no context tying it to the entity
     "Karpaty is a surname in Poland.",
     "Joseph Josef wrote a letter.",
@@ -78,3 +93,10 @@ def test_name_findings_cite_the_entitys_sources() -> None:
     (finding,) = flagged("Nicholas Josef welcomed Andrej to the team.")
     assert finding.fact == "nick-joseph-name"
     assert set(finding.sources) <= {"000", "001", "002", "003", "004"} and finding.sources
+
+
+def test_a_real_word_is_no_misspelling_outside_a_name_slot() -> None:
+    sheet = load_sheet(Path(__file__).parent / "sheets" / "quint-move-2024.toml")
+    text = "Mara Quint visited the Marlin offices. Birders spotted a Merlin on the roof."
+    assert [f for f in flagged(text, "FL801", sheet=sheet)] == []
+    assert [f.found for f in flagged("Mara Quint once worked at Merlin.", "FL801", sheet=sheet)] == ["Merlin"]

@@ -1,15 +1,16 @@
 """FL901 figures, and the number reading behind FL602/FL901: amounts in every common form,
-hedges and precision; a figure that belongs to another fact stays silent (or, for a disputed
-fact, is at most a warning)."""
+hedges and precision; a figure that belongs to another fact, a sum or a named round stays silent;
+a disputed fact's figure outside every source's value is an error."""
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from linter.annotate.numbers import find_quantities, format_like
-from linter.sheet import Value
+from linter.sheet import Value, load_sheet
 from tests.helpers import flagged, the_finding
 
 FLAGGED = [
@@ -32,8 +33,11 @@ FLAGGED = [
      "more than 20 years", "error"),
     ("Rohlf has nearly 20 years of experience in security.", "nearly 20 years", "more than 20", "more than 20 years",
      "error"),
-    ("Anthropic's funding round of $40 billion closed.", "$40 billion", "$30 billion", "$30 billion", "warning"),
-    ("OpenAI's eleven co-founders included Karpathy.", "eleven", "5", "five", "warning"),
+    ("Anthropic's revenue was running at an annualised $45 billion in April.", "$45 billion", "$30 billion",
+     "$30 billion", "error"),
+    # disputed facts: a figure outside every source's value is still an error
+    ("Anthropic's funding round of $40 billion closed.", "$40 billion", "$30 billion", "$30 billion", "error"),
+    ("OpenAI's three co-founders included Karpathy.", "three", "more than 5", "more than five", "error"),
 ]  # fmt: skip
 
 SILENT = [
@@ -49,6 +53,17 @@ SILENT = [
     "Rohlf has 20+ years of experience and spent six years at Meta.",
     "Meta reportedly dangled $100 million signing bonuses in front of OpenAI engineers.",
     "Karpathy was one of OpenAI's five co-founders.",
+    "Karpathy was one of OpenAI's eleven co-founders.",
+    "Observers say one of OpenAI's founding members now works for a rival.",
+    # ranges that hold the sheet's figure, sums and named rounds
+    "Anthropic raised $25 to $35 billion in its latest funding round.",
+    "Anthropic is in talks for a funding round between $20 and $40 billion.",
+    "Anthropic has raised $64 billion in total across every funding round.",
+    "Anthropic's funding to date stands at $64 billion.",
+    "Anthropic is raising a $5 billion Series G round.",
+    # a figure placed at another time than the fact's
+    "Anthropic's run rate of $30 billion dwarfs its $4 billion funding round from last year.",
+    "Anthropic's revenue run rate was $1 billion in 2024.",
     # a figure that belongs to another fact
     "Coverage has mentioned a $30 billion funding round and Amazon's $100 billion compute commitment.",
     "Anthropic's $30 billion funding round is not the same thing as its revenue figure.",
@@ -134,3 +149,10 @@ def test_suggestions_follow_the_texts_style() -> None:
         "five years",
         "5 years",
     ]
+
+
+def test_each_count_keeps_the_noun_after_it() -> None:
+    """'105 wins and 104 poles': the first count's noun is not given to the second."""
+    sheet = load_sheet(Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml")
+    text = "Lewis Hamilton has 105 Grand Prix wins and 104 pole positions."
+    assert [f.found for f in flagged(text, "FL901", sheet=sheet)] == ["105"]

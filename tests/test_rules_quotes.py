@@ -5,11 +5,12 @@ curly quotes are fine; quotations of other people and paraphrases stay silent.""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
 from linter.annotate.quotes import passages, quote_index, segments
-from linter.sheet import default_sheet
+from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
 from tests.helpers import flagged, the_finding
 
 FLAGGED = [
@@ -112,3 +113,61 @@ def test_many_quotes_stay_fast() -> None:
     found = flagged(unrelated + near, "FL701")
     assert len(found) == 200
     assert time.perf_counter() - started < 5
+
+
+# ------------------------------------------------------------------ excerpts, phrases and complete texts
+QUINT = load_sheet(Path(__file__).parent / "sheets" / "quint-move-2024.toml")
+
+EXCERPT_FLAGGED = [
+    # (text, span, sheet): an excerpt's own words changed, or words added to a complete text
+    ('Quint said: "Applied research is the soul of our plan and we are thrilled to start building."', "soul", QUINT),
+    ('Quint posted: "Proud to join the Brightwater crew today! More news soon."', "today! More news soon", QUINT),
+    ('Quint posted: "So proud to join the Brightwater crew today!"', "So proud", QUINT),
+    ('Karpathy wrote: "Big news: I\'ve joined Anthropic. I think the next few years at the frontier of LLMs will be'
+     ' especially formative."', "Big news", None),
+    ('Joseph wrote that Karpathy will be "building a team focused on using Claude to accelerate training research'
+     ' itself."', "training", None),
+]  # fmt: skip
+
+EXCERPT_SILENT = [
+    # (text, sheet): words beyond an excerpt's ends may be the rest of the text
+    ('Quint said: "Our lab is growing. Applied research is the heart of our plan and we are thrilled to start'
+     ' building."', QUINT),
+    ('Quint said: "Applied research is the heart of our plan and we are thrilled to start building. See you there."',
+     QUINT),
+    ('Karpathy wrote: "I remain deeply passionate about education and plan to resume my work on it in time. More'
+     ' later."', None),
+    # a quoted job or phrase that shares words with a statement is not a quote of it
+    ("Brightwater's head of \"applied research and product strategy\" starts in April.", QUINT),
+    ('Quint calls it "the heart of our strategy".', QUINT),
+    # a first or last word bent to fit the sentence, a bracketed letter restoring a word
+    ('According to Joseph, Karpathy will "build a team focused on using Claude to accelerate pretraining research'
+     ' itself."', None),
+    ('He wrote: "I remain deeply passionate about educatio[n] and plan to resume my work on it in time."', None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "sheet"), EXCERPT_FLAGGED)
+def test_excerpt_flagged(text: str, span: str, sheet: Sheet | None) -> None:
+    assert [f.found for f in flagged(text, "FL701", sheet=sheet)] == [span]
+
+
+@pytest.mark.parametrize(("text", "sheet"), EXCERPT_SILENT)
+def test_excerpt_silent(text: str, sheet: Sheet | None) -> None:
+    assert flagged(text, "FL701", sheet=sheet) == []
+
+
+def test_old_sheets_hold_excerpts_and_new_ones_may_say_complete() -> None:
+    facts = {f.id: f for f in QUINT.facts}
+    assert facts["quint-post"].value.data["complete"] is True
+    assert "complete" not in facts["quint-statement"].value.data
+
+
+def test_complete_must_be_a_boolean(tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "sheets" / "quint-move-2024.toml").read_text()
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace("complete = true", 'complete = "yes"'))
+    with pytest.raises(
+        SheetError, match=r"bad\.toml:\d+: invalid fact sheet: quint-post: complete must be true or false"
+    ):
+        load_sheet(bad)

@@ -40,8 +40,13 @@ def test_every_fact_cites_known_sources_and_disputes_are_marked() -> None:
 
 
 def test_sheet_keeps_the_posts_verbatim() -> None:
-    post = next(f for f in default_sheet().facts if f.id == "joseph-post")
-    assert post.value.text == "Excited to welcome Andrej to the Pretraining team!"
+    facts = {f.id: f for f in default_sheet().facts}
+    post = facts["joseph-post"]
+    assert post.value.text.startswith("Excited to welcome Andrej to the Pretraining team! He'll be building")
+    assert post.value.data["complete"] is True  # the whole post: words added beyond it are misquotes
+    karpathy = facts["karpathy-post"]
+    assert karpathy.value.text.startswith("Personal update: I've joined Anthropic.")
+    assert karpathy.value.data["complete"] is False  # known in part: more may follow
 
 
 BROKEN = [

@@ -47,7 +47,7 @@ DATE_PATTERN = re.compile(
     + r"|(?<=\b[Ii]n\s)(?<!\b[Ii]n\s\s)(?P<m4>January|February|March|April|May|June|July|August|September|October"
     + r"|November|December)(?![\w-])(?!\s+\d)"
     + r")"
-    + r"|(?P<rel>yesterday|today|tomorrow|(?:(?:last|this|next|on|this\s+past)\s+)?"
+    + r"|(?P<rel>yesterday|(?<!\bago\s)today|tomorrow|(?:(?:last|this|next|on|this\s+past)\s+)?"
     + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
     + r")(?![\w-])",
     re.IGNORECASE,

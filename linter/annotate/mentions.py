@@ -30,10 +30,13 @@ NOT_NAME_WORDS = {
     "Our", "Your", "My", "It", "He", "She", "They", "We", "You", "I", "Yes", "No", "Why", "What", "How",
     "Who", "Where", "Read", "Share", "Related", "Published", "Updated", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December", "Code", "Self", "Driving",
-    "Full", "Labs", "Institute", "University", "Team", "Group", "Research", "News", "Times", "Post",
-    "Street", "Journal", "Machines", "Superintelligence", "Safe", "Thinking", "Model", "Context", "Protocol",
+    "July", "August", "September", "October", "November", "December", "Labs", "Institute", "University",
+    "Team", "Group", "Research", "News", "Times", "Post", "Street", "Journal", "Model",
 }  # fmt: skip
+# Words of the names of the sheet's products, teams and organisations found in the document
+# ('Claude' in 'Claude Code', 'Self' in 'Full Self-Driving') are not first names or surnames either;
+# they come from the sheet, so the engine names no event's products.
+NAME_PIECE = re.compile(r"[\s-]+")
 
 
 FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
@@ -136,6 +139,7 @@ def _title_like(word: str) -> bool:
 def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
     """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
     starts = [m.start for m in known]  # `known` is in text order
+    things = {w for k in known if k.entity and k.kind not in {"person", "ambiguous"} for w in NAME_PIECE.split(k.text)}
     out = []
     pos = 0
     while (m := UNKNOWN_NAME.search(prose, pos)) is not None:
@@ -143,7 +147,7 @@ def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
         if _title_like(m[1]):
             pos = m.start(2)  # "Head of Pre-training Nick Jonas": the name starts at the next word
             continue
-        if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS:
+        if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS or m[1] in things or m[2] in things:
             continue
         i = bisect.bisect_left(starts, m.end())
         if i and known[i - 1].end > m.start():

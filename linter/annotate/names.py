@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -28,7 +29,9 @@ from linter.sheet import Entity, Fact, Sheet, Value
 if TYPE_CHECKING:  # the analysis calls near_misses while it is being built
     from linter.annotate.analysis import Analysis
 
-TOKEN = re.compile(r"(?<![\w@#/.’'-])[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*")
+# Latin letters, accented ones included ('André'); capitalised tokens are kept.
+_LATIN = "A-Za-zÀ-ÖØ-öø-ɏ"
+TOKEN = re.compile(rf"(?<![\w@#/.’'-])[{_LATIN}]+(?:[-'’][{_LATIN}]+)*(?![{_LATIN}])")
 POSSESSIVE = re.compile(r"['’]s?$")
 ORG_CONTEXT = re.compile(
     r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+[\[*_\"“]*$",
@@ -53,6 +56,26 @@ class NearMiss:
     start: int
     end: int
     suggestion: str
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Webster's Second International word list (the english-words package), lower-cased."""
+    from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+    return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def is_english_word(token: str) -> bool:
+    """Is the token (or, for a plural, its singular) an ordinary English word?"""
+    word = token.lower()
+    words = _english_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: 'André' is compared as 'andre', one edit from 'andrej'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def tolerance(length: int, paired: bool) -> int:
@@ -84,7 +107,7 @@ class NameIndex:
                 for name in entity.names:
                     if " " not in name:
                         self.forms.append(Form(entity.id, entity.kind, "whole", name))
-        self._choices = [f.text.lower() for f in self.forms]
+        self._choices = [fold(f.text) for f in self.forms]
         titles: dict[str, list[str]] = {}
         for fact in self.sheet.facts_for("title"):
             titles.setdefault(fact.subject, []).extend([fact.value.text, *fact.value.aliases])
@@ -111,7 +134,7 @@ class NameIndex:
 
     def near(self, token: str) -> list[tuple[Form, int]]:
         """Name tokens within two edits of `token` (case-insensitive), closest first."""
-        key = token.lower()
+        key = fold(token)
         if key not in self.memo:
             found = process.extract(key, self._choices, scorer=OSA.distance, score_cutoff=2, limit=None)
             self.memo[key] = sorted(((self.forms[i], int(d)) for _, d, i in found if d > 0), key=lambda p: p[1])
@@ -145,11 +168,14 @@ def near_misses(a: Analysis) -> list[NearMiss]:
     tokens = [
         (m.start(), m.start() + len(POSSESSIVE.sub("", m[0])), POSSESSIVE.sub("", m[0]))
         for m in TOKEN.finditer(a.prose)
+        if m[0][0].isupper()
     ]
     out: list[NearMiss] = []
     seen: set[int] = set()
     for i, (start, end, text) in enumerate(tokens):
         if start in seen or len(text) < 3 or text in index.exact or text in NOT_NAME_WORDS:
+            continue
+        if _not_a_name_form(a.prose, end, text, index):
             continue
         j = bisect.bisect_right(covered_starts, start) - 1
         if j >= 0 and covered[j][1] > start:
@@ -170,6 +196,27 @@ def near_misses(a: Analysis) -> list[NearMiss]:
 
 
 Token = tuple[int, int, str]
+# Where a plural or unusual form cannot stand, only the organisation's own name can:
+# "joined Anthropics" is a misspelling, "the Teslas it sold" a plural.
+NAME_SLOT = re.compile(r"\b(?:at|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|rival)\s+[\[*_\"“]*$", re.IGNORECASE)
+
+
+def _not_a_name_form(prose: str, end: int, text: str, index: NameIndex) -> bool:
+    """Tokens that are a name's other forms, not its misspellings: a ticker ('TSLA'), a plural
+    of an organisation ('Teslas') outside a name slot, or a name cut short where an excerpt ends
+    ('Karpat…'). A person's plural stays a misspelling: 'Nick Josephs' is one man."""
+    if text.isupper() and len(text) <= 5:
+        return not any(f.text.isupper() and fold(f.text) == fold(text) for f, _ in index.near(text))
+    key = fold(text)
+    cut = not prose[end:].strip() or re.match(r"\s*(?:…|\.\.\.)", prose[end:]) is not None
+    for form, _ in index.near(text):
+        name = fold(form.text)
+        if cut and name.startswith(key):
+            return True
+        if form.kind != "person" and key[len(name) :] in {"s", "es"} and key.startswith(name):
+            start = end - len(text)
+            return NAME_SLOT.search(prose, max(0, start - 20), start) is None
+    return False
 
 
 def _judge(
@@ -180,7 +227,7 @@ def _judge(
     token: Token,
     prev: Token | None,
     nxt: Token | None,
-    named: set[str | None],
+    named: set[str],
 ) -> NearMiss | None:
     start, end, _ = token
     length = len(form.text)
@@ -196,6 +243,8 @@ def _judge(
         return None
     if (prev and _mid_sentence(a, prev[0])) or nxt:
         return None  # part of some other capitalised name: 'Tessa Thompson'
+    if is_english_word(token[2]) and NAME_SLOT.search(a.prose, max(0, start - 20), start) is None:
+        return None  # 'Apply now' is a word, not a misspelt Apple; 'joined Goggle' is a name slot
     if form.kind == "person":
         role = index.roles.get(form.entity)
         lo, hi = max(0, start - 60), min(len(a.prose), end + 60)

@@ -80,9 +80,12 @@ class Quantity:
     words: bool = False  # written in words ("seven") rather than digits
     unit_word: str = ""
     style: str = ""  # for amounts: the currency prefix and scale as written ("$|bn")
+    high: float | None = None  # a range's upper end ("$30 to $50 billion"); `value` is its lower end
 
     def interval(self) -> tuple[float, float]:
         v, p = self.value, self.precision
+        if self.high is not None:
+            return (v - p, self.high + p)
         if self.hedge == "above":
             return (v, math.inf)
         if self.hedge == "below":
@@ -102,8 +105,10 @@ def quantities_between(a: Analysis, start: int, end: int) -> list[Quantity]:
     """The document's quantities in `start:end`, read once per document and shared by rules."""
     key = ("quantities", 0)
     if key not in a.memo:
-        found = find_quantities(a.prose)
-        a.memo[key] = (found, [q.start for q in found])
+        every = find_quantities(a.prose)
+        a.memo[key] = (every, [q.start for q in every])
+    found: list[Quantity]
+    starts: list[int]
     found, starts = a.memo[key]  # type: ignore[misc]
     return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
@@ -113,17 +118,46 @@ def _decimals(number: str) -> int:
 
 
 def _half_step(number: str, scale: float) -> float:
-    return 0.5 * 10 ** -_decimals(number) * scale
+    return 0.5 * 10.0 ** -_decimals(number) * scale
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every amount, count and length of time in `text[start:end]`."""
+    """Every amount, count and length of time in `text[start:end]`; "$30 to $50 billion" is one
+    range."""
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text, start, len(text) if end is None else end):
         q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
-        if q is not None:
+        if q is None:
+            continue
+        if out and (merged := _range(text, out[-1], q)) is not None:
+            out[-1] = merged
+        else:
             out.append(q)
     return out
+
+
+RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
+BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
+    """'$30 to $50 billion', 'between $30bn and $50bn', '20-25 years': two numbers of one kind
+    joined as a range. A bare lower end takes the upper end's scale."""
+    join = RANGE_JOIN.fullmatch(text, low.end, high.start)
+    if join is None or low.unit != high.unit or low.hedge == "above" or high.hedge is not None:
+        return None
+    if "and" in join[0] and not BETWEEN.search(text, max(0, low.hedge_start - 10), low.hedge_start):
+        return None
+    lower = low.value
+    scale = high.style.split("|")[1] if high.unit == "USD" else ""
+    if low.unit == "USD" and not low.style.split("|")[1] and scale:
+        lower *= SCALES[scale.lower()]
+    if not lower < high.value:
+        return None
+    return Quantity(
+        low.start, high.end, text[low.start : high.end], lower, low.unit, low.hedge, low.hedge_start,
+        high.precision, low.words, high.unit_word, high.style, high=high.value,
+    )  # fmt: skip
 
 
 def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:

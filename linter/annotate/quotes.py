@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, Opcode
 
+from linter.language.en import INFLECTIONS
 from linter.sheet import Fact, Sheet
 
 PASSAGE = re.compile(
@@ -29,7 +30,10 @@ PASSAGE = re.compile(
     r"|(?<![\w'])'(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
 )
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
-TOKEN = re.compile(r"\[\w\][\w&'’.-]*\w|[#\w](?:[\w&'’.-]*[\w])?|\[[^\]\n]{0,60}\]|\.\.\.|…")
+# A word may carry bracketed letters that only restore or change its form ("[E]xcited",
+# "value[s]"); a longer bracket ("[education]") is an insertion of its own.
+_LETTERS = r"\[\w{1,3}\]"
+TOKEN = re.compile(rf"(?:{_LETTERS}|[#\w])(?:(?:[\w&'’.-]|{_LETTERS})*(?:\w|{_LETTERS}))?|\[[^\]\n]{{0,60}}\]|\.\.\.|…")
 STOPWORDS = frozenset(
     {
         "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
@@ -41,6 +45,7 @@ STOPWORDS = frozenset(
 )  # fmt: skip
 MIN_SHARED = 2  # content words a segment must share with a quote before it is aligned
 MIN_WORDS = 3  # shorter segments ('in time', 'especially formative') cannot be told apart from chance
+PHRASE_WORDS = 6  # a quoted phrase this short whose only differences are at its edges is a phrase of its own
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,34 @@ def segments(prose: str, start: int, end: int) -> list[Segment]:
     return out
 
 
+@lru_cache(maxsize=16)
+def sheet_phrases(sheet: Sheet) -> frozenset[tuple[str, ...]]:
+    """The sheet's other wordings (titles, remits, their aliases) as normalised word tuples: a
+    quoted "machine learning and AI strategy" names a job, it does not quote a statement."""
+    phrases: set[tuple[str, ...]] = set()
+    for fact in sheet.facts:
+        if fact.value.type == "quote":
+            continue
+        for text in (fact.value.text, *fact.value.aliases):
+            words = tuple(normalise(m[0]) for m in TOKEN.finditer(text))
+            if len(words) >= MIN_WORDS:
+                phrases.add(words)
+    return frozenset(phrases)
+
+
+def is_phrase(sheet: Sheet, alignment: Alignment) -> bool:
+    """Is the quoted segment a phrase of its own that merely shares words with the quote? It is
+    when the sheet holds it as another fact's wording, or when it is short and differs from the
+    quote only at its first or last word (the quote goes on differently, the phrase ends)."""
+    words = alignment.segment.words
+    if tuple(w.norm for w in words) in sheet_phrases(sheet):
+        return True
+    if len(words) >= PHRASE_WORDS or not alignment.changes:
+        return False
+    first, last = words[0].start, words[-1].end
+    return all(c.start <= first or c.end >= last for c in alignment.changes)
+
+
 @dataclass(frozen=True)
 class QuoteIndex:
     """The sheet's quote facts as word lists, and which content word occurs in which quote."""
@@ -156,22 +189,53 @@ def align(prose: str, segment: Segment, index: QuoteIndex, i: int, cutoff: float
         return None
     lo, hi = _best_window(quote, norms, found.dest_start, found.dest_end)
     ops = list(Levenshtein.opcodes(quote, norms[lo:hi]))
-    while ops and ops[0].tag == "insert":  # source words before the quotation starts: a shortened quote
-        ops.pop(0)
-    while ops and ops[-1].tag == "insert":
-        ops.pop()
+    ops = _trim_ends(ops, lo, len(norms), complete=bool(fact.value.data.get("complete")))
     if not ops:
         return None
     equal = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
-    if equal < max(MIN_WORDS - 1, 0.6 * len(quote)):
+    quoted = ops[-1].src_end - ops[0].src_start
+    if equal < max(MIN_WORDS - 1, 0.6 * quoted):
         return None
     text = fact.value.text
     first, last = lo + ops[0].dest_start, lo + max(ops[-1].dest_end, ops[-1].dest_start + 1) - 1
     changes = tuple(
         _change(prose, text, segment.words, source, tag, q0, q1, lo + s0, lo + s1)
         for tag, q0, q1, s0, s1 in _edits(ops)
+        if not _fitted(tag, q0, q1, s0 + lo, s1 + lo, quote, norms)
     )
     return Alignment(fact, segment, source[first].start, source[min(last, len(source) - 1)].end, changes)
+
+
+def _trim_ends(ops: list[Opcode], lo: int, length: int, complete: bool) -> list[Opcode]:
+    """Drop the edits at either end that are not misquotes. Source words before or after the
+    quoted stretch were simply not quoted. Words the text has beyond the source's own first or
+    last word are the rest of the text when the sheet holds only an excerpt ("Personal update:"
+    before a post whose known text starts at "I've joined"); a `complete` text has no rest."""
+    ops = list(ops)
+    while ops and (ops[0].tag == "insert" or (not complete and ops[0].tag == "delete" and lo + ops[0].dest_start == 0)):
+        ops.pop(0)
+    at_end = lo + (ops[-1].dest_end if ops else 0)
+    while ops and (ops[-1].tag == "insert" or (not complete and ops[-1].tag == "delete" and at_end >= length)):
+        ops.pop()
+        at_end = lo + (ops[-1].dest_end if ops else 0)
+    return ops
+
+
+def _fitted(tag: str, q0: int, q1: int, s0: int, s1: int, quote: list[str], norms: list[str]) -> bool:
+    """A quotation's first or last word bent to fit the writer's sentence (Karpathy will "build
+    a team" for "He'll be building a team") is not a misquote: one word for one word, same stem."""
+    if tag != "replace" or q1 - q0 != 1 or s1 - s0 != 1 or (q0 != 0 and q1 != len(quote)):
+        return False
+    return same_stem(quote[q0], norms[s0])
+
+
+def same_stem(a: str, b: str) -> bool:
+    """'build'/'building', 'join'/'joined', 'team'/'teams': one word plus an inflection."""
+    short, long = sorted((a, b), key=len)
+    if not long.startswith(short[:-1] if short.endswith("e") else short) or len(short) < 3:
+        return False
+    rest = long[len(short) :] if long.startswith(short) else long[len(short) - 1 :]
+    return rest in INFLECTIONS or (short.endswith("e") and rest in {"ing", "ed", "s"})
 
 
 def _edits(ops: list[Opcode]) -> list[tuple[str, int, int, int, int]]:

@@ -84,3 +84,29 @@ MAKER_NOUNS = ("maker", "developer", "creator", "owner", "parent")
 # Pronouns by grammatical gender, for messages built from sheet data.
 REFLEXIVE = {"male": "himself", "female": "herself"}
 POSSESSIVE = {"male": "his", "female": "her"}
+
+# ---------------------------------------------------------------------------------------------
+# Values: dates, quotes and figures (FL101-FL103, FL701, FL901)
+# ---------------------------------------------------------------------------------------------
+
+# Stems of verbs and nouns of saying: a date they carry is the date of whatever was said.
+SAYING_STEMS = (
+    "announc", "post", "tweet", "said", "say", "wrote", "write", "writing", "confirm", "reveal", "disclos",
+    "shar", "told", "tell", "report", "unveil", "publish", "stat", "comment", "blog", "updat",
+)  # fmt: skip
+# Words that introduce what a post or statement was about.
+TOPIC_MARKERS = ("about", "regarding", "on the subject of", "concerning", "describing")
+# The audience of any announcement: "told his followers" names no topic.
+BROADCAST_AUDIENCES = (
+    "post", "tweet", "update", "followers", "fans", "readers", "subscribers", "audience", "world", "public",
+)  # fmt: skip
+# Words after a verb of saying that add nothing to what was said: "posted on X early on 20 May".
+SAYING_FILLER = frozenset({
+    "on", "in", "at", "via", "to", "from", "through", "the", "a", "an", "his", "her", "its", "their", "own",
+    "early", "late", "morning", "afternoon", "evening", "night", "week", "also", "publicly", "officially",
+    "first", "just", "then", "finally", "post", "tweet", "account", "time",
+})  # fmt: skip
+# A figure for a sum rather than one instance: "total capital raised to date".
+SUM_WORDS = ("total", "in total", "to date", "so far", "cumulative", "altogether", "combined", "overall", "lifetime")
+# Endings that inflect a word without changing it: a quotation's first or last word bent to fit.
+INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ning", "ting", "ding")

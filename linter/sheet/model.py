@@ -42,6 +42,10 @@ VALUE_OPTIONAL = {
     "quote": {"speaker", "channel"},
     "text": {"aliases"},
 }
+# Optional fields added after factlint 0.1.0 (older sheets simply leave them out). A quote marked
+# `complete` is the whole text, so words quoted before or after it are additions; by default a
+# quote is an excerpt of a longer text, and words beyond its ends may be the rest of that text.
+VALUE_OPTIONAL["quote"] = VALUE_OPTIONAL["quote"] | {"complete"}
 STATUSES = {"confirmed", "disputed"}
 ALT_RANKS = {"deprecated", "disputed"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -320,6 +324,8 @@ class _Reader:
             raise self.fail(where, f"{where}: unknown field(s) {', '.join(sorted(unknown))} in {vtype} value")
         if vtype == "date" and not isinstance(data["date"], dt.date):
             raise self.fail(where, f"{where}: date must be a TOML date like 2026-05-19")
+        if not isinstance(data.get("complete", False), bool):
+            raise self.fail(where, f"{where}: complete must be true or false")
         for ref_key in ("entity", "org", "speaker"):
             ref = data.get(ref_key)
             if ref is not None and ref not in entities:

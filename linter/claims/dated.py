@@ -1,0 +1,232 @@
+"""Which of the sheet's dated facts a date in the text states, if any (shared by FL101-FL103).
+
+`claims.attribute` ties a date to the fact whose cue word and subject share its clause. A date is
+only worth judging when that tie is certain, so these cut it here:
+
+- the cue stands after the date beyond a spaced hyphen ("in March - and now his hiring"), an
+  attribution ("according to ..."), in a that-clause ("told a podcast on 30 May that he joined")
+  or as a noun after a preposition ("coverage of the hire");
+- someone else did the cue's act ("the move, confirmed across forum threads on May 20");
+- the cue is a word of saying (posted, wrote, told) and what was said is not the event: a stated
+  topic or addressee that is not the event ("a May 11 post about output formats", "told a
+  podcast"), or other content in a sentence that never speaks of the event ("wrote on 2 February
+  that vibe coding was fun"). A bare "posted on 20 May" refers to the known post.
+
+One tie is added: an organisation that confirms or announces a person's move at that
+organisation ("Google confirmed Tuesday that Giannandrea would give up his post") dates the
+fact that carries the organisation as its `org` qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter.annotate.analysis import EVENT_WORD, Analysis
+from linter.annotate.dates import DateMention
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.predicates import Attribution, attribute, subject_of
+from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
+from linter.sheet import Fact, Sheet
+
+RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
+# Verbs and nouns of saying: they carry a date for whatever was said, so what was said matters.
+SAYING = re.compile("(?:" + "|".join(SAYING_STEMS) + ")", re.IGNORECASE)
+# "a post about X", "told the podcast", "tweeted a description of X": what was said, or to whom
+# (one's followers or the public are the audience of any announcement, not a topic).
+OWN_TOPIC = re.compile(
+    rf"(?<=\s)(?:{'|'.join(TOPIC_MARKERS)})\b"
+    r"|^\s+(?:(?:also|once|again|then)\s+)?(?:a|an|the|his|her|their|its)\s+"
+    rf"(?!(?:{'|'.join(BROADCAST_AUDIENCES)})\b)[\w-]+",
+    re.IGNORECASE,
+)
+THIRD_PARTY = re.compile(r"^\s*(?:across|among|throughout|by|from|in)\s+(?:multiple|several|many|various|some|other)\b")
+SPACED_HYPHEN = re.compile(r"\s-\s")
+# A cue after the date that is only an attribution or a noun after a preposition ("in April,
+# according to coverage of the hire") is not the date's predicate.
+THAT = re.compile(r"\bthat\b", re.IGNORECASE)  # "told a podcast on 30 May that he joined": the date is the telling's
+ACCORDING = re.compile(r"\baccording to\b|\b(?:citing|cited|quoting)\b", re.IGNORECASE)
+OBJECT_NOUN = re.compile(
+    r"\b(?:of|after|before|since|following|about|around|over|amid|ahead of|in|via|through)\s+"
+    r"(?:(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.]*['’]s?)\s+)(?:[\w-]+\s+)?$"
+)
+# An organisation's own statement of a person's move: "Google confirmed Tuesday that ...".
+ORG_SAYS = re.compile(r"(?:confirm|announc|said|says|revealed|disclosed|told)\w*", re.IGNORECASE)
+
+
+def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
+    """Every date expression that a clause ties to one of the sheet's dated facts (worked out
+    once per document: FL101, FL102 and FL103 all read it)."""
+    key = ("dated-claims", 0)
+    if key not in doc.memo:
+        facts = doc.sheet.facts_of_type("date")
+        found = []
+        for sentence in doc.sentences:
+            dates = doc.dates_in(sentence)
+            claims = {m.start: _claim(doc, sentence, m, facts, _rivals(doc, m, set())) for m in dates}
+            # One date per cue: a date tied by a cue of its own does not compete for another's
+            # ("21 May — OpenAI files its S-1, with a listing targeted for September").
+            own = {start for start, claim in claims.items() if claim is not None}
+            taken = {claim.cue_start for claim in claims.values() if claim is not None}
+            for mention in dates:
+                claim = claims[mention.start]
+                if claim is None:
+                    claim = _claim(doc, sentence, mention, facts, _rivals(doc, mention, own))
+                    claim = None if claim is not None and claim.cue_start in taken else claim
+                if claim is not None:
+                    found.append((mention, claim))
+        doc.memo[key] = found
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _rivals(doc: Analysis, mention: DateMention, settled: set[int]) -> list[tuple[int, int]]:
+    near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
+    return [(d.start, d.end) for d in near if d.start not in settled]
+
+
+def _claim(
+    doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact], rivals: list[tuple[int, int]]
+) -> Attribution | None:
+    claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
+    if claim is not None and not tied(doc, sentence, mention, claim):
+        claim = None
+    return claim if claim is not None else organisation_says(doc, sentence, mention, facts)
+
+
+def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution) -> bool:
+    """Is the attribution certain enough to judge? See the module docstring."""
+    prose = doc.prose
+    if claim.cue_start >= mention.end and (
+        SPACED_HYPHEN.search(prose, mention.end, claim.cue_start)
+        or ACCORDING.search(prose, mention.end, claim.cue_start)
+        or THAT.search(prose, mention.end, claim.cue_start)
+        or OBJECT_NOUN.search(prose, max(mention.end, claim.cue_start - 40), claim.cue_start)
+    ):
+        return False
+    if claim.cue_end <= mention.start:
+        between = prose[claim.cue_end : mention.start]
+        names_subject = any(m.entity == claim.fact.subject for m in doc.mentions_between(claim.cue_end, mention.start))
+        if THIRD_PARTY.match(between) and not names_subject:
+            return False
+    cue_word = re.match(r"[\w-]*", prose[claim.cue_start :])
+    if cue_word is None or not SAYING.match(cue_word[0]):
+        return True
+    return says_the_event(doc, sentence, mention, claim, claim.cue_start + len(cue_word[0]))
+
+
+def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution, after: int) -> bool:
+    """A word of saying dates the event only when what was said is the event. "Posted on 20 May"
+    (nothing more) refers to the known post; "told the podcast on 30 May", "a post about output
+    formats" name what was said, which must then be the event ("announced his move"); any other
+    content ("wrote on 2 February that vibe coding was fun") must speak of the event somewhere in
+    the sentence."""
+    _, clause_end = doc.clause(sentence, claim.cue_start)
+    stretch = doc.prose[after:clause_end]
+    if claim.cue_start < mention.start:
+        stretch = stretch.replace(mention.text, " " * len(mention.text), 1)
+    own = OWN_TOPIC.search(stretch.split(",")[0])
+    if own:
+        topic = re.split(r",|\bthat\b", stretch[own.start() :], maxsplit=1)[0]
+        return event_evidence(doc, claim.fact, after + own.start(), after + own.start() + len(topic))
+    skip = [(m.start - after, m.end - after) for m in doc.mentions_between(after, clause_end, {"channel"})]
+    words = [
+        w[0]
+        for w in re.finditer(r"[\w'’-]+", stretch)
+        if w[0].lower() not in FILLER and not any(s <= w.start() < e for s, e in skip)
+    ]
+    return not words or event_evidence(doc, claim.fact, sentence.start, sentence.end)
+
+
+FILLER = SAYING_FILLER
+
+
+def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
+    """Does `start:end` speak of the event the fact belongs to: an event noun ('the move', 'the
+    news'), or, of the subject's dated facts within a month of this one (the event's facts), a cue
+    other than a word of saying ('joined', 'hired', 'stepping down') or the organisation one of
+    them is at or the sheet's title names ('... that he has become a member of Anthropic')?"""
+    text = doc.prose[start:end]
+    if EVENT_WORD.search(text):
+        return True
+    day = fact.value.date
+    event = [
+        f
+        for f in doc.sheet.facts
+        if f.subject == fact.subject and f.value.type == "date" and abs((f.value.date - day).days) <= 31
+    ]
+    for other in event:
+        for cue in other.cues:
+            if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
+                return True
+    orgs = {f.org for f in event if f.org} | title_organisations(doc.sheet)
+    return any(m.entity in orgs for m in doc.mentions_between(start, end) if not m.pronoun)
+
+
+@lru_cache(maxsize=16)
+def title_organisations(sheet: Sheet) -> frozenset[str]:
+    """The organisations the sheet's title names ('Ada Park joins Northwind'): the event's own."""
+    return frozenset(
+        e.id
+        for e in sheet.entities.values()
+        if e.kind == "organisation" and any(re.search(rf"\b{re.escape(n)}\b", sheet.title) for n in e.names)
+    )
+
+
+def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:
+    """'Google confirmed Tuesday that Giannandrea would give up his post': the organisation's
+    statement dates the person's fact at that organisation, when one of that fact's own cues and
+    the person are in the same sentence."""
+    prose = doc.prose
+    start, end = doc.clause(sentence, mention.start)
+    for verb in ORG_SAYS.finditer(prose, max(start, mention.start - 40), min(end, mention.end + 40)):
+        if verb.end() <= mention.start:
+            gap = prose[verb.end() : mention.start]
+        elif verb.start() >= mention.end:
+            gap = prose[mention.end : verb.start()]
+        else:
+            continue
+        if len(gap.split()) > 3:
+            continue
+        fact = _passive_event(doc, start, verb, facts)
+        who = subject_of(doc, sentence, verb.start())
+        if fact is None and who is not None and who.kind == "organisation":
+            fact = _fact_at(doc, sentence, who, facts)
+        if fact is not None:
+            distance = abs(verb.start() - mention.start)
+            return Attribution(fact, verb.start(), verb.end(), distance)
+    return None
+
+
+PASSIVE = re.compile(r"\b(?:was|were|is|has been|had been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+POSSESSIVE_EVENT = re.compile(r"\W*(?:[\w.]+\s+){0,2}?(?P<name>[\w.]+)['’]s?\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)")
+
+
+def _passive_event(doc: Analysis, clause_start: int, verb: re.Match[str], facts: list[Fact]) -> Fact | None:
+    """ "Giannandrea's departure ... was confirmed Tuesday": a statement about a person's event,
+    made in the passive, dates that event; the event is named by one of the fact's cues."""
+    prose = doc.prose
+    if not PASSIVE.search(prose, max(clause_start, verb.start() - 20), verb.start()):
+        return None
+    head = POSSESSIVE_EVENT.match(prose, clause_start, verb.start())
+    if head is None:
+        return None
+    owners = {m.entity for m in doc.mentions_between(clause_start, head.end("name"), {"person"})}
+    noun = head["noun"].lower()
+    found = [f for f in facts if f.subject in owners and f.org and any(noun.startswith(c.lower()) for c in f.cues)]
+    return found[0] if len({f.value.date for f in found}) == 1 else None
+
+
+def _fact_at(doc: Analysis, sentence: Sentence, org: Mention, facts: list[Fact]) -> Fact | None:
+    """The one dated fact at `org` whose subject is named after the organisation in the sentence
+    and one of whose cues is there too."""
+    people = {m.entity for m in doc.mentions_between(org.end, sentence.end, {"person"})}
+    text = sentence.text
+    found = [
+        f
+        for f in facts
+        if f.org == org.entity
+        and f.subject in people
+        and any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)
+    ]
+    return found[0] if len({f.value.date for f in found}) == 1 else None
