@@ -311,3 +311,20 @@ def test_several_sheets_and_suppressions_match_check(tmp_path: Path) -> None:
     expected = {key(f["path"], x) for f in json.loads(checked.stdout)["files"] for x in f["findings"]}
     assert {key(r["url"], r) for r in rows(out)} == expected
     assert {(Path(k[0]).name, k[1]) for k in expected} >= {("both.txt", "FL101"), ("silenced.md", "FL001")}
+
+
+def test_fsspec_urls_for_inputs_and_output() -> None:
+    """Any fsspec URL: here fsspec's in-memory file system (one process, so the synchronous
+    scheduler), standing in for s3:// or gs://."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    with fs.open("/crawl/part.warc.gz", "wb") as f:
+        write_warc(f, good_records("mem", 6))
+    code, _, stderr = crawl("memory://crawl/", "--out", "memory://out", "--scheduler", "synchronous")
+    assert code == 0, stderr
+    result = json.loads(fs.cat_file("/out/summary.json"))
+    assert (result["pages"], result["linted"]) == (6, 6) and result["findings"] > 0
+    lines = fs.cat_file(fs.glob("/out/jsonl/*.jsonl")[0]).decode().splitlines()
+    assert len(lines) == result["findings"]
+    assert all(json.loads(line)["source"] == "memory:///crawl/part.warc.gz" for line in lines)
