@@ -328,3 +328,13 @@ def test_fsspec_urls_for_inputs_and_output() -> None:
     lines = fs.cat_file(fs.glob("/out/jsonl/*.jsonl")[0]).decode().splitlines()
     assert len(lines) == result["findings"]
     assert all(json.loads(line)["source"] == "memory:///crawl/part.warc.gz" for line in lines)
+
+
+def test_a_missing_optional_dependency_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from linter.crawl.command import require
+
+    with pytest.raises(SystemExit) as stop:
+        require("crawl", ("dask.bag", "no_such_module_for_factlint"))
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no_such_module_for_factlint" in err and "factlint[crawl]" in err
