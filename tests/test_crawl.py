@@ -86,6 +86,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> Path:
             write_warc(f, good_records(name, 12))
     with open(folder / "bad.warc.gz", "wb") as f:
         write_warc(f, [*good_records("bad", 3), *BAD])
+        write_warc(f, [("https://news.example/old", "text/html", b"<p>Moved</p>")], status="301 Moved Permanently")
     with open(folder / "cut.warc.gz", "wb") as f:
         write_warc(f, good_records("cut", 6))
     data = (folder / "cut.warc.gz").read_bytes()
@@ -163,7 +164,7 @@ def test_broken_records_are_counted_not_fatal(cluster_run: Path) -> None:
     result = summary(cluster_run)
     errors = [json.loads(line) for part in (cluster_run / "errors").glob("*.jsonl") for line in part.open()]
     by_category = {e["category"] for e in errors}
-    assert by_category == {"not-text", "empty", "undecodable", "corrupt-archive", "truncated-record"}
+    assert by_category == {"not-text", "empty", "undecodable", "corrupt-archive", "truncated-record", "http-status"}
     assert result["bad_pages"] == len(errors) == sum(result["bad_pages_by_category"].values())
     junk = [e for e in errors if e["source"].endswith("junk.warc.gz")]
     assert len(junk) == 1 and junk[0]["category"] == "corrupt-archive"

@@ -127,6 +127,7 @@ def category(problem: str) -> str:
     for prefix, name in (
         ("corrupt WARC", "corrupt-archive"),
         ("truncated", "truncated-record"),
+        ("HTTP status", "http-status"),
         ("not a text", "not-text"),
         ("binary", "not-text"),
         ("not valid", "undecodable"),
