@@ -1,5 +1,5 @@
 """`python -m linter` runs the factlint command line (useful where console scripts are not on PATH)."""
 
-from linter.cli import main
+from linter.main import main
 
 main()

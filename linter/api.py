@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from linter.document import Document, build_document
-from linter.engine import code_matches, select_rules
+from linter.documents import Document, build_document
 from linter.findings import Finding
 from linter.pipeline import Checked, Options, check_document
+from linter.registry import registry
 from linter.sheet import Sheet, default_sheet
 from linter.suppress import UNUSED_CODE
 
@@ -30,12 +30,13 @@ def check(
     """Lint `text` (plain text, Markdown or HTML) against `sheet` (the embedded default if None;
     `sheets` adds more), honouring the document's own suppression comments (and reporting stale
     ones as FL001). For HTML, offsets index `document.text` (the extracted text)."""
+    codes = registry().select(select, ignore)  # SelectionError before any work
     doc = build_document(text, path, kind, extract=extract)
     options = Options(
         sheets=(sheet or default_sheet(), *sheets),
-        rules=select_rules(select, ignore),
+        rules=registry().engine_rules(codes),
         published=published,
-        report_unused=_chosen(UNUSED_CODE, select, ignore),
+        report_unused=UNUSED_CODE in codes,
         exclude_blockquotes=exclude_blockquotes,
         whole_page=whole_page,
     )
@@ -46,9 +47,3 @@ def check_text(text: str, **kwargs: Any) -> tuple[Document, list[Finding]]:
     """`check` for callers that want the document and its findings only."""
     checked = check(text, **kwargs)
     return checked.document, checked.findings
-
-
-def _chosen(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
-    """Is `code` selected by these ruff-style patterns (as `select_rules` reads them)?"""
-    selected = select is None or any(code_matches(code, p) for p in select)
-    return selected and not any(code_matches(code, p) for p in ignore or ())

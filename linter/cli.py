@@ -1,4 +1,5 @@
-"""The `factlint` command line (click). Commands: check, config, facts, rule, and serve (HTTP API).
+"""The `factlint` command line (click). Commands: check, config, facts, rule, and those
+other packages register (`serve`, the HTTP API, from the server package).
 
 Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or input errors (one line each,
 naming the file). The check pipeline itself lives in linter/runner.py; this module only turns
@@ -22,6 +23,8 @@ from linter.formats import FORMATS
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from linter.runner import FixMode, Outcome, Task
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -71,7 +74,29 @@ def finder_from(config_path: str | None, isolated: bool) -> Finder:
     return Finder(explicit=Path(config_path) if config_path else None, isolated=isolated)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PluginGroup(click.Group):
+    """Built-in commands, plus those other packages register under the `factlint.commands` entry
+    point (the HTTP server's `serve`): found only when a name is not built in, so `check` never pays
+    for looking them up and the engine never imports the server."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *plugin_commands()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in (found := plugin_commands()):
+            loaded = found[cmd_name].load()
+            command = loaded if isinstance(loaded, click.Command) else None
+        return command
+
+
+def plugin_commands() -> dict[str, EntryPoint]:
+    from importlib.metadata import entry_points
+
+    return {ep.name: ep for ep in entry_points(group="factlint.commands")}
+
+
+@click.group(cls=PluginGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def cli() -> None:
     """factlint: flag statements that contradict a canonical fact sheet."""
@@ -130,7 +155,7 @@ def check(
     jobs: int,
 ) -> None:
     """Lint files, folders (recursively) or '-' for stdin."""
-    from linter.files import collect
+    from linter.documents.files import collect
     from linter.runner import FixMode, Task, run, sheets_for
 
     if not paths:
@@ -184,7 +209,7 @@ def check(
 
 
 def _stdin_kind(stdin_filename: str | None) -> str:
-    from linter.document import kind_for
+    from linter.documents import kind_for
 
     return kind_for(stdin_filename or "", default="text") or "text"
 
@@ -271,7 +296,7 @@ def config_command(path: str | None, config_path: str | None, isolated: bool, fm
 @click.option("--facts", "facts_path", type=click.Path(dir_okay=False), help="Print this fact sheet (TOML).")
 def facts(fmt: str, facts_path: str | None) -> None:
     """Print the fact sheet: entities, facts, ranks and sources."""
-    from linter.sheet_view import render_sheet
+    from linter.sheet.view import render_sheet
 
     sheet = sheet_from(facts_path)
     if fmt == "json":
@@ -285,9 +310,9 @@ def facts(fmt: str, facts_path: str | None) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Explain every rule.")
 def rule(code: str | None, show_all: bool) -> None:
     """Explain a rule (its checks and examples), or list them all."""
-    from linter.config import rule_classes
+    from linter.registry import registry
 
-    rules = rule_classes()
+    rules = registry().rules()
     if show_all:
         click.echo("\n\n".join(r.explain() for r in rules))
         return
@@ -299,39 +324,6 @@ def rule(code: str | None, show_all: bool) -> None:
     if not match:
         fail(f"unknown rule code {code!r} (see 'factlint rule')")
     click.echo(match[0].explain())
-
-
-PASSTHROUGH = {"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
-
-
-@cli.command(context_settings=PASSTHROUGH, add_help_option=False)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def crawl(args: tuple[str, ...]) -> None:
-    """Lint web archives (WARC) and folders on Dask; JSONL and Parquet out (factlint[crawl])."""
-    from linter.crawl.command import crawl_command
-
-    crawl_command.main(list(args), prog_name="factlint crawl")
-
-
-@cli.command(context_settings=PASSTHROUGH, add_help_option=False)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def lsp(args: tuple[str, ...]) -> None:
-    """Run the language server on stdio, for editors (factlint[lsp])."""
-    from linter.lsp.command import lsp_command
-
-    lsp_command.main(list(args), prog_name="factlint lsp")
-
-
-def _register_optional_commands() -> None:
-    """`serve` lives in the server package; its heavy imports happen only when it runs."""
-    try:
-        from server.cli import serve
-    except ImportError:
-        return
-    cli.add_command(serve)
-
-
-_register_optional_commands()
 
 
 def main() -> None:

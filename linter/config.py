@@ -37,7 +37,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linter.rule import Rule
+    pass
 
 CONFIG_NAMES = (".factlint.toml", "pyproject.toml")
 BUILTIN_SHEET = "<builtin>"
@@ -346,24 +346,18 @@ class FileSettings:
     config: str = "defaults"
 
 
-def rule_classes() -> list[type[Rule]]:
-    """Every rule a user can select or look up: the engine's, plus the pipeline's FL001."""
-    from linter.engine import all_rules
-    from linter.suppress import UnusedSuppression
-
-    return sorted([*all_rules(), UnusedSuppression], key=lambda r: r.code)
-
-
 def known_codes() -> tuple[str, ...]:
-    return tuple(r.code for r in rule_classes())
+    from linter.registry import registry
+
+    return registry().codes
 
 
 def expand(patterns: Iterable[str], where: str, key: str) -> set[str]:
     """Codes and prefixes ('FL1' is every FL1xx, 'ALL' is everything) to the codes they name."""
-    from linter.engine import SelectionError, expand_codes
+    from linter.registry import SelectionError, registry
 
     try:
-        return expand_codes(patterns, known_codes())
+        return registry().expand(patterns)
     except SelectionError as exc:
         raise ConfigError(where, f"{key}: {str(exc).replace('--all', '')}") from None
 

@@ -1,11 +1,10 @@
 """`--fix`: apply findings' suggestions to .txt and .md files, safely.
 
-A finding with a `suggestion` carries one replacement for its span. Fixes are *safe* (applied by
-`--fix`) unless the rule or the finding says otherwise: a date, a misspelled name or a title has
-one right value, but replacing the person in a reporting line ("reports to X") can change what the
-sentence claims about someone else, and a relative date ("yesterday") swapped for "19 May" may need
-a preposition, so those need `--unsafe-fixes`. A rule opts out with a class
-attribute `fix_safety = "unsafe"`; a single finding with `extra={"fix": "unsafe"}`.
+A finding with a suggestion carries a `Fix`: one replacement for its span and its applicability.
+Fixes are *safe* (applied by `--fix`) unless the rule marks them unsafe (`fix_applicability`): a
+date, a misspelled name or a title has one right value, but replacing the person in a reporting
+line ("reports to X") can change what the sentence claims about someone else, and a relative date
+("yesterday") swapped for "19 May" may need a preposition, so those need `--unsafe-fixes`.
 
 Files are read as bytes and written back as bytes: the same encoding (UTF-8, with its BOM if it had
 one), the same line endings (nothing translates newlines), the same permissions, and atomically (a
@@ -24,30 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.findings import Finding
+from linter.findings import Applicability, Finding
 
-# Rules whose suggestions need a reader: FL2xx (reporting lines) substitute one person for another;
-# FL103 replaces a relative date ("yesterday") with an absolute one, which may need a preposition.
-UNSAFE_RULE_PREFIXES = ("FL2", "FL103")
 FIXABLE_KINDS = ("text", "markdown")
 MAX_PASSES = 10
 
 
-def _rule_safety(code: str) -> str | None:
-    from linter.engine import all_rules
-
-    for rule in all_rules():
-        if rule.code == code:
-            return getattr(rule, "fix_safety", None)
-    return None
-
-
 def is_safe(finding: Finding) -> bool:
-    """The finding's own flag, else its rule's, else unsafe only for `UNSAFE_RULE_PREFIXES`."""
-    flag = finding.extra.get("fix") or _rule_safety(finding.rule)
-    if flag in ("safe", "unsafe"):
-        return flag == "safe"
-    return not finding.rule.startswith(UNSAFE_RULE_PREFIXES)
+    """Safe when the finding carries a fix its rule marks safe (`Rule.fix_applicability`)."""
+    return finding.fix is not None and finding.fix.applicability is Applicability.SAFE
 
 
 def fixable(findings: list[Finding], unsafe: bool = False) -> list[Finding]:

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from linter.document import Document
+from linter.claims.relevance import Coverage
+from linter.documents import Document
 from linter.engine import lint_with_coverage
 from linter.findings import Finding
-from linter.relevance import Coverage
 from linter.rule import Rule
 from linter.sheet import Sheet
 from linter.suppress import apply_suppressions

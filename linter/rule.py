@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from linter.analysis import Analysis
-from linter.findings import Finding
+from linter.annotate.analysis import Analysis
+from linter.findings import Applicability, Finding
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Rule:
     # Claims are judged only where the text asserts them (see Analysis.asserts); a misspelled
     # name is wrong even inside a question, so the names rule turns this off.
     judges_claims: ClassVar[bool] = True
+    # Whether `--fix` may apply this rule's suggestions unasked (see `linter.findings.Applicability`).
+    fix_applicability: ClassVar[Applicability] = Applicability.SAFE
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
         raise NotImplementedError

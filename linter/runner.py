@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from linter.config import BUILTIN_SHEET, FileSettings
-from linter.document import Document, DocumentError, build_document, decode, kind_for, read_bytes
-from linter.engine import lint, select_rules
+from linter.documents import Document, DocumentError, build_document, decode, kind_for, read_bytes
+from linter.engine import lint
 from linter.findings import Finding
-from linter.pipeline import Options, check_document
-from linter.results import FileResult
+from linter.formats.results import FileResult
+from linter.pipeline import Checked, Options, check_document
+from linter.registry import registry
 from linter.rule import Rule
 from linter.sheet import Sheet, default_sheet, load_sheet
 from linter.suppress import UNUSED_CODE
@@ -59,7 +60,7 @@ def sheets_for(paths: tuple[str, ...]) -> tuple[Sheet, ...]:
 
 @cache
 def rules_for(codes: tuple[str, ...]) -> list[type[Rule]]:
-    return select_rules([c for c in codes if c != UNUSED_CODE])
+    return registry().engine_rules(codes)
 
 
 def label_sheet(sheets: list[Sheet]) -> Sheet:
@@ -79,13 +80,13 @@ def published_for(doc: Document, settings: FileSettings) -> dt.date | None:
         return settings.published_override
     if doc.published is not None or settings.published_default is None:
         return doc.published
-    from linter.dates import find_dates, published_in_text
+    from linter.annotate.dates import find_dates, published_in_text
 
     return published_in_text(doc.prose, find_dates(doc.prose)) or settings.published_default
 
 
-def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
-    """The pipeline with this file's settings: every sheet, the selected rules, suppressions."""
+def check_with_settings(doc: Document, settings: FileSettings) -> Checked:
+    """The pipeline with one file's settings: every sheet, the selected rules, suppressions."""
     options = Options(
         sheets=sheets_for(settings.sheets),
         rules=rules_for(settings.codes),
@@ -93,7 +94,11 @@ def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
         report_unused=UNUSED_CODE in settings.codes,
         exclude_blockquotes=settings.exclude_blockquotes,
     )
-    return check_document(doc, options).findings
+    return check_document(doc, options)
+
+
+def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
+    return check_with_settings(doc, settings).findings
 
 
 def process(task: Task) -> Outcome:

@@ -21,10 +21,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from linter.document import Document
+from linter.annotate.text import LineIndex
+from linter.documents import Document
 from linter.findings import Finding, located
 from linter.rule import Example, Rule
-from linter.text import LineIndex
 
 UNUSED_CODE = "FL001"
 ACTIONS = ("ignore", "disable", "enable", "disable-file")
@@ -136,7 +136,7 @@ def quote_spans(doc: Document) -> list[tuple[int, int]]:
     """Blockquotes of the document: recorded by the HTML loader, found by pattern otherwise."""
     if doc.kind == "html":
         return doc.quotes
-    from linter.markdown import blockquote_spans
+    from linter.documents.markdown import blockquote_spans
 
     return blockquote_spans(doc.text, markdown=doc.kind == "markdown")
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.career_claims import YearClaim, length_claims, year_claims
-from linter.findings import Finding
-from linter.moves import Move, move_claims
-from linter.numbers import format_like, hedge_compatible
+from linter.annotate.analysis import Analysis
+from linter.annotate.numbers import format_like, hedge_compatible
+from linter.claims.career import YearClaim, length_claims, year_claims
+from linter.claims.model import with_claim
+from linter.claims.moves import Move, move_claims
+from linter.claims.timeline import Stint, Timeline, timeline_for
+from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
-from linter.timeline import Stint, Timeline, timeline_for
 
 
 def _name(doc: Analysis, entity: str) -> str:
@@ -70,11 +71,13 @@ class CareerYears(Rule):
             if stints:
                 finding = self._judge(doc, claim, stints, timeline)
                 if finding is not None:
-                    yield finding
+                    value = doc.prose[finding.start : finding.end]
+                    yield with_claim(doc, finding, claim.person, f"{claim.kind} year at {claim.org}", value)
 
     def _judge(self, doc: Analysis, claim: YearClaim, stints: list[Stint], timeline: Timeline) -> Finding | None:
         now = timeline.now
-        person, org = _name(doc, claim.person.entity or ""), _name(doc, claim.org)
+        who = claim.person.entity if claim.person is not None else None
+        person, org = _name(doc, who or ""), _name(doc, claim.org)
         first, last = claim.first, claim.last
         if claim.kind == "range":
             if any(s.start == first and _end_agrees(s, last) for s in stints):
@@ -150,11 +153,12 @@ class CareerLength(Rule):
             stint = f" ({best.stint.display()})" if best.stint else ""
             expected = best.value.display() + stint
             person, org = _name(doc, claim.person.entity), _name(doc, claim.org)
-            yield doc.finding(
+            finding = doc.finding(
                 self.code, best.fact, start, q.end,
                 f"{person} spent {expected} at {org}, not {doc.prose[start:q.end]}",
                 expected, format_like(q, best.value, with_hedge=q.hedge is None or not keep_hedge),
             )  # fmt: skip
+            yield with_claim(doc, finding, claim.person, f"time at {claim.org}", doc.prose[start : q.end])
 
 
 class MoveFraming(Rule):
@@ -169,7 +173,7 @@ class MoveFraming(Rule):
     """
 
     code = "FL603"
-    fix_safety = "unsafe"  # swapping the employer a move starts from changes what the sentence says
+    fix_applicability = Applicability.UNSAFE  # swapping the employer a move starts from changes the claim
     name = "move-framing"
     examples = (
         Example("Karpathy quits OpenAI to join Anthropic.", "quits OpenAI"),
@@ -181,6 +185,8 @@ class MoveFraming(Rule):
         Example("He did not leave OpenAI to do this; he came from Eureka Labs."),
         Example("Ilya Sutskever left OpenAI to found Safe Superintelligence."),
         Example("Former Tesla AI director Andrej Karpathy joins Anthropic."),
+        Example("The exit of a star researcher from OpenAI to a direct rival stings.", "from OpenAI"),
+        Example("The exit of researchers from OpenAI to rivals goes on."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -188,7 +194,7 @@ class MoveFraming(Rule):
         for move in move_claims(doc):
             finding = self._judge(doc, move, timeline)
             if finding is not None:
-                yield finding
+                yield with_claim(doc, finding, move.person, "left", move.origin, doc.prose[move.start : move.end])
 
     def _judge(self, doc: Analysis, move: Move, timeline: Timeline) -> Finding | None:
         person = move.person_id

@@ -4,42 +4,71 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from linter.analysis import Analysis
-from linter.claims import predicate_claims
+from linter.annotate.analysis import Analysis
+from linter.claims.predicates import Claim, predicate_claims
 from linter.findings import Finding
+from linter.language.en import CHANNEL_PATTERN, POSSESSIVE, REFLEXIVE
+from linter.language.en import CHANNEL_WORDS as CHANNELS
 from linter.rule import Example, Rule
+from linter.sheet import Entity, Sheet
 
-# Channel words and the channel they denote; the sheet's channel entities name the right one.
-CHANNELS = {
-    "x": "x", "twitter": "x", "tweet": "x", "tweets": "x", "tweeted": "x",
-    "linkedin": "linkedin", "blog": "blog", "blog post": "blog", "blogpost": "blog", "substack": "blog",
-    "press release": "press release", "statement": "statement", "threads": "threads", "bluesky": "bluesky",
-    "mastodon": "mastodon", "facebook": "facebook", "instagram": "instagram", "youtube": "youtube",
-    "podcast": "podcast", "newsletter": "newsletter", "email": "email", "interview": "interview",
-}  # fmt: skip
-CHANNEL_WORDS = (
-    r"(?:X|Twitter|[Tt]weet|LinkedIn|[Bb]log(?:\s+post)?|Substack|press\s+release|Threads|Bluesky|Mastodon"
-    r"|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|[Ii]nterview)"
+ANNOUNCED_ON = (
+    r"\b(?:announc\w*|welcom\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news"
+    r"|made\s+the\s+news\s+public|(?:made|making)\s+(?:the|his|her)\s+announcement|confirm(?:ed|ing|s)?|disclosed|said)"
+    r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|own|short|brief|personal|[A-Z][\w.-]*['’]s)\s+)*"
 )
-ANNOUNCED_ON = re.compile(
-    r"\b(?:announc\w*|welcom\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news|made\s+the\s+news\s+public"
-    r"|(?:made|making)\s+(?:the|his|her)\s+announcement|confirm(?:ed|ing|s)?|disclosed|said)"
-    r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with)\s+(?:(?:a|an|the|his|her|their|its|own|short|brief|personal|[A-Z][\w.-]*['’]s)\s+)*"
-    r"(?P<channel>" + CHANNEL_WORDS + r")(?![\w-])"
-)
+
+
+@lru_cache(maxsize=16)
+def announced_on(sheet: Sheet) -> re.Pattern[str]:
+    """'announced ... on/via/in <channel>': the general platform words and the sheet's channel
+    names (as written, so 'X' matches only the capital letter)."""
+    names = [re.escape(n) for e in sheet.entities.values() if e.kind == "channel" for n in e.names]
+    words = "|".join([*names, CHANNEL_PATTERN]) or r"(?!x)x"
+    return re.compile(ANNOUNCED_ON + r"(?P<channel>" + words + r")(?![\w-])")
+
+
 TWEETED = re.compile(r"\b(?P<channel>tweeted)\b")
 # "announced in a post by Nick Joseph", "revealed via Joseph's tweet": someone else's post.
 BY_SOMEONE = re.compile(
     r"\b(?:announc\w*|revealed|disclosed|made\s+public|broke|confirmed)\b[^.;:]{0,40}?\b(?:in|via|through|with)\s+"
-    r"(?:(?:an?|the)\s+)?(?:(?:short|brief)\s+)?(?:post|tweet|statement|message|note)(?:\s+on\s+\w+)?\s+(?:by|from)\s"
+    r"(?:(?:an?|the)\s+)?(?:(?:short|brief)\s+)?(?:post|tweet|statement|message|note)(?:\s+on\s+\w+)?\s+(?:by|from)\s+"
     r"|\b(?:announc\w*|revealed|disclosed|made\s+public|broke)\b[^.;:]{0,40}?\b(?:in|via|through)\s+(?=[A-Z])"
 )
 POST_AFTER_NAME = re.compile(r"['’]s?\s+(?:own\s+)?(?:post|tweet|statement|message)\b")
+HANDLE = re.compile(r"@(\w{2,30})\b")
 
 
 def channel_of(word: str) -> str:
-    return CHANNELS.get(re.sub(r"\s+", " ", word.lower()), word.lower())
+    """The platform a channel word denotes ('tweeted' -> 'twitter'); other words stand for themselves."""
+    key = re.sub(r"\s+", " ", word.lower())
+    return CHANNELS.get(key, key)
+
+
+def _same_channel(word: str, channel: Entity) -> bool:
+    """Is `word` the sheet's channel? By any of its names, or a word for the same platform."""
+    names = {channel_of(n) for n in channel.names}
+    return channel_of(word) in names or word.lower() in {n.lower() for n in channel.names}
+
+
+# "His post was shared on LinkedIn": others passed it on; where it was first made is not said.
+PASSED_ON = re.compile(r"\b(?:was|were|been|being|is|are|got|gets)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+SPREAD_VERB = re.compile(r"(?:shar|post|repost|welcom|circulat|quot)", re.IGNORECASE)
+
+
+def _passed_on(doc: Analysis, claim: Claim) -> bool:
+    start = claim.match.start()
+    return bool(SPREAD_VERB.match(claim.match[0]) and PASSED_ON.search(doc.prose, max(0, start - 30), start))
+
+
+def _handle_of(entity: Entity, handle: str) -> bool:
+    """'@jdoe' or '@janedoe' may be Jane Doe's own account: a handle holding a word of any of her
+    names is hers (unsure, so silent)."""
+    words = {w.lower() for n in entity.names for w in re.findall(r"\w{3,}", n)}
+    return any(w in handle.lower() for w in words)
 
 
 class ChannelMismatch(Rule):
@@ -63,41 +92,61 @@ class ChannelMismatch(Rule):
         Example("Dario Amodei later discussed the hire in a podcast interview."),
         Example("Nick Joseph welcomed him on X the same day."),
         Example("The news was announced in a post by Andrej Karpathy."),
+        Example("Karpathy's new role was announced in a post by @someanalyst.", "@someanalyst"),
+        Example("Karpathy announced the move in a post by @karpathy."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
         yield from self._someone_elses_post(doc)
-        for pattern in (ANNOUNCED_ON, TWEETED):
+        for pattern in (announced_on(doc.sheet), TWEETED):
             for claim in predicate_claims(doc, pattern, "announced_via"):
                 fact = claim.fact
                 right = doc.sheet.entities[fact.value.entity]
                 word = claim.match["channel"]
-                if channel_of(word) == channel_of(right.name) or word in right.names:
+                if _same_channel(word, right) or _passed_on(doc, claim):
                     continue
                 start, end = claim.match.span("channel")
                 yield doc.finding(
                     self.code, fact, start, end,
                     f"{doc.sheet.entities[fact.subject].name} announced it on {right.name}, not {word!r}",
-                    f"a post on {right.name}", None,
+                    f"a post on {right.name}", None, claim=claim.read(word, start, end, claim.match[0][:12]),
                 )  # fmt: skip
 
     def _someone_elses_post(self, doc: Analysis) -> Iterator[Finding]:
         """'The move was announced in a post by Nick Joseph': the announcer was someone else."""
         for claim in predicate_claims(doc, BY_SOMEONE, "announced_via"):
-            named = doc.mentions_between(claim.match.end(), claim.match.end() + 1, {"person"})
-            author = named[0] if named else None
-            if author is None or author.entity == claim.fact.subject:
+            author = self._author(doc, claim)
+            if author is None:
                 continue
-            if claim.match.group(0).rstrip()[-2:] not in {"by", "om"} and not POST_AFTER_NAME.match(
-                doc.prose, author.end
-            ):
-                continue  # "via Joseph" must be "via Joseph's post"
-            subject = doc.sheet.entities[claim.fact.subject].name
+            start, end, text = author
+            subject = doc.sheet.entities[claim.fact.subject]
+            channel = doc.sheet.entities[claim.fact.value.entity]
+            pronoun = REFLEXIVE.get(subject.gender or "")
+            own = f"{pronoun}, in {POSSESSIVE[subject.gender or '']} own post" if pronoun else "in a post of their own"
+            kind = f"post on {channel.name}" if channel.kind == "channel" else channel.name
             yield doc.finding(
-                self.code, claim.fact, author.start, author.end,
-                f"{subject} announced it himself, in his own post; {author.text} only reacted to it",
-                f"{subject}'s own post on {doc.sheet.entities[claim.fact.value.entity].name}", None,
+                self.code, claim.fact, start, end,
+                f"{subject.name} announced it {own}; {text} only reacted to it",
+                f"{subject.name}'s own {kind}", None, claim=claim.read(text, start, end, "a post by"),
             )  # fmt: skip
+
+    @staticmethod
+    def _author(doc: Analysis, claim: Claim) -> tuple[int, int, str] | None:
+        """Who the text says posted it, when that is plainly someone else: a known person named
+        right after 'a post by' (or 'via <name>'s post'), or an @handle that is not the subject's."""
+        after = claim.match.end()
+        by = claim.match.group(0).rstrip()[-2:] in {"by", "om"}
+        handle = HANDLE.match(doc.prose, after)
+        if handle is not None:
+            subject = doc.sheet.entities[claim.fact.subject]
+            return None if not by or _handle_of(subject, handle[1]) else (*handle.span(), handle[0])
+        named = doc.mentions_between(after, after + 1, {"person"})
+        author = named[0] if named else None
+        if author is None or author.entity == claim.fact.subject:
+            return None
+        if not by and not POST_AFTER_NAME.match(doc.prose, author.end):
+            return None  # "via Joseph" must be "via Joseph's post"
+        return author.start, author.end, author.text
 
 
 RULES = (ChannelMismatch,)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import Attribution, attribute
-from linter.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
-from linter.findings import Finding
+from linter.annotate.analysis import Analysis
+from linter.annotate.dates import WEEKDAY_NAMES, DateMention, format_like, resolve_relative
+from linter.claims.predicates import Attribution, attribute
+from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
 from linter.sheet import Fact
 
@@ -150,6 +150,7 @@ class RelativeDateMismatch(Rule):
     """
 
     code = "FL103"
+    fix_applicability = Applicability.UNSAFE  # "yesterday" -> "19 May" may need a preposition
     name = "relative-date-mismatch"
     examples = (
         Example("Published: 2026-05-22\n\nKarpathy announced yesterday that he had joined Anthropic.", "yesterday"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
+from linter.annotate.names import name_fact
 from linter.findings import Finding
-from linter.names import name_fact
 from linter.rule import Example, Rule
 
 

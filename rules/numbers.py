@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.career_claims import length_claims
-from linter.claims import attribute
+from linter.annotate.analysis import Analysis
+from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between
+from linter.claims.career import length_claims
+from linter.claims.predicates import attribute
+from linter.claims.subjects import subject_or_owner
 from linter.findings import Finding
-from linter.numbers import Quantity, format_like, hedge_compatible, quantities_between
 from linter.rule import Example, Rule
 from linter.sheet import Fact
-from linter.subjects import subject_or_owner
 
 BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 

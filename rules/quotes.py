@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
+from linter.annotate.quotes import MIN_WORDS, Alignment, align, passages, quote_index, segments
 from linter.findings import Finding
-from linter.quotes import MIN_WORDS, Alignment, align, passages, quote_index, segments
 from linter.rule import Example, Rule
 
 

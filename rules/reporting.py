@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import PEOPLE, matches_by_sentence, person_after, subject_of
-from linter.findings import Finding
-from linter.mentions import Mention
+from linter.annotate.analysis import Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.clauses import scope_of
+from linter.claims.model import ReadClaim, subject_basis
+from linter.claims.predicates import PEOPLE, fragment_subject, matches_by_sentence, person_after, subject_of
+from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
-from linter.text import Sentence
 
 # Phrases followed by the manager's name ...
 MANAGER_AFTER = re.compile(
@@ -25,7 +27,7 @@ MANAGER_AFTER = re.compile(
 # ... and phrases preceded by it: "Sam Altman, his new boss", "Sam Altman's team".
 MANAGER_BEFORE = re.compile(
     r"(?:,\s+(?:his|her)\s+(?:new\s+)?(?:boss|manager|supervisor)\b"
-    r"|['’]s?\s+(?:(?:new|own|pre-?training)\s+)?(?:team|org|organi[sz]ation|group|unit)\b)",
+    r"|['’]s?\s+(?:(?:new|own)\s+)?(?:[\w-]+\s+)?(?:team|org|organi[sz]ation|group|unit)\b)",
     re.IGNORECASE,
 )
 JOIN_VERB = re.compile(r"\b(?:join(?:s|ed|ing)?|work(?:s|ed|ing)?\s+(?:in|on|for)|part\s+of|move[sd]?\s+to|into)\s+$")
@@ -42,6 +44,7 @@ class ReportingLine(Rule):
     """
 
     code = "FL201"
+    fix_applicability = Applicability.UNSAFE  # swapping the person changes what is said of someone else
     name = "reporting-line"
     examples = (
         Example("Andrej Karpathy reports to Sam Altman at Anthropic.", "Sam Altman"),
@@ -53,6 +56,8 @@ class ReportingLine(Rule):
         Example("At Tesla he reported to Elon Musk."),
         Example("Chris Rohlf reports to the head of the frontier red team."),
         Example("Nick Joseph, who reports to Dario Amodei, welcomed Karpathy."),
+        Example("Karpathy has joined Anthropic, reporting to Head of Pre-training Nick Jonas.", "Nick Jonas"),
+        Example("He did his PhD at Stanford under Jane Roe."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -63,18 +68,22 @@ class ReportingLine(Rule):
             if subject is None or subject.entity is None or subject == manager:
                 continue
             fact = facts.get(subject.entity)
-            if fact is None or doc.elsewhere(sentence, cue_start, fact):
+            if fact is None:
                 continue
-            if doc.negated(sentence, min(cue_start, manager.start), manager.end):
-                continue
-            if manager.entity == fact.value.entity:
+            start = min(cue_start, manager.start)
+            scope = scope_of(doc, sentence, start, manager.end, fact)
+            if not scope.fits(fact) or manager.entity == fact.value.entity:
                 continue
             expected = fact.value.display(doc.sheet)
             suggestion = None if manager.pronoun else expected
+            claim = ReadClaim(
+                subject.entity, "reports_to", manager.entity or manager.text, manager.start, manager.end, scope,
+                subject_basis(subject), doc.prose[start : max(cue_start, manager.start)].strip() or manager.text,
+            )  # fmt: skip
             yield doc.finding(
                 self.code, fact, manager.start, manager.end,
                 f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
-                expected, suggestion,
+                expected, suggestion, claim=claim.to_dict(),
             )  # fmt: skip
 
     @staticmethod
@@ -86,13 +95,15 @@ class ReportingLine(Rule):
                 continue
             owner = doc.mentions_between(m.start(), m.start() + 1, {"person"})  # "his boss": whose boss
             subject = owner[0] if owner else subject_of(doc, sentence, m.start(), PEOPLE)
+            subject = subject or fragment_subject(doc, sentence, m.start())  # "- Reports to X" under a name
             yield sentence, m.start(), subject, manager
         for manager in doc.mentions:
             if manager.kind != "person" or not MANAGER_BEFORE.match(doc.prose, manager.end):
                 continue
-            sentence = doc.sentence_at(manager.start)
-            if sentence is None:
+            found = doc.sentence_at(manager.start)
+            if found is None:
                 continue
+            sentence = found
             rest = doc.prose[manager.end : sentence.end]
             if rest.startswith(("'", "’")) and not JOIN_VERB.search(doc.prose[sentence.start : manager.start]):
                 continue  # "X's team" counts only as what someone joins or works in

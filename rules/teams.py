@@ -5,21 +5,36 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
-from linter.claims import predicate_claims
+from linter.annotate.analysis import Analysis
+from linter.claims.predicates import predicate_claims
+from linter.claims.teams import TEAM_NOUN, is_new_team
+from linter.claims.titles import LEADING
+from linter.claims.vocabulary import vocabulary
 from linter.findings import Finding
+from linter.language.en import HEAD_NOUNS
 from linter.rule import Example, Rule
 from linter.sheet import Fact
-from linter.teams import TEAM_NOUN, functions_in, is_new_team
-from linter.titles import LEADING
 
+# Where a remit's noun phrase ends: a relative or purpose clause describes it, it is not the remit
+# ("a new team that uses X to design ...").
+PHRASE_END = re.compile(r"\s+(?:that|which|who|whose|where|using|while)\b", re.IGNORECASE)
+BECOME = re.compile(r"\b(?:became|becomes|to\s+become)\b", re.IGNORECASE)
+ROLE_NOUN = re.compile(r"\b(?:" + "|".join(sorted(HEAD_NOUNS)) + r"|" + TEAM_NOUN + r")s?\b", re.IGNORECASE)
+
+# A team's name holds no linking word: "joining Anthropic to work" is not a team called "Anthropic to".
+NOT_LINK = r"(?!(?:to|and|or|for|at|with|on|of|in|from|as)\b)"
 JOINED_TEAM = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:is|was|been)\s+placed\s+on|work(?:s|ing)?\s+(?:in|on|with)|move[sd]?\s+to|moving\s+to"
     r"|(?:is|was)\s+on|part\s+of|member\s+of)\s+"
-    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:[\w-]+\s+){1,3}?)" + TEAM_NOUN + r")\b"
+    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:"
+    + NOT_LINK
+    + r"[\w-]+\s+){1,3}?)"
+    + TEAM_NOUN
+    + r")\b"
 )
 MANDATE = re.compile(
-    r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm)|leads|heads|runs|oversees|leading|heading"
+    r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm|rebuild|revamp|overhaul|restructure|reshape)"
+    r"|leads|heads|runs|oversees|leading|heading"
     r"|(?:named|appointed|hired|tapped|installed|promoted)"
     r"(?:\s+(?P<object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?(?:\s+(?:as|to(?:\s+(?:be|become|lead|head|run))?))?"
     r"|made\s+(?P<made_object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s+(?:its|the|their|[A-Z][\w.-]*['’]s)\s)"
@@ -30,8 +45,9 @@ MANDATE = re.compile(
 
 def _team_phrase_ok(fact: Fact, doc: Analysis, phrase: str) -> bool:
     team = doc.sheet.entities[fact.value.entity]
-    allowed = set().union(*(functions_in(n) for n in team.names))
-    found = functions_in(phrase)
+    words = vocabulary(doc.sheet)
+    allowed = set().union(*(words.functions_in(n) for n in team.names))
+    found = words.functions_in(phrase)
     return not found or found <= allowed
 
 
@@ -52,6 +68,8 @@ class TeamMismatch(Rule):
         Example("Karpathy joined Anthropic's pretraining team."),
         Example("Karpathy is joining the research team at Anthropic."),
         Example("Chris Rohlf joined the frontier red team the same day."),
+        Example("Karpathy is joining Anthropic to work on safety research.", "safety"),
+        Example("Karpathy joined OpenAI in 2015 to work on vision research."),
         Example("At OpenAI he joined the computer vision group."),
     )
 
@@ -63,10 +81,12 @@ class TeamMismatch(Rule):
             start, end = claim.match.span("name")
             end = start + len(name.rstrip())
             team = doc.sheet.entities[claim.fact.value.entity]
+            cue = doc.prose[claim.match.start() : claim.match.start("phrase")].strip()
             yield doc.finding(
                 self.code, claim.fact, start, end,
                 f"{claim.subject.text} joined the {team.name}, not the {doc.prose[start:end]} team",
                 team.name, team.names[1] if len(team.names) > 1 else None,
+                claim=claim.read(doc.prose[start:end], start, end, cue),
             )  # fmt: skip
 
 
@@ -92,12 +112,22 @@ class MandateMismatch(Rule):
         Example("He builds a new team inside pre-training."),
         Example("Nick Joseph, who leads pre-training, welcomed him."),
         Example("At Tesla he was named director of AI."),
+        Example(
+            "Karpathy has joined Anthropic to rebuild its pre-training research team.", "pre-training research team"
+        ),
+        Example("Karpathy will lead a new pre-training group that uses Claude to design experiments."),
+        Example("He is known for leading Tesla's vision and driving teams for years."),
+        Example("He was a researcher at OpenAI, then went to Tesla to lead its vision work."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
         for claim in predicate_claims(doc, MANDATE, "mandate"):
-            phrase = claim.match["phrase"].rstrip()
+            phrase = claim.match["phrase"]
+            cut = PHRASE_END.search(phrase)
+            phrase = (phrase[: cut.start()] if cut else phrase).rstrip()
             start = claim.match.start("phrase")
+            if BECOME.match(claim.match[0]) and not ROLE_NOUN.search(phrase):
+                continue  # "... becomes the product": not a role
             problem = self._problem(doc, claim.fact, phrase)
             if problem is None:
                 continue
@@ -108,22 +138,24 @@ class MandateMismatch(Rule):
                 span = (start + at, start + at + len(wrong))
             else:
                 span = (start + (lead.end() if lead else 0), start + len(phrase))
+            cue = claim.match[0][: start - claim.match.start()].strip()
             yield doc.finding(
                 self.code, claim.fact, span[0], span[1],
                 self._message(doc, claim.fact, problem), claim.fact.value.text, None,
+                claim=claim.read(doc.prose[span[0] : span[1]], span[0], span[1], cue),
             )  # fmt: skip
 
     @staticmethod
     def _problem(doc: Analysis, fact: Fact, phrase: str) -> str | None:
-        lowered = phrase.lower().replace("pretraining", "pre-training")
         for alt in fact.alternatives_ranked("deprecated"):
-            wrong = alt.value.text.lower()
-            if wrong in lowered:
-                return f"deprecated:{phrase[lowered.find(wrong) : lowered.find(wrong) + len(wrong)]}"
-        found = functions_in(phrase)
+            at = _find_folded(phrase, alt.value.text)
+            if at is not None:
+                return f"deprecated:{phrase[at[0] : at[1]]}"
+        words = vocabulary(doc.sheet)
+        found = words.functions_in(phrase)
         if not found:
             return None
-        allowed = functions_in(fact.value.text)
+        allowed = words.functions_in(fact.value.text)
         if not found <= allowed:
             return "function"
         return None if is_new_team(phrase) else "whole-team"
@@ -132,11 +164,20 @@ class MandateMismatch(Rule):
     def _message(doc: Analysis, fact: Fact, problem: str) -> str:
         name = doc.sheet.entities[fact.subject].name
         if problem == "whole-team":
-            return f"{name} leads a new sub-team, not the existing team: {fact.note or fact.value.text}"
+            return f"{name}'s mandate is to {fact.value.text}, not the whole existing team" + (
+                f": {fact.note}" if fact.note else ""
+            )
         if problem == "function":
             return f"{name}'s mandate is to {fact.value.text}"
         reason = next((a.reason for a in fact.alternatives_ranked("deprecated")), "")
         return f"{name} was not hired as {problem.split(':', 1)[1]}: {reason}"
+
+
+def _find_folded(text: str, wanted: str) -> tuple[int, int] | None:
+    """Where `wanted` stands in `text`, ignoring case, hyphens and the space in 'pre training'."""
+    parts = [re.escape(w) for w in re.split(r"[\s-]+", wanted.strip()) if w]
+    m = re.search(r"(?<![\w-])" + r"[\s-]?".join(parts) + r"(?![\w-])", text, re.IGNORECASE) if parts else None
+    return m.span() if m else None
 
 
 RULES = (TeamMismatch, MandateMismatch)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
+from linter.claims.model import with_claim
+from linter.claims.roles import is_senior, is_unique_role, title_matches, title_parts
+from linter.claims.titles import TitleClaim, title_claims
 from linter.findings import Finding
-from linter.roles import is_senior, is_unique_role, title_matches
 from linter.rule import Example, Rule
 from linter.sheet import Fact
-from linter.titles import TitleClaim, title_claims
+
+INDEFINITE = re.compile(r"\bof\s+(?:an?|new|one|some)\b", re.IGNORECASE)
 
 
 class TitleMismatch(Rule):
@@ -38,6 +42,12 @@ class TitleMismatch(Rule):
         Example("Karpathy, an OpenAI co-founder and former Tesla AI director, joined Anthropic."),
         Example("Elon Musk, Tesla's CEO, once praised Karpathy."),
         Example("Nick Joseph, an Anthropic co-founder and former OpenAI researcher, is his manager."),
+        Example("Karpathy joins Anthropic as head of developer relations.", "head of developer relations"),
+        Example("Former Tesla AI executive Andrej Karpathy joins Anthropic."),
+        Example("As Anthropic's head of pre-training Nick Joseph said, Karpathy will build a new team."),
+        Example("Karpathy joins Anthropic as a research leader."),
+        Example("Anthropic CEO Daniela Amodei welcomed him.", "Daniela Amodei"),
+        Example("Anthropic president Daniela Amodei welcomed him."),
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
@@ -47,13 +57,20 @@ class TitleMismatch(Rule):
         for claim in title_claims(doc):
             finding = self._judge(doc, claim, by_person)
             if finding is not None:
-                yield finding
+                where = f" at {claim.org}" if claim.org else ""
+                who = claim.person or claim.namesake or ""
+                yield with_claim(doc, finding, who, "title" + where, claim.title, claim.title)
 
     def _judge(self, doc: Analysis, claim: TitleClaim, by_person: dict[str, list[Fact]]) -> Finding | None:
+        if claim.namesake is not None:
+            return self._wrong_holder(doc, claim, by_person.get(claim.namesake, []))
+        if INDEFINITE.search(claim.title):
+            return None  # "head of a new team" names no existing post to compare with
         person = doc.sheet.entities[claim.person]
         titles = by_person.get(claim.person, [])
-        if any(title_matches(claim.title, f.value) for f in titles if claim.org in (None, f.org)):
-            return None
+        held = [f for f in titles if claim.org in (None, f.org)]
+        if all(any(title_matches(part, f.value) for f in held) for part in title_parts(claim.title)):
+            return None  # every part of "co-founder and chief scientist" is a title the person holds
         deprecated = [f for f in titles if any(title_matches(claim.title, a.value) for a in f.alternatives)]
         if deprecated:
             fact = deprecated[0]
@@ -80,6 +97,20 @@ class TitleMismatch(Rule):
                         message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
                         expected = f"{holder} is {org_name}'s {fact.value.text}"
                         return doc.finding(self.code, fact, claim.start, claim.end, message, expected, None)
+        return None
+
+    def _wrong_holder(self, doc: Analysis, claim: TitleClaim, titles: list[Fact]) -> Finding | None:
+        """'Anthropic CEO Jane Amodei': a one-holder title the sheet gives to Dario Amodei, written
+        before another first name. Flags the name, which is what is wrong."""
+        if claim.org is None or claim.name_span is None or not is_unique_role(claim.title):
+            return None
+        for fact in titles:
+            if fact.org == claim.org and title_matches(claim.title, fact.value):
+                holder = doc.sheet.entities[fact.subject].name
+                start, end = claim.name_span
+                org_name = doc.sheet.entities[claim.org].name
+                message = f"{org_name}'s {claim.title} is {holder}, not {doc.prose[start:end]}"
+                return doc.finding(self.code, fact, start, end, message, holder, holder)
         return None
 
     def _report(self, doc: Analysis, claim: TitleClaim, fact: Fact, message: str) -> Finding:

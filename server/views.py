@@ -9,8 +9,9 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 import linter
 from linter import api as engine_api
-from linter.engine import SelectionError, all_rules
 from linter.pipeline import Checked
+from linter.registry import SelectionError
+from linter.registry import registry as rule_registry
 from linter.rule import Rule
 from server.deadline import CheckTimeout, deadline
 from server.errors import ApiError
@@ -90,7 +91,7 @@ def facts() -> Response:
 
 @api.get("/rules")
 def rules() -> Response:
-    return jsonify({"version": 1, "rules": [rule_payload(r) for r in all_rules()]})
+    return jsonify({"version": 1, "rules": [rule_payload(r) for r in rule_registry().rules()]})
 
 
 def rule_payload(rule: type[Rule]) -> dict[str, Any]:
@@ -106,6 +107,6 @@ def health() -> Response:
             "version": linter.__version__,
             "sheets": reg.ids,
             "default_sheet": reg.default_id,
-            "rules": len(all_rules()),
+            "rules": len(rule_registry().codes),
         }
     )

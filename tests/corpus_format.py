@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-SPLITS = ("dev", "heldout", "blind", "blind2", "blind3")
+SPLITS = ("dev", "heldout", "blind", "blind2", "blind3", "blind4", "event-hamilton-ferrari-2024")
+SHEETS_DIR = Path(__file__).resolve().parent / "sheets"
+
+
+def sheet_for_split(name: str) -> Path | None:
+    """A split named `event-<sheet id>` is about another event, checked against tests/sheets/<id>.toml;
+    every other split is about the default sheet's event (None)."""
+    if name.startswith("event-"):
+        return SHEETS_DIR / f"{name.removeprefix('event-')}.toml"
+    return None
+
 
 #: Every rule code the corpus may use; anything else in an annotation is a typo.
 RULE_CODES = frozenset(

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from linter.api import check_text
 from linter.cli import cli
-from linter.markdown import mask_markdown
+from linter.documents.markdown import mask_markdown
 
 WRONG = "Karpathy reports to Sam Altman."
 
@@ -80,8 +80,12 @@ def test_json_shape_and_exit_codes(tmp_path: Path) -> None:
     finding = data["files"][0]["findings"][0]
     assert set(finding) == {
         "rule", "fact", "severity", "message", "found", "expected", "suggestion", "sources",
-        "start", "end", "line", "column", "end_line", "end_column",
+        "start", "end", "line", "column", "end_line", "end_column", "claim", "fix",
     }  # fmt: skip
+    assert finding["fix"] == {"replacement": "Nick Joseph", "applicability": "unsafe"}  # a person for another
+    # What the rule read, and why it is sure (only rules built on the claim layer record it).
+    assert finding["claim"]["subject"] == "karpathy" and finding["claim"]["value"] == "sam-altman"
+    assert set(finding["claim"]) == {"subject", "relation", "value", "span", "scope", "why"}
     assert bad.read_text()[finding["start"] : finding["end"]] == "Sam Altman"
     assert (finding["line"], finding["column"], finding["end_column"]) == (2, 21, 31)
     assert run("check", str(good))[0] == 0

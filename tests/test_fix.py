@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from linter import fix as fixmod
 from linter.cli import cli
 from linter.findings import Finding
-from linter.fix import Source, apply_fixes, fix_until_stable, fixable, is_safe, unified_diff, write_atomic
+from linter.fix import FixError, Source, apply_fixes, fix_until_stable, fixable, is_safe, unified_diff, write_atomic
 
 WRONG = "Andrej Karpathy announced on 12 June 2026 that he had joined Anthropic."
 RIGHT = "Andrej Karpathy announced on 19 May 2026 that he had joined Anthropic."
@@ -54,15 +53,18 @@ def test_fix_until_stable_gives_waiting_fixes_their_turn() -> None:
     assert passes == ["ABcd", "AXYd"]
 
 
-def test_safety_from_finding_rule_attribute_and_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert is_safe(finding(0, 1, "x", rule="FL101"))
-    assert not is_safe(finding(0, 1, "x", rule="FL201"))  # reporting line: a person for another
-    assert not is_safe(finding(0, 1, "x", rule="FL103"))  # "yesterday" -> "19 May"
-    assert not is_safe(finding(0, 1, "x", rule="FL101", fix="unsafe"))
-    assert is_safe(finding(0, 1, "x", rule="FL201", fix="safe"))
-    monkeypatch.setattr(fixmod, "_rule_safety", lambda code: "unsafe")
-    assert not is_safe(finding(0, 1, "x", rule="FL101"))
-    assert fixable([finding(0, 1, "x", rule="FL101")], unsafe=True)
+def test_safety_is_the_fix_applicability_the_engine_gives_each_rule() -> None:
+    from linter.api import check_text
+    from linter.findings import Applicability
+
+    assert is_safe(finding(0, 1, "x"))  # a suggestion is a safe fix until its rule says otherwise
+    assert not is_safe(finding(0, 1, None))  # no suggestion, nothing to apply
+    assert not is_safe(finding(0, 1, "x").with_applicability(Applicability.UNSAFE))
+    date = check_text("Andrej Karpathy announced on 12 June 2026 that he had joined Anthropic.")[1]
+    boss = check_text("Andrej Karpathy reports to Sam Altman at Anthropic.")[1]
+    assert [f.fix.to_dict() for f in date if f.fix] == [{"replacement": "19 May 2026", "applicability": "safe"}]
+    assert [f.fix.applicability for f in boss if f.fix] == [Applicability.UNSAFE]  # a person for another
+    assert fixable(boss, unsafe=True) and not fixable(boss)
 
 
 def test_diff_keeps_missing_final_newline_visible() -> None:
@@ -178,6 +180,6 @@ def test_interrupt_mid_write_cleans_up(tmp_path: Path, monkeypatch: pytest.Monke
 def test_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_bytes(b"edited by someone else\n")
-    with pytest.raises(fixmod.FixError, match="changed on disk"):
+    with pytest.raises(FixError, match="changed on disk"):
         write_atomic(Source(str(path), b"what factlint read\n"), "fixed\n")
     assert path.read_bytes() == b"edited by someone else\n"

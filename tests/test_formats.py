@@ -21,14 +21,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from linter.annotate.text import LineIndex
 from linter.cli import cli
 from linter.findings import Finding
 from linter.formats import FORMATS, renderer
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.rule import Example, Rule
 from linter.sheet import Sheet, Source
 from linter.suppress import UnusedSuppression
-from linter.text import LineIndex
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "formats"
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0-rtm.5.json"
@@ -138,10 +138,13 @@ def sample() -> list[FileResult]:
 @pytest.fixture
 def fixed_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rule metadata and the version are frozen for snapshots."""
-    import linter.config
-    import linter.formats.sarif
+    import types
 
-    monkeypatch.setattr(linter.config, "rule_classes", lambda: [UnusedSuppression, FakeDate, FakeTitle])
+    import linter.formats.sarif
+    import linter.registry
+
+    fakes = {r.code: r for r in (UnusedSuppression, FakeDate, FakeTitle)}
+    monkeypatch.setattr(linter.registry, "registry", lambda: types.SimpleNamespace(find=fakes.get))
     monkeypatch.setattr(linter.formats.sarif, "__version__", "0.0.0-snapshot")
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.analysis import Analysis
+from linter.annotate.analysis import Analysis
 from linter.api import check_text
-from linter.document import build_document
-from linter.relevance import coverage, event_people
+from linter.claims.relevance import coverage, event_people
+from linter.documents import build_document
 from linter.sheet import default_sheet, load_sheet
 
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 
 from linter.api import check_text
-from linter.engine import all_rules
+from linter.registry import registry
 
 CASES = [
     pytest.param(rule, example, id=f"{rule.code}-{i}-{'flag' if example.flags else 'clean'}")
-    for rule in all_rules()
+    for rule in registry().engine_rules()
     for i, example in enumerate(rule.examples)
 ]
 
 
 def test_every_rule_has_flagged_and_clean_examples() -> None:
-    for rule in all_rules():
+    for rule in registry().rules():
         assert any(e.flags for e in rule.examples), rule.code
         assert any(not e.flags for e in rule.examples), rule.code
         assert rule.__doc__ and rule.code.startswith("FL"), rule

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from linter.claims.timeline import timeline_for
 from linter.sheet import default_sheet
-from linter.timeline import timeline_for
 from tests.helpers import flagged, the_finding
 
 FLAGGED = [

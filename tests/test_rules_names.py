@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.names import name_index, tolerance
+from linter.annotate.names import name_index, tolerance
 from linter.sheet import default_sheet
 from tests.helpers import flagged, the_finding
 

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from linter.numbers import find_quantities, format_like
+from linter.annotate.numbers import find_quantities, format_like
 from linter.sheet import Value
 from tests.helpers import flagged, the_finding
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from linter.quotes import passages, quote_index, segments
+from linter.annotate.quotes import passages, quote_index, segments
 from linter.sheet import default_sheet
 from tests.helpers import flagged, the_finding
 

@@ -90,10 +90,16 @@ def test_real_server_answers_a_check_over_its_time_limit_with_503() -> None:
     assert code == 0 and "WORKER TIMEOUT" not in log
 
 
-def test_serve_is_registered_on_the_factlint_cli() -> None:
+def test_serve_joins_the_factlint_cli_through_its_entry_point() -> None:
+    import click
+
     from linter.cli import cli
 
-    assert cli.commands["serve"].name == "serve"
+    ctx = click.Context(cli)
+    assert "serve" not in cli.commands  # not imported by the engine's CLI ...
+    assert "serve" in cli.list_commands(ctx)  # ... but registered by the server package
+    command = cli.get_command(ctx, "serve")
+    assert command is not None and command.name == "serve"
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

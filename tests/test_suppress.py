@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from linter.config import Config, Overrides, settings_for
-from linter.document import build_document
+from linter.documents import build_document
 from linter.findings import Finding
 from linter.runner import lint_document
 from linter.suppress import parse
@@ -144,7 +144,7 @@ HTML = """<html><body>
 def test_html_directives_are_placed_in_the_extracted_text() -> None:
     page = HTML.format(wrong=WRONG, day=WRONG_DAY)
     doc = build_document(page, "story.html", "html")
-    from linter.text import LineIndex
+    from linter.annotate.text import LineIndex
 
     where = [LineIndex(doc.text).position(start) for start, _, _ in doc.directives]
     line3_end = len(WRONG) + 1  # the trailing comment sits at the end of its paragraph's line

@@ -21,7 +21,7 @@ from linter.crawl.output import Output
 from linter.crawl.pages import Page, Source, read_document
 from linter.crawl.relevance import applies
 from linter.crawl.warc import read_warc
-from linter.document import DocumentError
+from linter.documents import DocumentError
 
 LOCAL_SCHEDULERS = ("processes", "threads", "synchronous")
 CONNECT_TIMEOUT = "20s"

@@ -11,8 +11,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from linter.document import DocumentError, decode, kind_for
-from linter.files import SKIP_DIRS
+from linter.documents import DocumentError, decode, kind_for
+from linter.documents.files import SKIP_DIRS
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 GLOB_CHARS = "*?["

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 Renderer = Callable[[list[FileResult], Sheet], str]
@@ -21,4 +21,5 @@ def renderer(name: str) -> Renderer:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
     module = import_module(f"linter.formats.{name.replace('-', '_')}")
-    return module.render
+    render: Renderer = module.render
+    return render

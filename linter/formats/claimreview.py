@@ -13,7 +13,7 @@ from typing import Any
 
 from linter.findings import Finding
 from linter.formats.common import sentence_of, uri
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 RATINGS = {"error": (1, "False"), "warning": (3, "Disputed")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from linter.document import kind_for
+from linter.documents import kind_for
 from linter.findings import Finding
 from linter.rule import Rule
 
@@ -23,9 +23,9 @@ def page_position(finding: Finding) -> str:
 
 
 def rule_for(code: str) -> type[Rule] | None:
-    from linter.config import rule_classes
+    from linter.registry import registry
 
-    return next((r for r in rule_classes() if r.code == code), None)
+    return registry().find(code)
 
 
 def uri(path: str) -> str:
@@ -40,7 +40,7 @@ def uri(path: str) -> str:
 
 def sentence_of(text: str, finding: Finding) -> str:
     """The sentence that holds the finding's span, on one line."""
-    from linter.text import split_sentences
+    from linter.annotate.text import split_sentences
 
     before = text.rfind("\n\n", 0, finding.start)
     line_start = 0 if before < 0 else before + 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from linter.findings import Finding
 from linter.formats.common import page_position, positions_in_file, rule_for
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 

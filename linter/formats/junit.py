@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from linter import __version__
 from linter.findings import Finding
 from linter.formats.common import page_position, positions_in_file, rule_for, uri
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

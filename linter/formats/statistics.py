@@ -10,7 +10,7 @@ from collections import Counter
 
 from linter.fix import fixable
 from linter.formats.common import rule_for
-from linter.results import FileResult
+from linter.formats.results import FileResult
 
 
 def rows(results: list[FileResult]) -> list[dict[str, object]]:

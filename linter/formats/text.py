@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from linter.annotate.text import LineIndex
 from linter.findings import Finding
-from linter.results import FileResult
+from linter.formats.results import FileResult
 from linter.sheet import Sheet
-from linter.text import LineIndex
 
 
 def _snippet(text: str, lines: LineIndex, finding: Finding) -> list[str]:

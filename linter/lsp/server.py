@@ -18,7 +18,7 @@ from pygls.uris import to_fs_path
 from linter import __version__
 from linter.config import ConfigError, Finder, Overrides, settings_for
 from linter.crawl.adapter import check_document, settings_sheets
-from linter.document import kind_for
+from linter.documents import kind_for
 from linter.fix import FIXABLE_KINDS, fixable
 from linter.lsp.convert import Placed, diagnostic_message, hover_markdown, place
 from linter.lsp.freshness import Freshness

@@ -1,0 +1,246 @@
+"""One pass of shared analysis per document: sentences, mentions, pronouns, dates, clause context.
+
+Rules never re-scan the text for these; they ask this object. That keeps rules short recipes and
+keeps `check` linear in the size of the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Set
+from functools import cached_property
+
+from linter.annotate.dates import DateMention, find_dates, published_in_text
+from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
+from linter.annotate.text import LineIndex, Sentence, split_sentences
+from linter.documents import Document
+from linter.findings import Finding, located
+from linter.sheet import Fact, Sheet
+
+CLAUSE_BREAK = re.compile(
+    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
+)
+PLACE_CUE = (
+    r"(?i:at|with|for|from|while at|when (?:he|she) was at|back at"
+    r"|during (?:his|her|their) (?:time|tenure|stint|years) at"
+    r"|before joining|after leaving|after departing|left|leaving|departing|join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?)"
+)
+PAST_CUE = re.compile(
+    r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|n't|wrongly|falsely|incorrectly|erroneously|mistakenly|denied|denies|deny"
+    r"|rather\s+than|instead\s+of|contrary\s+to|rumou?r(?:ed|s)?|speculat\w*|myth|false)\b|n't\b",
+    re.IGNORECASE,
+)
+# Nouns that stand for the sheet's event itself ("the move", "the announcement").
+EVENT_WORDS = r"(?:announcement|news|move|hire|hiring|appointment)"
+EVENT_WORD = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
+# "It said ...", "The article described him as ...", "One outlet wrongly reported ...": a text's claim.
+REPORTED = re.compile(
+    r"(?:^|\b)(?:[Ii]t|[Ww]e|(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]hat|[Tt]his|[Ee]arly|[Ff]irst"
+    r"|[Oo]ur|[Tt]heir|[Ii]ts)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:article|story|headline|report|piece|outlet|paper|version|draft|coverage|account|item"
+    r"|post|blog|site|tweet|source|profile)s?)\s+(?:had\s+|has\s+|originally\s+|initially\s+|also\s+|first\s+"
+    r"|wrongly\s+|mistakenly\s+)?"
+    r"(?:said|says|claimed|claims|stated|states|reported|reports|wrote|writes|described|describes|gave|gives|quoted"
+    r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
+)
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+# What separates two predicates: past one of these, a name is no longer the object's own subject.
+LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
+CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
+YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
+
+
+class Analysis:
+    """Everything rules need to know about one document, computed once."""
+
+    def __init__(self, doc: Document, sheet: Sheet, published: dt.date | None = None) -> None:
+        self.doc = doc
+        self.sheet = sheet
+        self.prose = doc.prose
+        self._breaks: dict[int, list[tuple[int, int]]] = {}
+        self._claim_spans: list[tuple[int, int]] | None = None
+        self.memo: dict[tuple[object, ...], object] = {}  # per-document memo for shared helpers
+        self.sentences: list[Sentence] = split_sentences(self.prose)
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._set_mentions(matcher_for(sheet).find(self.prose))
+        # Misspelled names ('Nicholas Josef') still denote their entity for every other rule: a
+        # typo must neither hide a claim nor break who the next "he" is. FL801 reports them.
+        from linter.annotate.names import near_misses
+
+        self.misspellings = near_misses(self)
+        misspelled = [
+            Mention(
+                n.start, n.end, n.entity, sheet.entities[n.entity].kind, self.prose[n.start : n.end], misspelled=True
+            )
+            for n in self.misspellings
+        ]
+        named = sorted(self.mentions + misspelled, key=lambda m: m.start)
+        # "Claude Opus", "Eureka Labs Inc": a pair starting with a word of a product's or
+        # organisation's name is a thing, not an unknown person.
+        things = {n.split()[0] for e in sheet.entities.values() if e.kind != "person" for n in e.names if n}
+        unknown = [u for u in unknown_people(self.prose, named) if u.text.split()[0] not in things]
+        # "I joined Tesla in 2019 ... and spent three years there": the writer is a subject too,
+        # one the sheet knows nothing about (it does not take part in he/she chains).
+        writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in FIRST_PERSON.finditer(self.prose)]
+        self._set_mentions(named + unknown + writer + self._resolve_pronouns(named, unknown))
+        self.dates: list[DateMention] = find_dates(self.prose)
+        self._date_starts = [d.start for d in self.dates]
+        self.published = published or doc.published or published_in_text(self.prose, self.dates)
+
+    # ------------------------------------------------------------------------------- building
+    def _set_mentions(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
+
+    def _resolve_pronouns(self, named: list[Mention], unknown: list[Mention]) -> list[Mention]:
+        """Each he/she refers to the last person of that gender mentioned before it, if known.
+
+        A possible person outside the sheet breaks the chain: after "Nick Jonas said", a "he" is
+        nobody the sheet knows, so no rule judges the sentence on its account. An object "him" is
+        not the subject of its own clause ("Karpathy will report to him" is about someone else),
+        so there it refers to the person named before.
+        """
+        people = [m for m in named if m.kind == "person"] + unknown
+        events = sorted(
+            [(m.start, "name", m) for m in people]
+            + [(p.start(), "pronoun", p) for p in PRONOUN_PATTERN.finditer(self.prose)],
+            key=lambda e: e[0],
+        )
+        history: dict[str, list[tuple[str | None, int]]] = {"male": [], "female": []}
+        starts = sorted(m.start for m in people)
+        out: list[Mention] = []
+        for _, what, item in events:
+            if what == "name":
+                assert isinstance(item, Mention)
+                gender = self.sheet.entities[item.entity].gender if item.entity else None
+                for key, seen in history.items():
+                    if gender == key:
+                        seen.append((item.entity, item.start))
+                    elif gender not in history:
+                        seen.append((None, item.start))  # an unknown person breaks every chain
+                continue
+            assert isinstance(item, re.Match)
+            seen = history[PRONOUNS[item[0].lower()]]
+            target = seen[-1][0] if seen else None
+            if item[0].lower() == "him" and seen and self._own_subject(starts, seen[-1][1], item.start()):
+                target = seen[-2][0] if len(seen) > 1 else None
+            if target:
+                out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
+        return out
+
+    def _own_subject(self, people: list[int], name_start: int, pronoun_start: int) -> bool:
+        """Is the name at `name_start` the subject of the verb whose object is the pronoun? Either
+        the first person named in the pronoun's clause, or the person named right before it with
+        only a verb between ('Karpathy reports to him', 'Musk praised him')."""
+        sentence = self.sentence_at(pronoun_start)
+        if sentence is None or name_start < sentence.start:
+            return False
+        clause_start, _ = self.clause(sentence, pronoun_start)
+        first = bisect.bisect_left(people, clause_start)
+        if first < len(people) and people[first] == name_start:
+            return True
+        nearest = bisect.bisect_left(people, pronoun_start) - 1
+        between = self.prose[name_start:pronoun_start]
+        return nearest >= 0 and people[nearest] == name_start and not LINKS.search(between)
+
+    # ------------------------------------------------------------------------------- lookups
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def _slice(self, starts: list[int], items: list, start: int, end: int) -> list:
+        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
+        found = self._slice(self._mention_starts, self.mentions, start, end)
+        return [m for m in found if kinds is None or m.kind in kinds]
+
+    def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
+        return self.mentions_between(sentence.start, sentence.end, kinds)
+
+    def dates_in(self, sentence: Sentence) -> list[DateMention]:
+        return self.dates_between(sentence.start, sentence.end)
+
+    def dates_between(self, start: int, end: int) -> list[DateMention]:
+        return self._slice(self._date_starts, self.dates, start, end)
+
+    def clause(self, sentence: Sentence, offset: int) -> tuple[int, int]:
+        """The clause around `offset`: the sentence cut at semicolons, dashes, brackets and 'but'."""
+        breaks = self._breaks.get(sentence.index)
+        if breaks is None:
+            breaks = [
+                (sentence.start + m.start(), sentence.start + m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)
+            ]
+            self._breaks[sentence.index] = breaks
+        start, end = sentence.start, sentence.end
+        for cut, after in breaks:
+            if cut < offset:
+                start = after
+            else:
+                end = cut
+                break
+        return start, end
+
+    def claim_spans(self) -> list[tuple[int, int]]:
+        """Runs of consecutive sentences that mention an entity, a pronoun or an event noun
+        ('the move'): the only text a claim can be in. Computed once per document."""
+        if self._claim_spans is None:
+            spans: list[tuple[int, int]] = []
+            for sentence in self.sentences:
+                if not self.mentions_in(sentence) and not EVENT_WORD.search(sentence.text):
+                    continue
+                if spans and spans[-1][1] == sentence.index:
+                    spans[-1] = (spans[-1][0], sentence.index + 1)
+                else:
+                    spans.append((sentence.index, sentence.index + 1))
+            self._claim_spans = [(self.sentences[i].start, self.sentences[j - 1].end) for i, j in spans]
+        return self._claim_spans
+
+    def negated(self, sentence: Sentence, start: int, end: int) -> bool:
+        """True when the clause from its start to `end` denies or distances itself from the claim
+        ('does not report to', 'wrongly said', 'rather than the safety team'): never judged."""
+        clause_start, _ = self.clause(sentence, start)
+        return bool(NEGATION.search(self.prose, max(clause_start, start - CONTEXT), end))
+
+    # ------------------------------------------------------------------------------- findings
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.doc.text)
+
+    def finding(
+        self,
+        rule: str,
+        fact: Fact,
+        start: int,
+        end: int,
+        message: str,
+        expected: str | None = None,
+        suggestion: str | None = None,
+        severity: str | None = None,
+        sources: tuple[str, ...] | None = None,
+        claim: dict[str, object] | None = None,
+    ) -> Finding:
+        """A finding for the span `start:end`, with positions derived from the offsets; `claim`
+        records what the rule read (see `linter.claims.model`)."""
+        return located(
+            self.doc.text,
+            self.lines,
+            start,
+            end,
+            rule=rule,
+            fact=fact.id,
+            severity=severity or fact.severity,
+            message=message,
+            expected=expected if expected is not None else fact.value.display(self.sheet),
+            suggestion=suggestion,
+            sources=sources or fact.sources,
+            claim=claim,
+        )

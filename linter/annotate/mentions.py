@@ -1,0 +1,152 @@
+"""Mentions of the sheet's entities, found with one combined pattern per sheet, and pronouns.
+
+The pattern is compiled once per sheet (not per fact, not per document). Names of people and
+organisations match case-sensitively; teams and channels (common nouns like 'pre-training')
+ignore case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.sheet import Sheet
+
+CASELESS_KINDS = {"team", "channel"}
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+# Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
+# break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
+UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
+NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As", "Of", "To",
+    "If", "When", "While", "After", "Before", "This", "That", "These", "Those", "His", "Her", "Its", "Their",
+    "Our", "Your", "My", "It", "He", "She", "They", "We", "You", "I", "Yes", "No", "Why", "What", "How",
+    "Who", "Where", "Read", "Share", "Related", "Published", "Updated", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December", "Code", "Self", "Driving",
+    "Full", "Labs", "Institute", "University", "Team", "Group", "Research", "News", "Times", "Post",
+    "Street", "Journal", "Machines", "Superintelligence", "Safe", "Thinking", "Model", "Context", "Protocol",
+}  # fmt: skip
+
+
+FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+$")
+# Capitalised words that often stand before a surname without being a first name.
+NAME_STOPWORDS = {
+    "meanwhile", "however", "also", "still", "now", "later", "then", "today", "yesterday", "earlier", "so",
+    "yet", "here", "there", "said", "says", "ceo", "president", "chief", "director", "head", "founder",
+    "co-founder", "cofounder", "dr", "mr", "mrs", "ms", "professor", "prof", "executive", "leader", "boss",
+    "according", "while", "when", "after", "before", "like", "unlike", "with", "without", "by", "to", "for",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that refers to an entity: by name, or by a pronoun resolved to it."""
+
+    start: int
+    end: int
+    entity: str | None
+    kind: str
+    text: str
+    pronoun: bool = False
+    misspelled: bool = False
+
+
+def _fold(name: str) -> str:
+    """'Pre-Training', 'pre training' and 'pretraining' are one caseless name."""
+    return name.lower().replace("-", "").replace(" ", "")
+
+
+class EntityMatcher:
+    """All of a sheet's names in one alternation, longest first, so 'Nick Joseph' beats 'Joseph'."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.by_name: dict[str, set[str]] = {}
+        self.by_folded: dict[str, set[str]] = {}
+        alternatives: list[tuple[str, str]] = []
+        for entity in sheet.entities.values():
+            caseless = entity.kind in CASELESS_KINDS
+            for name in entity.names:
+                key = name.lower() if caseless else name
+                self.by_name.setdefault(key, set()).add(entity.id)
+                if caseless:
+                    self.by_folded.setdefault(_fold(name), set()).add(entity.id)
+                piece = re.escape(name).replace(r"\-", "[- ]?") if caseless else re.escape(name)
+                alternatives.append((name, f"(?i:{piece})" if caseless else piece))
+        alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+        # People's surname-only aliases ('Amodei' for Dario Amodei), to tell them from namesakes.
+        self.surnames = {
+            e.id: e.name.split()[-1]
+            for e in sheet.entities.values()
+            if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] in e.aliases
+        }
+        body = "|".join(piece for _, piece in alternatives) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])")
+        self.sheet = sheet
+
+    def lookup(self, matched: str) -> str | None:
+        """The one entity a matched name denotes, or None when the name is ambiguous."""
+        ids = self.by_name.get(matched) or self.by_folded.get(_fold(matched), set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def find(self, prose: str) -> list[Mention]:
+        out = []
+        for m in self.pattern.finditer(prose):
+            entity_id = self.lookup(m[0])
+            other = self._other_first_name(prose, m, entity_id)
+            if other is not None:
+                out.append(Mention(other, m.end(), None, "person", prose[other : m.end()]))
+                continue
+            kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
+            out.append(Mention(m.start(), m.end(), entity_id, kind, m[0]))
+        return out
+
+    def _other_first_name(self, prose: str, m: re.Match[str], entity_id: str | None) -> int | None:
+        """'Daniela Amodei' is not Dario Amodei: a surname alias after another first name is
+        someone the sheet does not know. Returns where that person's name starts, if so."""
+        if entity_id is None or entity_id not in self.surnames or m[0] != self.surnames[entity_id]:
+            return None
+        before = FIRST_NAME_BEFORE.search(prose, max(0, m.start() - 30), m.start())
+        if before is None:
+            return None
+        word = before[1]
+        known = self.sheet.entities[entity_id].names
+        if word in NOT_NAME_WORDS or word.lower() in NAME_STOPWORDS or any(n.startswith(word + " ") for n in known):
+            return None
+        return before.start(1)
+
+
+@lru_cache(maxsize=16)
+def matcher_for(sheet: Sheet) -> EntityMatcher:
+    return EntityMatcher(sheet)
+
+
+def _title_like(word: str) -> bool:
+    """A capitalised title word ('Chief', 'Head') or compound ('Pre-training') before a name."""
+    return word.lower() in NAME_STOPWORDS or bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+
+
+def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
+    """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
+    starts = [m.start for m in known]  # `known` is in text order
+    out = []
+    pos = 0
+    while (m := UNKNOWN_NAME.search(prose, pos)) is not None:
+        pos = m.end()
+        if _title_like(m[1]):
+            pos = m.start(2)  # "Head of Pre-training Nick Jonas": the name starts at the next word
+            continue
+        if m[1] in NOT_NAME_WORDS or m[2] in NOT_NAME_WORDS:
+            continue
+        i = bisect.bisect_left(starts, m.end())
+        if i and known[i - 1].end > m.start():
+            continue  # overlaps the known mention that starts last before this one ends
+        out.append(Mention(m.start(), m.end(), None, "person", m[0]))
+    return out

@@ -1,0 +1,217 @@
+"""Near-misses of the sheet's names: 'Andrej Karpaty', 'Nicholas Josef', 'Antropic'.
+
+Every spelling the sheet lists is accepted exactly (those are mentions already). Other
+capitalised tokens are compared, lower-cased, with the tokens of people's and organisations'
+names by optimal-string-alignment distance (a transposition is one edit), allowing one edit in
+short names and two in long ones. A near-miss is reported only where the context ties it to the
+entity: the other half of a person's name spelled right ('Nicholas' + 'Josef'), one of their
+titles nearby ('Karpaty, the former Tesla AI director'), or for a long surname or an
+organisation, the entity named correctly elsewhere in the document or an organisation context
+('joined Antropic', 'Antropic's'). 'Nick Jonas' is three edits from 'Nick Joseph' and stays
+silent. The candidate index is built once per sheet; lookups are memoised per token.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from linter.annotate.mentions import NOT_NAME_WORDS
+from linter.sheet import Entity, Fact, Sheet, Value
+
+if TYPE_CHECKING:  # the analysis calls near_misses while it is being built
+    from linter.annotate.analysis import Analysis
+
+TOKEN = re.compile(r"(?<![\w@#/.’'-])[A-Z][A-Za-z]*(?:[-'’][A-Za-z]+)*")
+POSSESSIVE = re.compile(r"['’]s?$")
+ORG_CONTEXT = re.compile(
+    r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+[\[*_\"“]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    """One token of an entity's names: `part` is 'first' or 'last' for people, 'whole' for
+    one-word organisation names."""
+
+    entity: str
+    kind: str
+    part: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    entity: str
+    start: int
+    end: int
+    suggestion: str
+
+
+def tolerance(length: int, paired: bool) -> int:
+    """Edits allowed: with the other half of a name as context, 1 up to five letters, else 2;
+    alone, none up to four letters, 1 up to seven, 2 beyond."""
+    if paired:
+        return 1 if length <= 5 else 2
+    return 0 if length <= 4 else 1 if length <= 7 else 2
+
+
+@dataclass
+class NameIndex:
+    """The sheet's name tokens, by entity and role, and the exact spellings to leave alone."""
+
+    sheet: Sheet
+    forms: list[Form] = field(default_factory=list)
+    firsts: dict[str, set[str]] = field(default_factory=dict)
+    lasts: dict[str, set[str]] = field(default_factory=dict)
+    exact: set[str] = field(default_factory=set)
+    roles: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    memo: dict[str, list[tuple[Form, int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entity in self.sheet.entities.values():
+            self.exact.update(t for name in entity.names for t in name.split())
+            if entity.kind == "person":
+                self._add_person(entity)
+            elif entity.kind == "organisation":
+                for name in entity.names:
+                    if " " not in name:
+                        self.forms.append(Form(entity.id, entity.kind, "whole", name))
+        self._choices = [f.text.lower() for f in self.forms]
+        titles: dict[str, list[str]] = {}
+        for fact in self.sheet.facts_for("title"):
+            titles.setdefault(fact.subject, []).extend([fact.value.text, *fact.value.aliases])
+        for person, words in titles.items():
+            body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+            self.roles[person] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def _add_person(self, entity: Entity) -> None:
+        parts = entity.name.split()
+        first, last = self.firsts.setdefault(entity.id, set()), self.lasts.setdefault(entity.id, set())
+        for name in entity.names:
+            tokens = name.split()
+            if len(tokens) >= 2:
+                first.add(tokens[0])
+                last.add(tokens[-1])
+            elif tokens and tokens[0] == parts[-1]:
+                last.add(tokens[0])
+            elif tokens:
+                first.add(tokens[0])
+        for token in first:
+            self.forms.append(Form(entity.id, "person", "first", token))
+        for token in last:
+            self.forms.append(Form(entity.id, "person", "last", token))
+
+    def near(self, token: str) -> list[tuple[Form, int]]:
+        """Name tokens within two edits of `token` (case-insensitive), closest first."""
+        key = token.lower()
+        if key not in self.memo:
+            found = process.extract(key, self._choices, scorer=OSA.distance, score_cutoff=2, limit=None)
+            self.memo[key] = sorted(((self.forms[i], int(d)) for _, d, i in found if d > 0), key=lambda p: p[1])
+        return self.memo[key]
+
+
+@lru_cache(maxsize=16)
+def name_index(sheet: Sheet) -> NameIndex:
+    return NameIndex(sheet)
+
+
+@lru_cache(maxsize=256)
+def name_fact(sheet: Sheet, entity_id: str) -> Fact:
+    """A fact standing for an entity's name, so a misspelling is reported like any other finding:
+    id '<entity>-name', cited by every source that states a fact about the entity."""
+    entity = sheet.entities[entity_id]
+    sources = sorted(
+        {s for f in sheet.facts if entity_id in (f.subject, f.value.data.get("entity")) for s in f.sources}
+    )
+    return Fact(
+        f"{entity_id}-name", entity_id, "name", Value("text", {"text": entity.name}), tuple(sources or sheet.sources)
+    )
+
+
+def near_misses(a: Analysis) -> list[NearMiss]:
+    """Every misspelled name of a person or organisation that context ties to the sheet."""
+    index = name_index(a.sheet)
+    named = {m.entity for m in a.mentions if m.entity and not m.pronoun and not m.misspelled}
+    covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun and not m.misspelled]
+    covered_starts = [c[0] for c in covered]
+    tokens = [
+        (m.start(), m.start() + len(POSSESSIVE.sub("", m[0])), POSSESSIVE.sub("", m[0]))
+        for m in TOKEN.finditer(a.prose)
+    ]
+    out: list[NearMiss] = []
+    seen: set[int] = set()
+    for i, (start, end, text) in enumerate(tokens):
+        if start in seen or len(text) < 3 or text in index.exact or text in NOT_NAME_WORDS:
+            continue
+        j = bisect.bisect_right(covered_starts, start) - 1
+        if j >= 0 and covered[j][1] > start:
+            continue  # inside a name the sheet spells this way
+        candidates = index.near(text)
+        if not candidates:
+            continue
+        prev = tokens[i - 1] if i and a.prose[tokens[i - 1][1] : start] == " " else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and a.prose[end : tokens[i + 1][0]] == " " else None
+        for form, distance in candidates:
+            miss = _judge(a, index, form, distance, (start, end, text), prev, nxt, named)
+            if miss is not None:
+                out.append(miss)
+                if nxt and miss.end == nxt[1]:
+                    seen.add(nxt[0])
+                break
+    return out
+
+
+Token = tuple[int, int, str]
+
+
+def _judge(
+    a: Analysis,
+    index: NameIndex,
+    form: Form,
+    distance: int,
+    token: Token,
+    prev: Token | None,
+    nxt: Token | None,
+    named: set[str | None],
+) -> NearMiss | None:
+    start, end, _ = token
+    length = len(form.text)
+    if form.part == "last" and prev and prev[2] in index.firsts[form.entity]:
+        if distance <= tolerance(length, paired=True):
+            return NearMiss(form.entity, prev[0], end, f"{prev[2]} {form.text}")
+        return None
+    if form.part == "first" and nxt and nxt[2] in index.lasts[form.entity]:
+        if distance <= tolerance(length, paired=True):
+            return NearMiss(form.entity, start, nxt[1], f"{form.text} {nxt[2]}")
+        return None
+    if distance > tolerance(length, paired=False):
+        return None
+    if (prev and _mid_sentence(a, prev[0])) or nxt:
+        return None  # part of some other capitalised name: 'Tessa Thompson'
+    if form.kind == "person":
+        role = index.roles.get(form.entity)
+        lo, hi = max(0, start - 60), min(len(a.prose), end + 60)
+        tied = (role is not None and role.search(a.prose, lo, hi)) or (
+            form.part == "last" and length >= 8 and form.entity in named
+        )
+    else:
+        possessive = a.prose[end : end + 1] in {"'", "’"}
+        context = bool(ORG_CONTEXT.search(a.prose, max(0, start - 20), start))
+        # A capital at a sentence start says nothing ('Spaces between ...' near SpaceX): there
+        # the right spelling elsewhere in the text is not enough.
+        tied = possessive or context or (form.entity in named and _mid_sentence(a, start))
+    return NearMiss(form.entity, start, end, form.text) if tied else None
+
+
+def _mid_sentence(a: Analysis, offset: int) -> bool:
+    """A capitalised word not at a sentence start is a name, not just a capital."""
+    sentence = a.sentence_at(offset)
+    return sentence is not None and offset > sentence.start

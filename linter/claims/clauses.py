@@ -1,0 +1,230 @@
+"""The claim layer's first half: where a phrase sits, and what scope and force its clause gives it.
+
+Every rule that ties a phrase to a fact asks the same three questions: which clause holds it
+(main, appositive, relative, parenthetical, reported speech, headline, list item, table cell),
+where and when that clause is placed (an employer other than the fact's, an earlier time), and
+whether the text asserts it (not asked, denied, hypothetical or quoted from another text). They
+are answered here, once per position, and recorded in a `Scope` that findings carry as the why
+of their certainty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
+from linter.annotate.text import Sentence
+from linter.sheet import Fact
+
+# ", an OpenAI co-founder," / " — a former Tesla engineer — " / "(Anthropic's head of X)".
+APPOSITIVE = re.compile(
+    r"(?:,|\s[—–])\s+(?:an?|the|former|one|also|its|his|her|who|which|whose|[A-Z]\w*['’]s)\b[^,—–()]*?(?:,|\s[—–])"
+    r"|\([^()]{0,160}\)"
+)
+RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;—–]*", re.IGNORECASE)
+# Moving somewhere places what follows there: "went to Tesla to lead ...", "moved to Google as ...".
+MOTION_CUE = (
+    r"(?i:(?:went|goes|go|going|moved?|moving|moves|headed|heads|returned|returning|came|back)\s+to"
+    r"|(?:left|leaving|leaves)\s+for)"
+)
+HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦·]|\d+[.)])[ \t]+")
+# "at Stanford", "at Google Brain": a capitalised place outside the sheet.
+UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
+# A possessive employer inside the phrase itself: "leading Tesla's Autopilot teams".
+POSSESSIVE = re.compile(r"['’]s?\b")
+ITS = re.compile(r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a phrase stands and whether it can be judged against a fact.
+
+    `kind` is the clause kind; `employer` an organisation the clause places the phrase at (None
+    when it names none); `past` why the clause is about an earlier time ('' when it is not);
+    `force` is 'asserted', 'question', 'negated', 'reported' or 'hypothetical'.
+    """
+
+    kind: str
+    start: int
+    end: int
+    employer: str | None = None
+    employer_cue: str = ""
+    past: str = ""
+    force: str = "asserted"
+
+    def fits(self, fact: Fact) -> bool:
+        """May a phrase in this scope be judged against `fact`? Only when asserted, at the fact's
+        own employer (or none named) and not placed before the fact's time."""
+        if self.force != "asserted" or self.past:
+            return False
+        return self.employer is None or fact.org is None or self.employer == fact.org
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "clause": self.kind,
+            "employer": self.employer,
+            "past": self.past or None,
+            "force": self.force,
+        }
+
+
+def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
+    """What kind of clause holds `offset`: 'table cell', 'list item', 'headline', 'parenthetical',
+    'appositive', 'relative', 'reported' or 'main'."""
+    line_start = a.prose.rfind("\n", 0, sentence.start) + 1
+    line_end = a.prose.find("\n", sentence.end)
+    line = a.prose[line_start : line_end if line_end >= 0 else len(a.prose)]
+    if line.count("|") >= 2:
+        return "table cell"
+    if BULLET.match(line):
+        return "list item"
+    for m in RELATIVE.finditer(a.prose, sentence.start, sentence.end):
+        if m.start() < offset < m.end():
+            return "relative"
+    for m in APPOSITIVE.finditer(a.prose, sentence.start, sentence.end):
+        if m.start() < offset < m.end():
+            return "parenthetical" if m[0].startswith("(") else "appositive"
+    if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
+        return "reported"
+    if sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
+        return "headline"
+    return "main"
+
+
+def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
+    """The text of `start:end` with appositives and parentheses blanked, unless `offset` is inside
+    one: a description of someone's past (', a former OpenAI researcher,') does not place the
+    main clause's claim."""
+    text = list(a.prose[start:end])
+    for m in APPOSITIVE.finditer(a.prose, start, end):
+        if m.start() < offset < m.end():
+            continue
+        for i in range(m.start() + 1 - start, m.end() - 1 - start):
+            text[i] = " "
+    return "".join(text)
+
+
+def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int) -> list[tuple[str, str, int]]:
+    """Organisations the span places things at, with the words that say so: 'at Tesla', 'went
+    to Tesla', 'Tesla's Autopilot' inside the phrase, 'its' for the organisation named before."""
+    text = _masked(a, start, end, phrase_start)
+    found: list[tuple[str, str, int]] = []
+    for m in a.mentions_between(start, end, {"organisation"}):
+        if m.entity is None or not text[m.start - start : m.end - start].strip():
+            continue
+        before = text[max(0, m.start - start - 40) : m.start - start]
+        cue = re.search(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$", before)
+        if cue:
+            found.append((m.entity, cue[0] + a.prose[m.start : m.end], m.start))
+        elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
+            found.append((m.entity, a.prose[m.start : m.end + 2], m.start))
+    for place in UNKNOWN_PLACE.finditer(text):  # "his PhD at Stanford under ...": a place the sheet does not know
+        if not a.mentions_between(start + place.start(1), start + place.end(1)):
+            found.append((place[1], place[0].strip(), start + place.start(1)))
+    its = ITS.search(text, 0, phrase_start - start) if phrase_start > start else None
+    if its:
+        orgs = [
+            m for m in a.mentions_between(max(0, start - CONTEXT), start + its.start(), {"organisation"}) if m.entity
+        ]
+        if orgs and orgs[-1].entity:
+            found.append((orgs[-1].entity, its[0].split()[0], start + its.start()))
+    return found
+
+
+def _employer(found: list[tuple[str, str, int]], fact: Fact | None, at: int) -> tuple[str | None, str]:
+    """The employer that decides: another organisation than the fact's wins (the claim is then
+    about a different job), the one named nearest the phrase first; else the fact's own; else none."""
+    org = fact.org if fact is not None else None
+    foreign = sorted((abs(pos - at), name, cue) for name, cue, pos in found if name != org)
+    if foreign:
+        return foreign[0][1], foreign[0][2]
+    return (found[0][0], found[0][1]) if found else (None, "")
+
+
+def _past(a: Analysis, text: str, fact: Fact | None) -> str:
+    """Why the clause is about an earlier time than the fact, or ''."""
+    valid_from = fact.qualifiers.get("from") if fact is not None else None
+    if valid_from is None:
+        return ""
+    year_from = valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
+    early = [y for y in YEAR.findall(text) if int(y) < year_from]
+    if early:
+        return f"the clause is dated {early[0]}"
+    cue = PAST_CUE.search(text)
+    return f"the clause says {cue[0]!r}" if cue else ""
+
+
+def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: int) -> str:
+    if sentence.question:
+        return "question"
+    if REPORTED.search(a.prose, max(sentence.start, start - CONTEXT), start):
+        return "reported"
+    if NEGATION.search(a.prose, max(clause_start, start - CONTEXT), end):
+        return "negated"
+    if HYPOTHETICAL.search(a.prose, max(clause_start, start - 60), start):
+        return "hypothetical"
+    return "asserted"
+
+
+def scope_of(a, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
+    """The scope of the phrase `start:end` in `sentence`, judged for `fact` (whose employer and
+    start time decide what counts as elsewhere and earlier). Memoised per document."""
+    key = ("scope", start, end, fact.id if fact else "")
+    found = a.memo.get(key)
+    if isinstance(found, Scope):
+        return found
+    clause_start, clause_end = a.clause(sentence, start)
+    clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
+    employer, cue = _employer(_employers(a, clause_start, max(clause_end, end), start, end), fact, start)
+    if employer is None and fact is not None and fact.org is not None:
+        # A sentence that never names the fact's employer but sets its scene elsewhere
+        # ('2017 — Left OpenAI for Tesla, where he became ...').
+        named = {m.entity for m in a.mentions_between(sentence.start, sentence.end, {"organisation"})}
+        if fact.org not in named:
+            employer, cue = _employer(_employers(a, sentence.start, sentence.end, start, end), fact, start)
+    text = _masked(a, clause_start, clause_end, start)
+    past = _past(a, text, fact)
+    if not past and fact is not None and fact.org is not None:
+        named = {m.entity for m in a.mentions_between(sentence.start, sentence.end, {"organisation"})}
+        if fact.org not in named:  # the scene is set by the sentence: "2017 — Left OpenAI for ..."
+            past = _past(a, _masked(a, sentence.start, sentence.end, start), fact)
+    scope = Scope(
+        kind=clause_kind(a, sentence, start),
+        start=clause_start,
+        end=clause_end,
+        employer=employer,
+        employer_cue=cue,
+        past=past,
+        force=_force(a, sentence, clause_start, start, end),
+    )
+    a.memo[key] = scope
+    return scope
+
+
+def elsewhere(a: Analysis, sentence: Sentence, offset: int, fact: Fact) -> bool:
+    """True when the claim is placed at another organisation or an earlier time than the fact
+    ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged.
+
+    Read from the claim layer's scope (`linter.claims.clauses.scope_of`): the claim's own clause
+    decides, with descriptions of other people's or past jobs (', a former OpenAI
+    researcher,') left out; a sentence that never names the fact's organisation but sets the
+    scene elsewhere ('2017 — Left OpenAI for Tesla, where he became ...') counts too.
+    """
+    scope = scope_of(a, sentence, offset, offset + 1, fact)
+    if scope.past:
+        return True
+    return scope.employer is not None and fact.org is not None and scope.employer != fact.org
+
+
+def asserts(a: Analysis, start: int, end: int) -> bool:
+    """Does the text itself state the claim at `start:end`? Not in a question ('Does he report
+    to Sam Altman?'), not denied in its clause, not reported from some text ('It said he quit
+    OpenAI'), not a hypothesis ('if he had joined ...'): a linter judges what the writer
+    asserts, not what they quote, refute or imagine. The claim layer's `force` decides."""
+    sentence = a.sentence_at(start)
+    if sentence is None:
+        return True
+    return scope_of(a, sentence, start, end).force == "asserted"

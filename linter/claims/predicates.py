@@ -1,0 +1,302 @@
+"""Who and what a claim is about: shared by every rule that ties a value in the text to a fact.
+
+A value (a date, a year, an amount) is attributed to a fact only when the same clause has one of
+the fact's cue words near the value and the cue's grammatical subject is the fact's subject.
+Anything less certain is left alone: silence is cheaper than a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.clauses import Scope, elsewhere, scope_of
+from linter.claims.fragments import previous_if_fragment
+from linter.sheet import Fact
+
+SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
+PEOPLE = frozenset({"person", "ambiguous"})
+# ", an OpenAI co-founder," / ", who led AI at Tesla," — descriptions between commas or dashes
+# whose names are not the subject of the clause around them.
+APPOSITIVE = re.compile(
+    r"(?:,|\s[—–])\s+(?:an?|the|former|who|which|whose|one|also|now|then|its|his|her|[A-Z]\w*['’]s"
+    r"|(?:[\w-]+\s+){0,3}(?:after|before|than|like|unlike|as\s+did))\b[^,—–]*?(?:,|\s[—–])"
+)
+# "on the same day as Karpathy", "earlier than Joseph", "alongside Amodei": a name compared or
+# accompanying, not the subject of the verb that follows.
+COMPARED = re.compile(r"\s(?:as|than|like|unlike|alongside)\s+(?:the\s+)?$")
+LATE_CUE_PENALTY = 25
+PARTICIPLE = re.compile(r"\w+ing\b")
+AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    fact: Fact
+    cue_start: int
+    cue_end: int
+    distance: int
+
+
+def _reach(cue: re.Match[str], value_start: int) -> int:
+    """How far a cue is from a value. A date or figure usually follows its verb ("announced on
+    19 May"); a cue after the value is more often a subordinate clause's verb ("said on Tuesday
+    that he joined"), so it pays a penalty."""
+    return cue.start() - value_start + LATE_CUE_PENALTY if cue.start() >= value_start else value_start - cue.end()
+
+
+def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: int) -> bool:
+    return bool(re.search(r"[A-Za-z]", a.prose[start:value_start] + a.prose[value_end:end]))
+
+
+class CueIndex:
+    """All cue words of a set of facts in one pattern, and which facts each cue belongs to.
+
+    Cues match at a word start ('announc' matches 'announced' and 'announcement'); a word can
+    carry the cues of several facts ('reported' is a cue for 'report' and 'reported').
+    """
+
+    def __init__(self, facts: tuple[Fact, ...]) -> None:
+        self.by_cue: dict[str, list[Fact]] = {}
+        for fact in facts:
+            for cue in fact.cues:
+                self.by_cue.setdefault(cue.lower(), []).append(fact)
+        cues = sorted(self.by_cue, key=len, reverse=True)
+        self.lengths = sorted({len(c) for c in cues}, reverse=True)
+        body = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
+        self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")", re.IGNORECASE)
+
+    def facts_at(self, text: str, start: int) -> list[Fact]:
+        found: list[Fact] = []
+        for length in self.lengths:
+            facts = self.by_cue.get(text[start : start + length].lower())
+            if facts:
+                found += [f for f in facts if f not in found]
+        return found
+
+
+@lru_cache(maxsize=64)
+def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
+    return CueIndex(facts)
+
+
+def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    text = a.prose[start:end]
+    return [(start + m.start() + 1, start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
+
+
+EVENT_SUBJECT = re.compile(rf"\W*[Tt]he\s+(?:[\w-]+\s+)?{EVENT_WORDS}\b(?!['’])", re.IGNORECASE)
+
+
+def _protagonist(a: Analysis, clause_start: int, offset: int) -> Mention | None:
+    """'The announcement came on ...', 'The move was revealed in ...': a definite event noun with
+    no one named stands for the sheet's event, whose protagonist the sheet names."""
+    who = a.sheet.protagonist
+    if who is None:
+        return None
+    at_cue = EVENT_WORD.match(a.prose, offset) and re.search(r"\b[Tt]he\s+$", a.prose[max(0, offset - 5) : offset])
+    if not at_cue and not EVENT_SUBJECT.match(a.prose[clause_start:offset]):
+        return None
+    return Mention(offset, offset, who, a.sheet.entities[who].kind, "", pronoun=True)
+
+
+def subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str] = SUBJECT_KINDS) -> Mention | None:
+    """The subject of the predicate at `offset`: an agent ('reported by TechCrunch'), else the
+    nearest name or resolved pronoun before it in its clause, skipping appositives."""
+    key = ("subject", offset, kinds)
+    if key not in a.memo:
+        a.memo[key] = _subject_of(a, sentence, offset, kinds)
+    return a.memo[key]  # type: ignore[return-value]
+
+
+def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str]) -> Mention | None:
+    clause_start, clause_end = a.clause(sentence, offset)
+    # A subject stands within a few lines of its verb; the bound keeps run-on text linear.
+    clause_start, clause_end = max(clause_start, offset - 2 * CONTEXT), min(clause_end, offset + 2 * CONTEXT)
+    word = re.match(r"[\w-]*", a.prose[offset:clause_end])
+    after_word = offset + (word.end() if word else 0)
+    agent = AGENT.match(a.prose[after_word:clause_end])
+    if agent:
+        follows = a.mentions_between(after_word + agent.end(), after_word + agent.end() + 1, kinds)
+        if follows:
+            return follows[0]
+    skipped = _masked_appositives(a, clause_start, offset)
+    candidates = [
+        m
+        for m in a.mentions_between(clause_start, offset, kinds)
+        if m.end <= offset
+        and not any(s <= m.start < e for s, e in skipped)
+        and not COMPARED.search(a.prose, clause_start + 1, m.start)
+    ]
+    if not candidates:
+        return _protagonist(a, clause_start, offset)
+    if PARTICIPLE.match(a.prose[offset:clause_end]) and "," in a.prose[candidates[-1].end : offset]:
+        return candidates[0]  # "Karpathy joined Anthropic, reporting to ...": the main subject
+    return candidates[-1]
+
+
+def attribute(
+    a: Analysis,
+    sentence: Sentence,
+    offset: int,
+    facts: list[Fact],
+    window: int = 70,
+    end: int | None = None,
+    subject: Callable[[Analysis, Sentence, int], Mention | None] | None = None,
+    rivals: list[tuple[int, int]] | None = None,
+) -> Attribution | None:
+    """The fact a value at `offset` (to `end`) states, chosen by the nearest cue in the same
+    clause whose subject is that fact's subject. Returns None when no fact, or two facts with
+    different values, fit equally well. `subject` replaces `subject_of` for finding who a cue
+    is about (e.g. `subjects.subject_or_owner`, which also reads "its run rate"). `rivals` are
+    the spans of other values of the same kind: a cue nearer a rival than this value belongs to
+    the rival ("Tuesday's post came a day after the trial ended on Monday")."""
+    who_of = subject or subject_of
+    clause_start, clause_end = a.clause(sentence, offset)
+    if end is not None and clause_end < sentence.end and not _has_words(a, clause_start, offset, end, clause_end):
+        # A timeline entry, "15 May 2026 — The trial ended": the value heads the next clause.
+        follows = re.search(r"\w", a.prose[clause_end : sentence.end])
+        if follows:
+            _, clause_end = a.clause(sentence, clause_end + follows.start())
+    lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
+    index = cue_index(tuple(facts))
+    best: list[Attribution] = []
+    foreign: list[tuple[int, str | None]] = []
+    for cue in index.pattern.finditer(a.prose, lo, hi):
+        distance = _reach(cue, offset)
+        if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
+            continue  # the cue is nearer another value of the same kind, which it belongs to
+        who = who_of(a, sentence, cue.start())
+        for fact in index.facts_at(a.prose, cue.start()):
+            if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
+                continue  # "He joined Tesla in June 2017" is not about joining Anthropic
+            if who is None or who.entity != fact.subject:
+                # Someone else's predicate ("Google announced ... on 12 June"), or one whose
+                # subject is unclear ("The trial ended on Monday 18 May"), claims the value.
+                foreign.append((distance, who.entity if who else None))
+                continue
+            found = Attribution(fact, cue.start(), cue.end(), distance)
+            if not best or distance < best[0].distance:
+                best = [found]
+            elif distance == best[0].distance:
+                best.append(found)
+    if not best or a.negated(sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
+        return None
+    if any(d < best[0].distance and who != best[0].fact.subject for d, who in foreign):
+        return None
+    values = {repr(b.fact.value.data) for b in best}
+    return best[0] if len(values) == 1 else None
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+NOT_A_PERSON = Mention(0, 0, None, "none", "")
+
+
+def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70) -> Mention | None:
+    """The person named right after `offset`, past any title words ('team lead Nick Joseph').
+
+    A name followed by a possessive ("Dario Amodei's leadership") is not the person meant, and
+    pronouns count only in object form ('reports to him').
+    """
+    from linter.claims.roles import only_title_words
+    from linter.claims.vocabulary import vocabulary
+
+    words = vocabulary(a.sheet).title_words
+    for m in a.mentions_between(offset, min(sentence.end, offset + max_gap), {"person"}):
+        if not only_title_words(a.prose[offset : m.start], words_ok=words):
+            return None
+        if m.pronoun and m.text.lower() not in OBJECT_PRONOUNS:
+            return None
+        if re.match(r"['’]s?\b", a.prose[m.end : m.end + 2]):
+            return None
+        return m
+    return None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A phrase (`match`) whose subject has a fact of the relation a rule checks."""
+
+    sentence: Sentence
+    match: re.Match[str]
+    fact: Fact
+    subject: Mention
+    scope: Scope | None = None  # where the clause places it (see `linter.claims.clauses`)
+
+    def read(self, value: str, start: int, end: int, cue: str = "") -> dict[str, object]:
+        """The claim as a finding records it (`linter.claims.model.ReadClaim.to_dict`)."""
+        from linter.claims.model import ReadClaim, subject_basis
+
+        scope = self.scope or Scope("main", self.sentence.start, self.sentence.end)
+        record = ReadClaim(
+            self.fact.subject, self.fact.relation, value, start, end, scope, subject_basis(self.subject), cue
+        )
+        return record.to_dict()
+
+
+def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
+    """Matches of `pattern` in the sentences that can hold a claim, each with its sentence.
+
+    Only stretches of sentences that name someone or something (or speak of "the move") are
+    scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap."""
+    found = []
+    for start, end in a.claim_spans():
+        pos = start
+        while (m := pattern.search(a.prose, pos, end)) is not None:
+            sentence = a.sentence_at(m.start())
+            if sentence is not None and m.end() <= sentence.end:
+                found.append((m, sentence))
+                pos = max(m.end(), m.start() + 1)
+            else:  # ran over a sentence end: look again just after where it started
+                pos = m.start() + 1
+    return found
+
+
+def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
+    """For 'named him ...', 'hired Karpathy to lead ...': the person the predicate is about.
+    A pattern's `made_object` group must be a person ('made Karpathy its ...'), else the
+    predicate is about something else ('made Anthropic's story more interesting')."""
+    for group in ("object", "made_object"):
+        if group in m.re.groupindex and m[group] is not None:
+            found = a.mentions_between(m.start(group), m.start(group) + 1, {"person"})
+            if found:
+                return found[0]
+            if group == "made_object":
+                return NOT_A_PERSON
+    return None
+
+
+def fragment_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """'- Joined Anthropic in May to lead X': a list item or timeline entry that starts with its
+    verb is about the person the text was just talking about."""
+    return previous_if_fragment(a, sentence, offset)
+
+
+def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
+    """Every match of `pattern` whose clause subject has a `relation` fact, skipping claims the
+    clause places at another employer or an earlier time than the fact."""
+    facts = {f.subject: f for f in a.sheet.facts_for(relation)}
+    claims: list[Claim] = []
+    if not facts:
+        return claims
+    # "He has joined Anthropic and will report to ...": when every subject of the relation is a
+    # person, the organisation nearer the verb is its object, not its subject.
+    kinds = frozenset({a.sheet.entities[s].kind for s in facts} | {"ambiguous"})
+    for m, sentence in matches_by_sentence(a, pattern):
+        subject = (
+            _object_of(a, m) or subject_of(a, sentence, m.start(), kinds) or fragment_subject(a, sentence, m.start())
+        )
+        if subject is NOT_A_PERSON:
+            continue
+        if subject is None or subject.entity not in facts:
+            continue
+        fact = facts[subject.entity]
+        scope = scope_of(a, sentence, m.start(), m.end(), fact)
+        if scope.fits(fact):
+            claims.append(Claim(sentence, m, fact, subject, scope))
+    return claims

@@ -1,0 +1,67 @@
+"""Does the sheet apply to this document at all, and how many of its statements does it cover?
+
+A sheet describes one event. A tech round-up that mentions "Teslas" in passing is not about that
+event, and judging it against the sheet only produces noise, so the engine reports nothing on a
+document the sheet does not apply to. For a document it does apply to, a clean result should not
+read as "verified": `statements` counts the sentences that make a claim the sheet covers, so a
+reader sees "12 statements checked, none contradicts the sheet".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.annotate.analysis import Analysis
+from linter.annotate.text import Sentence
+from linter.sheet import Sheet
+
+QUOTE_MARK = re.compile(r"[\"“”«»„]")
+YEAR = re.compile(r"(?<![\w$-])(?:19|20)\d\d(?![\w-])")
+NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the sheet has to say about one document."""
+
+    applies: bool
+    statements: int
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"applies": self.applies, "statements_checked": self.statements, "reason": self.reason}
+
+
+def event_people(sheet: Sheet) -> set[str]:
+    """The people the event is about: every person a fact is about, the protagonist first of all."""
+    people = {f.subject for f in sheet.facts if sheet.entities[f.subject].kind == "person"}
+    return people | ({sheet.protagonist} if sheet.protagonist else set())
+
+
+def coverage(analysis: Analysis) -> Coverage:
+    """The sheet applies when the document names one of the event's people (a pronoun or a
+    passing brand name is not enough); statements are then counted sentence by sentence."""
+    sheet = analysis.sheet
+    people = event_people(sheet)
+    named = {m.entity for m in analysis.mentions if m.entity and not m.pronoun}
+    if not people & named:
+        return Coverage(False, 0, f"the document names none of the people of {sheet.title!r}")
+    statements = sum(1 for s in analysis.sentences if _covered(analysis, s))
+    return Coverage(True, statements, "the document names the event's people")
+
+
+def _covered(analysis: Analysis, sentence: Sentence) -> bool:
+    """Does this sentence say something about a fact's subject that the sheet has a value for?"""
+    mentions = analysis.mentions_in(sentence)
+    subjects = {m.entity for m in mentions if m.entity}
+    facts = [f for f in analysis.sheet.facts if f.subject in subjects]
+    if not facts:
+        return False
+    values = {f.value.data.get("entity") for f in facts}
+    if any(m.entity in values for m in mentions if m.entity):
+        return True
+    text = sentence.text.lower()
+    if any(cue.lower() in text for f in facts for cue in f.cues):
+        return True
+    return bool(analysis.dates_in(sentence) or YEAR.search(sentence.text) or QUOTE_MARK.search(sentence.text))

@@ -1,0 +1,127 @@
+"""Job titles as text writes them: 'Anthropic's head of pre-training', 'former Tesla AI director'.
+
+Shared by the rules that read titles (FL301) and those that skip over them to reach a name
+("reports to team lead Nick Joseph").
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.language.en import (
+    FOUNDER_NOUNS,
+    HEAD_NOUNS,
+    LEADER_NOUNS,
+    SENIOR_NOUNS,
+    TITLE_LEADING,
+    TITLE_MODIFIERS,
+    VP_TITLES,
+)
+
+UNIQUE_PATTERN = re.compile(
+    r"\b(?:ceo|cto|coo|cfo|president|chair(?:man)?|chief\s+\w+(?:\s+officer)?|head\s+of\s+[\w -]+)\b"
+)
+# The general title words; `linter.claims.vocabulary` adds the sheet's own ('pre-training lead').
+TITLE_WORDS = HEAD_NOUNS | TITLE_MODIFIERS
+WORD = re.compile(r"[A-Za-z][\w&-]*|&")
+
+
+def normalise(title: str) -> str:
+    """Lower-case, hyphen- and article-free form for comparing titles."""
+    words = re.findall(r"[a-z0-9&]+", re.sub(r"\b(pre|post|co|sub|non)[\s-]+", r"\1", title.lower()).replace("-", ""))
+    return " ".join(w for w in words if w not in {"the", "a", "an", "its", "his", "her", "their"})
+
+
+def head_noun(title: str) -> str | None:
+    """The word that makes `title` a role ('head' in 'head of pre-training'), if any."""
+    words = [w.lower() for w in WORD.findall(title)]
+    if "of" in words:
+        before = words[: words.index("of")]
+        heads = [w for w in before if w in HEAD_NOUNS]
+        if heads:
+            return heads[-1]
+    heads = [w for w in words if w in HEAD_NOUNS]
+    return heads[-1] if heads else None
+
+
+def is_senior(title: str) -> bool:
+    return (head_noun(title) or "") in SENIOR_NOUNS or "chief" in title.lower().split()
+
+
+def is_unique_role(title: str) -> bool:
+    """Roles one person holds at a time in an organisation (CEO, head of X, chief X officer)."""
+    return bool(UNIQUE_PATTERN.search(title.lower()))
+
+
+def only_title_words(text: str, orgs_ok: bool = True, words_ok: frozenset[str] | set[str] = TITLE_WORDS) -> bool:
+    """True when `text` is nothing but title words, possessive names and commas: the gap
+    between a cue and a name, as in 'reports to Anthropic's head of pre-training, Nick Joseph'."""
+    stripped = re.sub(r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\b", " ", text) if orgs_ok else text
+    words = WORD.findall(stripped.replace(",", " "))
+    if len(words) > 7 or re.search(r"[.;:!?()]", stripped):
+        return False
+    return all(w.lower() in words_ok for w in words)
+
+
+LEADING_NOISE = re.compile(r"^(?:(?:" + "|".join(sorted(TITLE_LEADING)) + r"|one-time)\s+)+", re.I)
+LEADER = "head"  # the one word every leader noun ('lead', 'chief', 'director') compares as
+FOUNDER = "founder"
+
+
+def _words(title: str, classes: bool = True) -> list[str]:
+    """A title in canonical words: VP ranks abbreviated, 'X of Y' read as 'Y X', a leader role noun
+    as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI')."""
+    text = LEADING_NOISE.sub("", title.lower())
+    for long, short in VP_TITLES.items():
+        text = re.sub(rf"\b{long}\b", short, text)
+    words = normalise(text).split()
+    if "of" in words:
+        i = words.index("of")
+        words = [w for w in words[i + 1 :] if w != "the"] + words[:i]
+    if not classes or not words:
+        return words
+    last = words[-1]  # the role noun; 'chief' in 'chief engineer' only qualifies it
+    return [*words[:-1], LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last]
+
+
+def title_parts(title: str) -> list[str]:
+    """'Chief Scientist and co-founder' -> ['Chief Scientist', 'co-founder']: each part is a title
+    of its own, in any order."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", title) if p.strip()]
+    return parts if len(parts) > 1 and all(head_noun(p) for p in parts) else [title]
+
+
+def title_matches(found: str, value: object, exact: bool = False) -> bool:
+    """Does the title the text gives agree with a sheet value (its title or any alias)?
+
+    Agreement allows the text to be vaguer ('director' for 'Senior Director of AI') or more
+    specific by modifiers only ('senior director of AI'), never by another role noun
+    ('chief scientist' is not 'chief'). `exact` asks for the same words: whether a title is
+    someone else's ('Tesla chief' is not Karpathy's 'AI chief').
+    """
+    words = _words(found, classes=not exact)
+    if not words:
+        return False
+    known = [getattr(value, "text", ""), *getattr(value, "aliases", ())]
+    for title in known:
+        other = _words(title, classes=not exact)
+        if not other or (exact and other != words):
+            continue
+        if _contains(other, words):
+            return True
+        if _subsequence(words, other):
+            extra = [w for w in words if w not in other]
+            if not any(w in HEAD_NOUNS or w in (LEADER, FOUNDER) for w in extra):
+                return True
+    return False
+
+
+def _subsequence(big: list[str], small: list[str]) -> bool:
+    """`small` in order within `big`, gaps allowed ('pretraining team head' holds 'pretraining head')."""
+    words = iter(big)
+    return all(w in words for w in small)
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    n = len(small)
+    return any(big[i : i + n] == small for i in range(len(big) - n + 1))

@@ -1,0 +1,246 @@
+"""Title claims: a title written next to a known person's name, with the employer it names.
+
+Three shapes: before the name ("Anthropic CEO Dario Amodei", "former Tesla AI director
+Karpathy"), an apposition after it ("Nick Joseph, Anthropic's head of pre-training") and a copula
+("Joseph is Anthropic's chief scientist"). Only unbroken runs of title words count, so ordinary
+prose next to a name never reads as a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linter.annotate.analysis import Analysis
+from linter.annotate.mentions import Mention
+from linter.annotate.text import Sentence
+from linter.claims.roles import head_noun, is_unique_role
+from linter.claims.vocabulary import vocabulary
+from linter.language.en import SENIOR_NOUNS, TITLE_LEADING, TITLE_TRAILING
+
+TOKEN = re.compile(r"[A-Za-z][\w&.-]*?['’]s\b|[A-Za-z][\w&-]*|&|[^\w\s]")
+COPULA = r"(?:is|was|as|serves\s+as|served\s+as|has\s+been|had\s+been|became|remains|will\s+be)"
+AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+[—–]\s+|\s+" + COPULA + r"\s+)")
+# A resolved pronoun carries a title only through a copula: "he was director of AI at ...".
+AFTER_PRONOUN = re.compile(r"^\s+(?:is|was|had\s+been|has\s+been|became)\s+")
+AS_TITLE = re.compile(r"As\s+")
+# "joins Anthropic as head of X": the title a person takes at the employer they join.
+JOIN_AS = re.compile(r"\b(?:re)?join(?:s|ed|ing)?\s+(?=[A-Z])")
+# After a senior noun and 'of', the remit may be any words: "head of developer experience".
+STOP = r"(?:for|at|in|on|with|who|which|that|where|and|to|from|since|after|before)\b"
+REMIT = re.compile(r"\s+of\s+((?:(?!" + STOP + r")[A-Za-z][\w-]*\s*){1,3})")
+REMIT_MORE = re.compile(r"(\s*(?:(?!" + STOP + r")[A-Za-z][\w-]*\s*){1,2})")
+EMPLOYER_AFTER = re.compile(r"\s*(?:at|of|for)\s+(?:the\s+)?")
+TRAILING = set(TITLE_TRAILING)
+LEADING = set(TITLE_LEADING)
+
+
+@dataclass(frozen=True)
+class TitleClaim:
+    person: str
+    title: str
+    org: str | None
+    start: int
+    end: int
+    # For a name the sheet does not know that shares a known person's surname ("CEO Jane Amodei"):
+    # that person's id and the unknown name's span, so a one-holder title can be checked.
+    namesake: str | None = None
+    name_span: tuple[int, int] | None = None
+
+
+def _org_at(doc: Analysis, start: int, end: int) -> Mention | None:
+    for m in doc.mentions_between(start, end, {"organisation"}):
+        if m.start == start and m.entity:
+            return m
+    return None
+
+
+def _org_ending_at(doc: Analysis, end: int) -> str | None:
+    """The employer named right before a title: 'Anthropic', 'Anthropic's', 'Eureka Labs''."""
+    for m in doc.mentions_between(max(0, end - 60), end, {"organisation"}):
+        if m.entity and m.end in (end, end - 2) and doc.prose[m.end : end] in ("", "'s", "’s"):
+            return m.entity
+    return None
+
+
+def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, int, str] | None:
+    """Strip leading/trailing filler words; the rest must contain a role noun."""
+    while words and words[0][0].lower() in LEADING:
+        words = words[1:]
+    while words and words[-1][0].lower() in TRAILING | LEADING:
+        words = words[:-1]
+    if not words:
+        return None
+    start, end = base + words[0].start(), base + words[-1].end()
+    title = doc.prose[start:end]
+    return (start, end, title) if head_noun(title) else None
+
+
+def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
+    base = max(floor, person.start - 120)
+    tokens = list(TOKEN.finditer(doc.prose, base, person.start))
+    i = len(tokens)
+    if i and tokens[i - 1][0] == "," and i >= 2:
+        i -= 1  # "Anthropic's head of pre-training, Nick Joseph": allowed only with an employer
+        comma = True
+    else:
+        comma = False
+    title_words: list[re.Match[str]] = []
+    words_ok = vocabulary(doc.sheet).title_words
+    while i and tokens[i - 1][0].lower() in words_ok:
+        title_words.insert(0, tokens[i - 1])
+        i -= 1
+    if not title_words or title_words[-1][0].lower() in {"and", "or", "&", "of"}:
+        return None  # "head of pre-training and Karpathy": a second name, not a title for it
+    org = None
+    if i:
+        org = _org_ending_at(doc, tokens[i - 1].end())
+    if comma and org is None:
+        return None
+    trimmed = _trim(doc, title_words, 0)
+    if not trimmed:
+        return None
+    start, end, title = trimmed
+    return TitleClaim(person.entity or "", title, org, start, end)
+
+
+def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, str | None] | None:
+    """Read a run of title words starting at `pos`, with the employer it names, if any."""
+    org: str | None = None
+    title_words: list[re.Match[str]] = []
+    skip_to = pos
+    words_ok = vocabulary(doc.sheet).title_words
+    for token in TOKEN.finditer(doc.prose, pos, min(ceiling, pos + 140)):
+        if token.start() < skip_to:
+            continue  # inside the employer's name
+        org_mention = _org_at(doc, token.start(), token.end() + 1)
+        if org_mention is not None:
+            if org is not None:
+                break
+            content = [t for t in title_words if t[0].lower() not in LEADING]
+            if content and content[-1][0].lower() not in {"of", "at"}:
+                break
+            owned = re.match(r"['’]s\s+([A-Z][\w-]*)", doc.prose[org_mention.end : org_mention.end + 40])
+            if owned and owned[1].lower() not in words_ok:
+                return None  # "co-founder of Google's DeepMind": the employer is not the one named
+            org = org_mention.entity
+            skip_to = org_mention.end + (2 if doc.prose[org_mention.end : org_mention.end + 2] in ("'s", "’s") else 0)
+            if content:
+                break  # "founding member of OpenAI": the employer closes the title
+            continue
+        if token[0].lower() not in words_ok:
+            break
+        title_words.append(token)
+    trimmed = _trim(doc, title_words, 0)
+    if not trimmed:
+        return None
+    start, end, title = trimmed
+    head = head_noun(title) or ""
+    words = title.lower().split()
+    remit = None
+    if head in SENIOR_NOUNS and words[-1] == head:
+        remit = REMIT.match(doc.prose, end, ceiling)
+    elif head in SENIOR_NOUNS and "of" in words and words.index("of") == len(words) - 2:
+        remit = REMIT_MORE.match(doc.prose, end, ceiling)  # "head of developer experience"
+    remit_end = remit.start(1) + len(remit[1].rstrip()) if remit else end
+    if remit and org is None and not doc.mentions_between(end, remit_end):
+        end = remit_end  # the words after 'of' name no one the sheet knows: they are the remit
+        title = doc.prose[start:end]
+    if org is None:
+        at = EMPLOYER_AFTER.match(doc.prose, end, ceiling)
+        named = _org_at(doc, at.end(), at.end() + 1) if at else None
+        org = named.entity if named else None
+    return start, end, title, org
+
+
+PAIR_BEFORE = re.compile(r"\b(?:and|&)\s+$")
+
+
+def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
+    lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose[person.end : ceiling])
+    if not lead:
+        return None
+    before = doc.mentions_between(max(0, person.start - 60), person.start, {"person"})
+    if before and PAIR_BEFORE.search(doc.prose, before[-1].end, person.start):
+        return None  # "Jane Doe and John Roe, its CEO and CTO": the titles go to the pair, in order
+    found = _title_from(doc, person.end + lead.end(), ceiling)
+    return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1]) if found else None
+
+
+def _as_clause(doc: Analysis, sentence: Sentence) -> TitleClaim | None:
+    """'As OpenAI's chief scientist in those years, he ...': a fronted title for the subject."""
+    lead = AS_TITLE.match(sentence.text)
+    if not lead:
+        return None
+    comma = sentence.text.find(",", lead.end())
+    if comma < 0:
+        return None
+    found = _title_from(doc, sentence.start + lead.end(), sentence.start + comma)
+    if found and doc.mentions_between(found[1], sentence.start + comma, {"person"}):
+        return None  # "As Anthropic's head of X Jane Doe revealed, he ...": the title is Jane Doe's
+    people = doc.mentions_between(sentence.start + comma, sentence.start + comma + 3, {"person"})
+    if not found or not people or people[0].entity is None:
+        return None
+    return TitleClaim(people[0].entity, found[2], found[3], found[0], found[1])
+
+
+def _dashed_subject(doc: Analysis, sentence: Sentence, offset: int) -> Mention | None:
+    """'Jane Doe — a former X engineer — joins ...': the name before a dashed or comma apposition."""
+    people = doc.mentions_between(sentence.start, offset, {"person"})
+    if not people or people[0].pronoun:
+        return None
+    between = doc.prose[people[0].end : offset]
+    return people[0] if re.fullmatch(r"\s*([—–,])\s[^—–,]*\1\s*|\s*", between) else None
+
+
+def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
+    """'Karpathy joins Anthropic as head of developer experience': the title taken at the employer."""
+    from linter.claims.predicates import subject_of
+
+    for m in JOIN_AS.finditer(doc.prose, sentence.start, sentence.end):
+        org = _org_at(doc, m.end(), m.end() + 1)
+        if org is None:
+            continue
+        lead = re.match(r"\s+as\s+", doc.prose[org.end : sentence.end])
+        who = subject_of(doc, sentence, m.start(), frozenset({"person"})) or _dashed_subject(doc, sentence, m.start())
+        if lead is None or who is None or who.entity is None:
+            continue
+        found = _title_from(doc, org.end + lead.end(), sentence.end)
+        if found is not None and is_unique_role(found[2]):  # "as a research leader" is too vague to judge
+            yield TitleClaim(who.entity, found[2], found[3] or org.entity, found[0], found[1])
+
+
+def _namesake(doc: Analysis, person: Mention) -> str | None:
+    """The known person whose surname an unknown two-word name ends with ('Jane Amodei')."""
+    words = person.text.split()
+    if len(words) != 2:
+        return None
+    known = [e.id for e in doc.sheet.entities.values() if e.kind == "person" and words[1] in e.aliases]
+    return known[0] if len(known) == 1 else None
+
+
+def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
+    """Every title written next to the name of a person the sheet knows."""
+    for sentence in doc.sentences:
+        fronted = _as_clause(doc, sentence)
+        if fronted is not None:
+            yield fronted
+        yield from _joined_as(doc, sentence)
+        for person in doc.mentions_in(sentence, {"person"}):
+            if person.entity is None:
+                namesake = _namesake(doc, person)
+                found = _before(doc, person, sentence.start) if namesake else None
+                if found is not None:
+                    yield TitleClaim(
+                        "", found.title, found.org, found.start, found.end, namesake, (person.start, person.end)
+                    )
+                continue
+            if person.pronoun:
+                claim = _after(doc, person, sentence.end) if person.text[:1].lower() in "hs" else None
+                if claim is not None and person.text.lower() in ("he", "she"):
+                    yield claim
+                continue
+            for claim in (_before(doc, person, sentence.start), _after(doc, person, sentence.end)):
+                if claim is not None:
+                    yield claim

@@ -1,0 +1,81 @@
+"""The words one sheet adds to the engine's English: its titles, team and product words.
+
+The engine knows no event. Whether "pre-training lead" is a title or "autopilot team" names a
+function depends on the sheet being checked, so these sets are built from the sheet (its title
+values and aliases, team and product names, and the optional `[vocabulary]` table), once per
+sheet, and joined with the general lists of `linter.language.en`. Function words (what a team
+does) come only from the general list and the sheet's `[vocabulary] function_words`: a team's
+name also holds umbrella words ('AI', 'machine learning') that must never be a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from linter.language.en import FUNCTION_WORDS, HEAD_NOUNS, MAKER_NOUNS, TITLE_MODIFIERS
+from linter.sheet import Sheet
+
+WORD = re.compile(r"[a-z][\w&-]*")
+# Words of a team's name that say nothing about what it does.
+GENERIC_TEAM_WORDS = frozenset({"team", "the", "group", "org", "organisation", "organization", "unit", "lab"})
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words of a name, with each hyphenated word also split ('pre-training', 'pre', 'training')."""
+    found: set[str] = set()
+    for word in WORD.findall(text.lower()):
+        found.add(word)
+        found.update(p for p in word.split("-") if p)
+    return found
+
+
+def fold(word: str) -> str:
+    """'Pre-training', 'pre training' and 'pretraining' compare equal."""
+    return re.sub(r"[\s-]+", "", word.lower())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    title_words: frozenset[str]  # words a run of title words may hold ('pre-training', 'lead')
+    function_words: frozenset[str]  # folded words that say what a team does ('pretraining', 'safety')
+    maker_phrase: re.Pattern[str]  # 'the <product> maker': the company that makes a product
+
+    def functions_in(self, phrase: str) -> set[str]:
+        """The function words of a phrase, folded ('Pre-training' -> 'pretraining')."""
+        words = re.findall(r"[a-z][a-z-]*", phrase.lower())
+        return {fold(w) for w in words if fold(w) in self.function_words}
+
+
+@lru_cache(maxsize=32)
+def vocabulary(sheet: Sheet) -> Vocabulary:
+    """The sheet's words joined with the general English lists (computed once per sheet)."""
+    names = {
+        w for e in sheet.entities.values() if e.kind in ("organisation", "person") for n in e.names for w in _words(n)
+    }
+    from_titles: set[str] = set()
+    for fact in sheet.facts_for("title"):
+        for text in (fact.value.text, *fact.value.aliases):
+            from_titles |= _words(text)
+    # Org and person names inside a title alias ('former OpenAI researcher') are employers, not title words.
+    title_words: set[str] = set(HEAD_NOUNS | TITLE_MODIFIERS) | (from_titles - names - {"at", "in", "on", "to", "with"})
+    functions: set[str] = {fold(w) for w in FUNCTION_WORDS}
+    products: list[str] = []
+    for entity in sheet.entities.values():
+        if entity.kind in ("team", "product"):
+            for name in entity.names:
+                title_words |= _words(name) - GENERIC_TEAM_WORDS - names
+        if entity.kind == "product":
+            products += entity.names
+    extra = sheet_vocabulary(sheet)
+    title_words |= {w.lower() for w in extra.get("title_words", ())}
+    functions |= {fold(w) for w in extra.get("function_words", ())}
+    made = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True)) or r"(?!x)x"
+    maker = re.compile(rf"(?:{made})\s+(?:{'|'.join(MAKER_NOUNS)})s?\b")
+    return Vocabulary(frozenset(title_words), frozenset(functions), maker)
+
+
+def sheet_vocabulary(sheet: Sheet) -> dict[str, tuple[str, ...]]:
+    """The optional `[vocabulary]` table of a sheet (empty for sheets that have none)."""
+    return getattr(sheet, "vocabulary", None) or {}

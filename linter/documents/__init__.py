@@ -1,0 +1,10 @@
+"""Load: bytes or text of each kind (plain text, Markdown, HTML) into one `Document`.
+
+`document` is the model every stage reads; `loaders` picks a loader by kind; `files` finds the
+files to read. What the rest of the engine needs is re-exported here.
+"""
+
+from linter.documents.document import Document, DocumentError, blank, decode, kind_for, read_bytes
+from linter.documents.loaders import build_document, load_file
+
+__all__ = ["Document", "DocumentError", "blank", "build_document", "decode", "kind_for", "load_file", "read_bytes"]

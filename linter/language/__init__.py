@@ -1,0 +1,1 @@
+"""Language data: every English word list the annotators and claim readers use."""

@@ -1,0 +1,117 @@
+"""Compiled regular expressions kept on disk between runs, to cut the cost of a cold start.
+
+A cold `factlint check` compiles about 160 patterns (claim phrasings, and the sheet's names and
+cues); Python's `re` parses and compiles each one in pure Python, about a third of the command's
+time. This module keeps what that work produces (the SRE code: a list of integers and the group
+names) in a JSON file, and hands it straight to the C engine (`_sre.compile`) next time.
+
+Safety: the file holds data only (JSON, never pickle), so a planted file can at worst make a pattern
+match differently, never run code; `_sre.compile` validates the code it is given. The file is keyed
+by the exact Python build, and the cache turns itself off on a Python whose `re` internals differ.
+`FACTLINT_NO_CACHE=1` disables it; `FACTLINT_CACHE_DIR` moves it (as for the sheet cache).
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+MAX_ENTRIES = 4000  # sheets differ, and so do their name patterns; stay bounded
+_Key = tuple[str, int]
+_entries: dict[_Key, dict[str, Any]] = {}
+_dirty = False
+
+
+def cache_path() -> Path | None:
+    """Where this Python's compiled patterns are kept, or None when caching is off."""
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("FACTLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factlint"
+    )
+    build = hashlib.blake2b(sys.version.encode(), digest_size=8).hexdigest()
+    return Path(base) / f"regex-{build}.json"
+
+
+def enable() -> None:
+    """Route `re`'s compiler through the cache for this process (a no-op where unsupported)."""
+    try:  # CPython's private compiler modules; absent or different elsewhere, then no cache
+        _sre: Any = import_module("_sre")
+        _compiler: Any = import_module("re._compiler")
+        _parser: Any = import_module("re._parser")
+    except ImportError:
+        return
+    if not (hasattr(_compiler, "_code") and hasattr(_parser, "parse") and hasattr(_sre, "compile")):
+        return
+    path = cache_path()
+    if path is None or getattr(_compiler.compile, "_factlint_cached", False):
+        return
+    _load(path)
+    original = _compiler.compile
+
+    def compile_cached(p: Any, flags: int = 0) -> Any:
+        if not isinstance(p, str) or flags & _compiler.SRE_FLAG_DEBUG:
+            return original(p, flags)
+        entry = _entries.get((p, flags))
+        if entry is not None:
+            try:
+                return _sre.compile(p, entry["flags"], entry["code"], entry["groups"], entry["groupindex"],
+                                    tuple(entry["indexgroup"]))  # fmt: skip
+            except (TypeError, ValueError, RuntimeError, KeyError):
+                _entries.pop((p, flags), None)
+        parsed = _parser.parse(p, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        made = {
+            "flags": flags | parsed.state.flags,
+            "code": _compiler._code(parsed, flags),
+            "groups": parsed.state.groups - 1,
+            "groupindex": groupindex,
+            "indexgroup": indexgroup,
+        }
+        _remember((p, flags), made)
+        return _sre.compile(p, made["flags"], made["code"], made["groups"], groupindex, tuple(indexgroup))
+
+    setattr(compile_cached, "_factlint_cached", True)  # noqa: B010 (a marker on a function object)
+    _compiler.compile = compile_cached
+    atexit.register(_save, path)
+
+
+def _remember(key: _Key, entry: dict[str, Any]) -> None:
+    global _dirty
+    if len(_entries) < MAX_ENTRIES:
+        _entries[key] = entry
+        _dirty = True
+
+
+def _load(path: Path) -> None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for item in data["patterns"]:  # _sre.compile validates each code list when it is used
+            _entries[(str(item["pattern"]), int(item["input_flags"]))] = item
+    except (OSError, ValueError, KeyError, TypeError):
+        _entries.clear()  # missing, corrupt or foreign: start afresh
+
+
+def _save(path: Path) -> None:
+    """Write atomically (temp file + rename), only when this run compiled something new."""
+    if not _dirty:
+        return
+    items = [{**entry, "pattern": p, "input_flags": f} for (p, f), entry in _entries.items()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"python": sys.version, "patterns": items}, handle)
+        os.replace(tmp, path)
+    except OSError:
+        return

@@ -1,0 +1,501 @@
+"""The canonical fact sheet: entities, facts with typed values, ranks and sources.
+
+Modelled on Wikidata statements: a fact is subject + relation + typed value + qualifiers, backed by
+source ids, with a rank. Values known to be wrong are kept as `deprecated` alternatives (they are
+what mistakes look like) and contested values as `disputed` ones. A fact whose own status is
+`disputed` can only ever produce warnings.
+
+Sheets are TOML files. Loading validates them and reports problems as `SheetError` with file and
+line, so a broken sheet is a one-line message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+ENTITY_KINDS = {"person", "organisation", "team", "product", "outlet", "channel", "event"}
+VALUE_TYPES = {
+    "date": {"date"},
+    "entity": {"entity"},
+    "title": {"title"},
+    "years": {"from"},
+    "duration": {"years"},
+    "amount": {"amount", "unit"},
+    "count": {"count"},
+    "quote": {"text"},
+    "text": {"text"},
+}
+VALUE_OPTIONAL = {
+    "date": {"precision"},
+    "entity": set(),
+    "title": {"aliases", "org", "past"},
+    "years": {"to", "org", "role"},
+    "duration": {"approx", "at_least"},
+    "amount": {"approx", "as_of", "what"},
+    "count": {"approx", "at_least", "what"},
+    "quote": {"speaker", "channel"},
+    "text": {"aliases"},
+}
+STATUSES = {"confirmed", "disputed"}
+ALT_RANKS = {"deprecated", "disputed"}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class SheetError(Exception):
+    """A fact sheet that cannot be used; `str()` is the one-line message users see."""
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        self.path, self.line, self.problem = path, line, problem
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: invalid fact sheet: {problem}")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    outlet: str
+    title: str = ""
+    published: dt.date | None = None
+    note: str = ""
+
+    def label(self) -> str:
+        """'ChatForest (2026-05-20)': how a source is named next to a finding."""
+        when = f", {self.published.isoformat()}" if self.published else ""
+        return f"{self.id} {self.outlet}{when}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    gender: str | None = None
+    description: str = ""
+    part_of: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every exact spelling that refers to this entity."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A typed value. `data` holds the type's fields exactly as the sheet states them."""
+
+    type: str
+    data: dict[str, Any] = field(hash=False)
+
+    @property
+    def date(self) -> dt.date:
+        return self.data["date"]
+
+    @property
+    def entity(self) -> str:
+        return self.data["entity"]
+
+    @property
+    def text(self) -> str:
+        return self.data.get("text") or self.data.get("title") or ""
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(self.data.get("aliases", ()))
+
+    @property
+    def number(self) -> float:
+        for key in ("amount", "count", "years"):
+            if key in self.data:
+                return float(self.data[key])
+        raise KeyError("value has no number")
+
+    def display(self, sheet: Sheet | None = None) -> str:
+        """The value as a person reads it, e.g. 'Tuesday 19 May 2026' or 'Nick Joseph'."""
+        d = self.data
+        if self.type == "date":
+            day: dt.date = d["date"]
+            if d.get("precision") == "month":
+                return day.strftime("%B %Y")
+            return f"{WEEKDAYS[day.weekday()]} {day.day} {day.strftime('%B %Y')}"
+        if self.type == "entity":
+            ent = sheet.entities.get(d["entity"]) if sheet else None
+            return ent.name if ent else d["entity"]
+        if self.type == "years":
+            end = d.get("to")
+            return f"{d['from']}–{end}" if end and end != d["from"] else str(d["from"])
+        if self.type in {"duration", "count", "amount"}:
+            return format_number_value(self)
+        return self.text
+
+
+def format_number_value(value: Value) -> str:
+    """'about 1 year', 'more than 20', '$30 billion': numbers with their hedge and unit."""
+    d = value.data
+    hedge = "more than " if d.get("at_least") else "about " if d.get("approx") else ""
+    if value.type == "amount":
+        amount = float(d["amount"])
+        unit = d["unit"]
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if amount >= scale:
+                shown = f"{amount / scale:g} {word}"
+                break
+        else:
+            shown = f"{amount:g}"
+        return f"{hedge}${shown}" if unit == "USD" else f"{hedge}{shown} {unit}"
+    if value.type == "duration":
+        years = float(d["years"])
+        return f"{hedge}{years:g} year{'s' if years != 1 else ''}"
+    return f"{hedge}{d['count']}"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another value for a fact: `deprecated` (known wrong) or `disputed` (some source says so)."""
+
+    value: Value
+    rank: str
+    reason: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    subject: str
+    relation: str
+    value: Value
+    sources: tuple[str, ...]
+    status: str = "confirmed"
+    qualifiers: dict[str, Any] = field(default_factory=dict, hash=False)
+    cues: tuple[str, ...] = ()
+    note: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def severity(self) -> str:
+        """A disputed fact never yields more than a warning."""
+        return "warning" if self.status == "disputed" else "error"
+
+    @property
+    def single_source(self) -> bool:
+        return len(self.sources) == 1
+
+    @property
+    def org(self) -> str | None:
+        return self.qualifiers.get("org") or self.value.data.get("org")
+
+    def alternatives_ranked(self, rank: str) -> tuple[Alternative, ...]:
+        return tuple(a for a in self.alternatives if a.rank == rank)
+
+
+@dataclass(eq=False)
+class Sheet:
+    """Compared and hashed by identity: a loaded sheet is compiled once and cached."""
+
+    id: str
+    title: str
+    path: str
+    event_date: dt.date
+    summary: str = ""
+    protagonist: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    # Event words of the optional [vocabulary] table (see `read_vocabulary`); empty for old sheets.
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def facts_for(self, relation: str) -> list[Fact]:
+        return self._by_relation.get(relation, [])
+
+    def facts_of_type(self, value_type: str) -> list[Fact]:
+        return [f for f in self.facts if f.value.type == value_type]
+
+    @cached_property
+    def _by_relation(self) -> dict[str, list[Fact]]:
+        table: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            table.setdefault(fact.relation, []).append(fact)
+        return table
+
+    def source_labels(self, ids: tuple[str, ...]) -> list[str]:
+        return [self.sources[i].label() if i in self.sources else i for i in ids]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sheet as JSON-ready data (for `factlint facts --format json` and `GET /v1/facts`)."""
+
+        def plain(obj: Any) -> Any:
+            if isinstance(obj, dt.date):
+                return obj.isoformat()
+            if isinstance(obj, dict):
+                return {k: plain(v) for k, v in obj.items()}
+            if isinstance(obj, (list, tuple)):
+                return [plain(v) for v in obj]
+            return obj
+
+        return plain(
+            {
+                "id": self.id,
+                "title": self.title,
+                "event_date": self.event_date,
+                "summary": self.summary,
+                "sources": [vars(s) for s in self.sources.values()],
+                "entities": [vars(e) for e in self.entities.values()],
+                "facts": [
+                    {
+                        "id": f.id,
+                        "subject": f.subject,
+                        "relation": f.relation,
+                        "value": {"type": f.value.type, **f.value.data},
+                        "display": f.value.display(self),
+                        "status": f.status,
+                        "sources": f.sources,
+                        "qualifiers": f.qualifiers,
+                        "note": f.note,
+                        "alternatives": [
+                            {
+                                "rank": a.rank,
+                                "value": {"type": a.value.type, **a.value.data},
+                                "reason": a.reason,
+                                "sources": a.sources,
+                            }
+                            for a in f.alternatives
+                        ],
+                    }
+                    for f in self.facts
+                ],
+            }
+        )
+
+
+# ----------------------------------------------------------------------------------------- loading
+
+
+class _Reader:
+    """Validates one parsed TOML document, pointing errors at the line that holds the bad entry."""
+
+    def __init__(self, path: str, raw: str) -> None:
+        self.path = path
+        self.lines = raw.splitlines()
+
+    def line_of(self, key_id: str | None) -> int | None:
+        if not key_id:
+            return None
+        pattern = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(key_id) + r'["\']')
+        for number, line in enumerate(self.lines, 1):
+            if pattern.search(line):
+                return number
+        return None
+
+    def fail(self, where: str | None, problem: str) -> SheetError:
+        return SheetError(self.path, self.line_of(where), problem)
+
+    def need(self, table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str | None) -> Any:
+        if key not in table:
+            raise self.fail(where, f"{where or 'entry'}: missing '{key}'")
+        value = table[key]
+        if not isinstance(value, kind):
+            raise self.fail(where, f"{where or 'entry'}: '{key}' has the wrong type")
+        return value
+
+    def value(self, table: Any, where: str, entities: dict[str, Entity]) -> Value:
+        if not isinstance(table, dict):
+            raise self.fail(where, f"{where}: value must be a table like {{type = 'date', date = 2026-05-19}}")
+        vtype = table.get("type")
+        if vtype not in VALUE_TYPES:
+            raise self.fail(where, f"{where}: unknown value type {vtype!r} (known: {', '.join(sorted(VALUE_TYPES))})")
+        data = {k: v for k, v in table.items() if k != "type"}
+        missing = VALUE_TYPES[vtype] - data.keys()
+        if missing:
+            raise self.fail(where, f"{where}: {vtype} value needs {', '.join(sorted(missing))}")
+        unknown = data.keys() - VALUE_TYPES[vtype] - VALUE_OPTIONAL[vtype]
+        if unknown:
+            raise self.fail(where, f"{where}: unknown field(s) {', '.join(sorted(unknown))} in {vtype} value")
+        if vtype == "date" and not isinstance(data["date"], dt.date):
+            raise self.fail(where, f"{where}: date must be a TOML date like 2026-05-19")
+        for ref_key in ("entity", "org", "speaker"):
+            ref = data.get(ref_key)
+            if ref is not None and ref not in entities:
+                raise self.fail(where, f"{where}: unknown entity {ref!r} in value")
+        return Value(vtype, data)
+
+
+def load_sheet(path: str | Path) -> Sheet:
+    """Read and validate a sheet file; raises SheetError with file and line on any problem.
+
+    Validated sheets are cached on disk by content (see linter.sheet.cache).
+    """
+    from linter.sheet import cache as sheet_cache
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SheetError(str(path), None, "file not found") from None
+    except OSError as exc:
+        raise SheetError(str(path), None, f"cannot read: {exc.strerror}") from None
+    cached = sheet_cache.load_cached(data)
+    if isinstance(cached, Sheet):
+        cached.path = str(path)
+        return cached
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SheetError(str(path), None, f"not valid UTF-8 (byte {exc.start})") from None
+    sheet = parse_sheet(raw, str(path))
+    sheet_cache.store(data, sheet)
+    return sheet
+
+
+def parse_sheet(raw: str, path: str) -> Sheet:
+    try:
+        doc = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11 puts the position only in the message: "... (at line 5, column 8)".
+        where = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        message = str(exc)[: where.start()].strip() if where else str(exc)
+        raise SheetError(path, int(where[1]) if where else None, f"TOML syntax: {message}") from None
+    r = _Reader(path, raw)
+    meta = doc.get("sheet")
+    if not isinstance(meta, dict):
+        raise SheetError(path, 1, "missing [sheet] table with id, title and event_date")
+    event_date = r.need(meta, "event_date", dt.date, None)
+    sheet = Sheet(
+        id=r.need(meta, "id", str, None),
+        title=r.need(meta, "title", str, None),
+        path=path,
+        event_date=event_date,
+        summary=meta.get("summary", ""),
+        protagonist=meta.get("protagonist"),
+    )
+    for src in doc.get("sources", []):
+        sid = r.need(src, "id", str, None)
+        sheet.sources[sid] = Source(
+            id=sid,
+            outlet=r.need(src, "outlet", str, sid),
+            title=src.get("title", ""),
+            published=src.get("published"),
+            note=src.get("note", ""),
+        )
+    for ent in doc.get("entities", []):
+        eid = r.need(ent, "id", str, None)
+        if eid in sheet.entities:
+            raise r.fail(eid, f"duplicate entity id {eid!r}")
+        kind = r.need(ent, "kind", str, eid)
+        if kind not in ENTITY_KINDS:
+            raise r.fail(eid, f"{eid}: unknown entity kind {kind!r}")
+        sheet.entities[eid] = Entity(
+            id=eid,
+            kind=kind,
+            name=r.need(ent, "name", str, eid),
+            aliases=tuple(ent.get("aliases", ())),
+            gender=ent.get("gender"),
+            description=ent.get("description", ""),
+            part_of=ent.get("part_of"),
+        )
+    if sheet.protagonist is not None and sheet.protagonist not in sheet.entities:
+        raise SheetError(path, 1, f"[sheet] protagonist names unknown entity {sheet.protagonist!r}")
+    for ent in sheet.entities.values():
+        if ent.part_of and ent.part_of not in sheet.entities:
+            raise r.fail(ent.id, f"{ent.id}: part_of names unknown entity {ent.part_of!r}")
+    seen: set[str] = set()
+    for raw_fact in doc.get("facts", []):
+        fid = r.need(raw_fact, "id", str, None)
+        if fid in seen:
+            raise r.fail(fid, f"duplicate fact id {fid!r}")
+        seen.add(fid)
+        sheet.facts.append(_read_fact(r, raw_fact, fid, sheet))
+    if not sheet.facts:
+        raise SheetError(path, None, "the sheet has no [[facts]]")
+    sheet.vocabulary = read_vocabulary(doc.get("vocabulary"), path)
+    return sheet
+
+
+def _read_fact(r: _Reader, raw: dict[str, Any], fid: str, sheet: Sheet) -> Fact:
+    subject = r.need(raw, "subject", str, fid)
+    if subject not in sheet.entities:
+        raise r.fail(fid, f"{fid}: unknown subject entity {subject!r}")
+    sources = tuple(r.need(raw, "sources", list, fid))
+    for sid in sources:
+        if sid not in sheet.sources:
+            raise r.fail(fid, f"{fid}: unknown source id {sid!r}")
+    status = raw.get("status", "confirmed")
+    if status not in STATUSES:
+        raise r.fail(fid, f"{fid}: status must be one of {', '.join(sorted(STATUSES))}")
+    qualifiers = raw.get("qualifiers", {})
+    for key in ("org",):
+        if key in qualifiers and qualifiers[key] not in sheet.entities:
+            raise r.fail(fid, f"{fid}: qualifier {key} names unknown entity {qualifiers[key]!r}")
+    alternatives = []
+    for alt in raw.get("alternatives", []):
+        rank = alt.get("rank")
+        if rank not in ALT_RANKS:
+            raise r.fail(fid, f"{fid}: alternative rank must be 'deprecated' or 'disputed'")
+        for sid in alt.get("sources", []):
+            if sid not in sheet.sources:
+                raise r.fail(fid, f"{fid}: unknown source id {sid!r} in alternative")
+        alternatives.append(
+            Alternative(
+                value=r.value(alt.get("value"), fid, sheet.entities),
+                rank=rank,
+                reason=alt.get("reason", ""),
+                sources=tuple(alt.get("sources", ())),
+            )
+        )
+    return Fact(
+        id=fid,
+        subject=subject,
+        relation=r.need(raw, "relation", str, fid),
+        value=r.value(raw.get("value"), fid, sheet.entities),
+        sources=sources,
+        status=status,
+        qualifiers=qualifiers,
+        cues=tuple(raw.get("cues", ())),
+        note=raw.get("note", ""),
+        alternatives=tuple(alternatives),
+    )
+
+
+def builtin_sheet_path() -> Path:
+    """The sheet used when none is configured: the one the rule plugins ship (see linter.registry)."""
+    from linter.registry import registry
+
+    path = registry().default_sheet
+    if path is None:
+        raise SheetError("<builtin>", None, "no plugin provides a default sheet; pass --facts")
+    return path
+
+
+@lru_cache(maxsize=1)
+def default_sheet() -> Sheet:
+    """The embedded sheet, loaded and validated once per process."""
+    return load_sheet(builtin_sheet_path())
+
+
+VOCABULARY_KEYS = {"title_words", "function_words"}
+
+
+def read_vocabulary(table: Any, path: str) -> dict[str, tuple[str, ...]]:
+    """The optional `[vocabulary]` table: lists of event words the engine must not hard-code
+    (`title_words`: words a title may hold; `function_words`: words that say what a team does).
+    Sheets without it (the 0.1.0 format) load with an empty one."""
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise SheetError(path, None, "[vocabulary] must be a table of word lists")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, words in table.items():
+        if key not in VOCABULARY_KEYS:
+            raise SheetError(
+                path, None, f"[vocabulary] unknown key {key!r}; allowed: {', '.join(sorted(VOCABULARY_KEYS))}"
+            )
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise SheetError(path, None, f"[vocabulary] {key} must be a list of strings")
+        out[key] = tuple(words)
+    return out
