@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from linter.document import Document
+from linter.documents import Document
 from linter.findings import Finding
 from linter.lsp.html_spans import directive_span, source_span
 from linter.lsp.positions import PositionMap

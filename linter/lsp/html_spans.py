@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from linter.document import DIRECTIVE_COMMENT
+from linter.documents.document import DIRECTIVE_COMMENT
 
 
 def source_span(source: str, visible: str, start: int, end: int) -> tuple[int, int] | None:
