@@ -46,4 +46,4 @@ def lint_with_coverage(
             if rule.judges_claims and not asserts(analysis, finding.start, finding.end):
                 continue  # a question, a denial or someone else's words: not the writer's claim
             findings.append(finding.with_applicability(rule.fix_applicability))
-    return findings, covered
+    return findings, coverage(analysis, judged=(f.start for f in findings))

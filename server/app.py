@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, send_from_directory
+from flask import Flask, Response, abort, send_from_directory
 
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
@@ -15,6 +15,12 @@ from server.views import api
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
+# The extension's own files that the page at / shares with it (one finding card, one API client):
+# extension/lib in a checkout, server/shared once installed (pyproject maps the one to the other).
+SHARED_JS = frozenset({"dom.js", "client.js", "finding.js", "outcome.js"})
+SHARED_DIR = next(
+    (d for d in (HERE / "shared", HERE.parent / "extension" / "lib") if (d / "finding.js").is_file()), HERE / "shared"
+)
 DEFAULT_MAX_BODY = 1024 * 1024
 DEFAULT_CHECK_TIMEOUT = 10.0
 OPTIONS = frozenset(
@@ -61,6 +67,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.get("/")
     def index() -> Response:
         return send_from_directory(STATIC, "index.html")
+
+    @app.get("/static/shared/<name>")
+    def shared_js(name: str) -> Response:
+        if name not in SHARED_JS:
+            abort(404)
+        return send_from_directory(SHARED_DIR, name, mimetype="text/javascript")
 
     @app.get("/openapi.json")
     def openapi_document() -> Response:

@@ -34,6 +34,7 @@ class LoadedSheet:
                 "outlet": src.outlet,
                 "title": src.title,
                 "published": src.published.isoformat() if src.published else None,
+                "url": src.url,
             }
             for sid, src in sheet.sources.items()
         }
@@ -41,7 +42,8 @@ class LoadedSheet:
 
     def sources_for(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         """Details for a finding's source ids; an id the sheet does not list still appears, bare."""
-        return [self.source_details.get(i) or {"id": i, "outlet": None, "title": None, "published": None} for i in ids]
+        bare = {"outlet": None, "title": None, "published": None, "url": None}
+        return [self.source_details.get(i) or {"id": i, **bare} for i in ids]
 
 
 class SheetRegistry:

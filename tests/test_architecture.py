@@ -113,3 +113,16 @@ def test_config_validation_does_not_import_rule_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject lists its packages by hand (one is mapped from extension/lib): none may be missing."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {
+        module_name(init.parent / "__init__.py")
+        for pkg in ("linter", "rules", "server")
+        for init in (ROOT / pkg).rglob("__init__.py")
+    }
+    assert on_disk <= listed

@@ -1,5 +1,6 @@
-"""Unit tests of the extension's libraries (offset map, re-anchoring, fuzzy search, settings, card), run in a
-plain page of Debian's real headless Chromium: the files are loaded with `add_script_tag` and called."""
+"""Unit tests of the extension's libraries (offset map, re-anchoring, fuzzy search, settings, the finding card,
+the outcome's words, the API client) and of its content card, run in a plain page of two real engines: Debian's
+headless Chromium and Debian's headless firefox-esr. The files are loaded with `add_script_tag` and called."""
 
 from __future__ import annotations
 
@@ -10,32 +11,40 @@ from typing import Any
 import pytest
 
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, NEEDS_CHROMIUM
+from tests.firefox_support import NEEDS_FIREFOX, firefox_page
 
 EXTENSION = Path(__file__).resolve().parent.parent / "extension"
-SCRIPTS = ["lib/settings.js", "lib/textmap.js", "lib/fuzzy.js", "lib/anchor.js", "content/card.js"]
+SCRIPTS = [
+    "lib/settings.js", "lib/textmap.js", "lib/fuzzy.js", "lib/anchor.js",
+    "lib/dom.js", "lib/finding.js", "lib/outcome.js", "lib/client.js", "content/highlight.js", "content/card.js",
+]  # fmt: skip
 
-pytestmark = NEEDS_CHROMIUM
+ENGINES = [
+    pytest.param("chromium", marks=NEEDS_CHROMIUM),
+    pytest.param("firefox", marks=NEEDS_FIREFOX),
+]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+@pytest.fixture(scope="module", params=ENGINES)
+def lib_page(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A page of Debian's chromium (Playwright) or of Debian's firefox-esr (WebDriver BiDi): every test runs in both."""
+    if request.param == "firefox":
+        with firefox_page() as firefox:
+            yield firefox
+            assert firefox.errors == [], firefox.errors
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def lib_page(browser: Any) -> Iterator[Any]:
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield page
-    page.close()
-    assert errors == [], errors
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page: Any = browser.new_page()
+        errors: list[str] = []
+        page.errors = errors  # as FirefoxPage has it: a test that provokes an error removes it
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        yield page
+        browser.close()
+        assert errors == [], errors
 
 
 @pytest.fixture
@@ -372,9 +381,165 @@ def test_card_inserts_server_data_as_text_only(page: Any) -> None:
             await new Promise((r) => setTimeout(r, 50));
             const root = document.querySelector('factlint-card').shadowRoot;
             return { imgs: root.querySelectorAll('img, b').length, pwned: window.pwned === 1,
-                     text: root.querySelector('.expected').textContent,
+                     text: root.querySelector('.fl-expected').textContent,
                      visible: !root.getElementById('factlint-card').hidden };
         }""",
         evil,
     )
     assert result == {"imgs": 0, "pwned": False, "text": evil, "visible": True}
+
+
+def test_each_engine_is_the_one_named(page: Any, lib_page: Any, request: pytest.FixtureRequest) -> None:
+    agent = page.evaluate("navigator.userAgent")
+    engine = request.node.callspec.params["lib_page"]
+    assert ("Firefox/" in agent) == (engine == "firefox"), agent
+    assert page.evaluate("typeof CSS.highlights === 'object' && typeof Highlight === 'function'")
+
+
+FINDING = {
+    "severity": "error",
+    "rule": "FL201",
+    "fact": "reporting-line",
+    "found": "Sam Altman",
+    "expected": "Nick Joseph",
+    "suggestion": "Nick Joseph",
+    "message": "He reports to Nick Joseph, not Sam Altman",
+    "sources": ["004", "002", "009"],
+    "source_details": [
+        {"id": "004", "outlet": "Daily Example", "title": "A headline", "published": "2026-05-29",
+         "url": "https://news.example/story"},
+        {"id": "002", "outlet": "Other Paper", "title": None, "published": None, "url": "javascript:alert(1)"},
+        {"id": "009", "outlet": None, "title": None, "published": None, "url": None},
+    ],
+}  # fmt: skip
+
+
+def explain(page: Any, finding: dict[str, Any]) -> dict[str, Any]:
+    return page.evaluate(
+        """(f) => { const box = globalThis.factlint.finding.explain(f);
+            const rows = [...box.querySelectorAll('dt')]
+                .map((dt) => [dt.textContent, dt.nextElementSibling.textContent]);
+            return { kind: box.querySelector('.fl-kind').textContent, rows,
+                     sources: [...box.querySelectorAll('li')].map((li) => li.textContent),
+                     links: [...box.querySelectorAll('a')].map((a) => [a.textContent, a.href, a.target, a.rel]),
+                     rule: box.querySelector('.fl-rule').textContent, className: box.className }; }""",
+        finding,
+    )
+
+
+def test_finding_card_words_fix_and_linked_sources(page: Any) -> None:
+    card = explain(page, FINDING)
+    assert card["kind"] == "Error · Contradicts the fact sheet"
+    assert card["rows"] == [
+        ["The text says", "“Sam Altman”"],
+        ["The sheet says", "Nick Joseph"],
+        ["Suggested fix", "Replace “Sam Altman” with “Nick Joseph”."],
+    ]
+    assert card["sources"] == ["A headline — Daily Example, 29 May 2026", "Other Paper", "source 009"]
+    # Only an http(s) URL becomes a link, opening in a new tab without the page as opener.
+    assert card["links"] == [["A headline", "https://news.example/story", "_blank", "noopener noreferrer"]]
+    assert card["rule"] == "FL201: He reports to Nick Joseph, not Sam Altman"
+
+
+def test_warning_card_says_sources_disagree_and_omits_an_absent_fix(page: Any) -> None:
+    warning = {**FINDING, "severity": "warning", "suggestion": None, "source_details": [], "sources": ["001"]}
+    card = explain(page, warning)
+    assert card["kind"] == "Warning · Sources disagree"
+    assert card["className"] == "fl-finding fl-warning"
+    assert [term for term, _ in card["rows"]] == ["The text says", "The sheet says"]
+    assert card["sources"] == ["source 001"]  # the bare id when the server sent no details
+    same = explain(page, {**FINDING, "suggestion": "Sam Altman"})  # a "fix" that changes nothing is no fix
+    assert "Suggested fix" not in [term for term, _ in same["rows"]]
+
+
+@pytest.mark.parametrize(
+    ("result", "state", "headline"),
+    [
+        ({"applies": False, "sheetTitle": "The Event", "statementsChecked": 0, "findings": []}, "offtopic",
+         "This page isn’t about The Event, so it was not checked."),
+        ({"applies": True, "statementsChecked": 12, "findings": []}, "clean",
+         "12 statements checked, none contradicts the fact sheet."),
+        ({"applies": True, "statementsChecked": 1, "findings": []}, "clean",
+         "1 statement checked, none contradicts the fact sheet."),
+        ({"applies": True, "statementsChecked": 0, "findings": []}, "clean",
+         "Nothing in this page states a fact the sheet covers."),
+        ({"applies": True, "statementsChecked": 5, "findings": [{"severity": "warning"}, {"severity": "warning"}]},
+         "disputed", "2 statements are about facts the sources disagree on (of 5 statements checked)."),
+        ({"applies": True, "statementsChecked": 5, "findings": [{"severity": "error"}, {"severity": "warning"}]},
+         "found", "1 statement contradicts the fact sheet; 1 statement is about facts the sources disagree on"
+         " (of 5 statements checked)."),
+    ],
+)  # fmt: skip
+def test_outcome_words(page: Any, result: dict[str, Any], state: str, headline: str) -> None:
+    summary = page.evaluate("(r) => globalThis.factlint.outcome.summarize(r, 'page')", result)
+    assert (summary["state"], summary["headline"]) == (state, headline)
+
+
+@pytest.mark.parametrize(
+    ("rect", "height", "top"),
+    [
+        ({"top": 100, "bottom": 120}, 200, 126),  # fits below
+        ({"top": 500, "bottom": 520}, 200, 294),  # fits above
+        ({"top": 250, "bottom": 270}, 500, 96),  # fits nowhere, more room below: as low as stays inside
+        ({"top": 450, "bottom": 470}, 500, 4),  # fits nowhere, more room above: at the top
+    ],
+)
+def test_card_is_placed_inside_the_viewport(page: Any, rect: dict[str, int], height: int, top: int) -> None:
+    placed = page.evaluate("([r, h]) => globalThis.factlint.card.placeTop(r, h, 600)", [rect, height])
+    assert placed == top
+
+
+def test_client_reports_an_unreachable_server_for_readers(page: Any) -> None:
+    """(Both engines log the refused connection to the console; that one line is expected.)"""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = page.evaluate(
+        "(url) => globalThis.factlint.client.request(url, '/v1/health', { timeoutSeconds: 5 })",
+        f"http://127.0.0.1:{port}",
+    )
+    assert result == {
+        "ok": False,
+        "error": {
+            "kind": "down",
+            "message": f'cannot reach the factlint server at http://127.0.0.1:{port} (start it with "factlint serve")',
+        },
+    }
+    page.evaluate("() => new Promise((r) => setTimeout(r, 300))")  # Firefox logs the refusal a little later
+    refused = ("ERR_CONNECTION_REFUSED", "CORS request did not succeed")
+    assert all(any(words in e for words in refused) for e in page.errors), page.errors
+    page.errors.clear()
+
+
+def test_highlights_are_drawn_hit_and_explained_in_place(page: Any) -> None:
+    result = page.evaluate(
+        """() => {
+            document.body.innerHTML = '<article><p>Intro.</p><p>He reports to <b>Sam</b> Altman.</p></article>';
+            const { textmap, highlight, card } = globalThis.factlint;
+            const map = textmap.build(textmap.findRoot(document));
+            const start = map.text.indexOf('Sam Altman');
+            const finding = { severity: 'error', rule: 'FL201', found: 'Sam Altman', expected: 'Nick Joseph',
+                              suggestion: 'Nick Joseph', range: textmap.toRange(map, start, start + 10) };
+            const drawn = highlight.draw([finding]);
+            const rect = finding.range.getClientRects()[0];
+            const hit = highlight.hitTest([finding], rect.left + 2, rect.top + rect.height / 2);
+            const miss = highlight.hitTest([finding], rect.left - 40, rect.bottom + 40);
+            card.show(finding, rect);
+            const box = document.querySelector('factlint-card').shadowRoot.getElementById('factlint-card');
+            const placed = box.getBoundingClientRect();
+            const shown = box.innerText;
+            highlight.clear();
+            card.hide();
+            return { drawn, text: finding.range.toString(), hit: hit === finding, miss, shown,
+                     below: placed.top >= rect.bottom, inside: placed.bottom <= innerHeight,
+                     cleared: CSS.highlights.size };
+        }"""
+    )
+    assert result["drawn"] is True
+    assert result["text"] == "Sam Altman"
+    assert (result["hit"], result["miss"]) == (True, None)
+    assert "Replace “Sam Altman” with “Nick Joseph”." in result["shown"]
+    assert result["below"] and result["inside"]
+    assert result["cleared"] == 0

@@ -58,3 +58,11 @@ def test_another_sheet_has_its_own_event_people():
     sheet = load_sheet(Path(__file__).parent / "sheets" / "harbor-bridge-2025.toml")
     assert event_people(sheet)
     assert not cover("Andrej Karpathy joined Anthropic on 19 May 2026.", sheet).applies
+
+
+def test_every_flagged_statement_is_counted_as_checked():
+    from linter.api import check
+
+    checked = check("Andrej Karpathy reports to Sam Altman. Anthropic raised a $20 billion funding round.")
+    assert len({f.line for f in checked.findings}) <= checked.coverage.statements
+    assert checked.coverage.statements >= 1

@@ -1,75 +1,34 @@
 'use strict';
-// Talks to the factlint HTTP API. Every request has a timeout (AbortController) well inside the
-// service worker's 30 s limit, and every failure becomes a plain {ok: false, error} value:
-// kind 'down' (nothing answers), 'timeout' (too slow) or 'http' (the server said no).
+// The service worker's calls to the factlint HTTP API (through lib/client.js), with the user's
+// settings: the timeout stays well inside the service worker's 30 s limit.
 (function (global) {
   const ns = (global.factlint = global.factlint || {});
-
-  async function request(serverUrl, path, { method = 'GET', body, timeoutSeconds = 20, token = '' } = {}) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutSeconds * 1000);
-    const headers = { Accept: 'application/json' };
-    if (body) headers['Content-Type'] = 'application/json';
-    if (token) headers.Authorization = `Bearer ${token}`;
-    try {
-      const response = await fetch(`${serverUrl}${path}`, {
-        method,
-        headers,
-        body: body ? JSON.stringify(body) : undefined,
-        signal: controller.signal,
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      let data = null;
-      try {
-        data = await response.json();
-      } catch (_) {
-        if (controller.signal.aborted) throw _;
-      }
-      if (!response.ok) {
-        const error = (data && data.error) || {};
-        return {
-          ok: false,
-          error: {
-            kind: 'http',
-            status: response.status,
-            code: error.code || null,
-            message: `the server answered ${response.status}: ${error.message || response.statusText || 'error'}`,
-          },
-        };
-      }
-      if (!data || typeof data !== 'object') {
-        return { ok: false, error: { kind: 'http', status: response.status, message: 'the server did not answer with JSON' } };
-      }
-      return { ok: true, data };
-    } catch (_) {
-      if (controller.signal.aborted) {
-        return { ok: false, error: { kind: 'timeout', message: `the factlint server at ${serverUrl} did not answer within ${timeoutSeconds} s` } };
-      }
-      return { ok: false, error: { kind: 'down', message: `cannot reach the factlint server at ${serverUrl} (start it with "factlint serve")` } };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const TOKEN_HINT = 'set it in factlint’s Options (Token)';
 
   // Check `text`; findings are filtered to the severities the user wants to see.
   async function check(text, { published } = {}) {
     const settings = await ns.settings.get();
     const body = { text, format: 'text' };
     if (typeof published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(published)) body.published = published;
-    const result = await request(settings.serverUrl, '/v1/check', {
+    const result = await ns.client.request(settings.serverUrl, '/v1/check', {
       method: 'POST',
       body,
       timeoutSeconds: settings.timeoutSeconds,
       token: settings.token,
+      tokenHint: TOKEN_HINT,
     });
     if (!result.ok) return result;
-    const findings = Array.isArray(result.data.findings) ? result.data.findings : [];
+    const data = result.data;
+    const findings = (Array.isArray(data.findings) ? data.findings : []).filter((f) => f && typeof f === 'object');
+    const shown = (f) => settings.severities.includes(f.severity);
     return {
       ok: true,
-      sheet: result.data.sheet || null,
-      findings: findings.filter((f) => f && settings.severities.includes(f.severity)),
-      hidden: findings.filter((f) => f && !settings.severities.includes(f.severity)).length,
+      sheet: data.sheet || null,
+      sheetTitle: typeof data.sheet_title === 'string' ? data.sheet_title : null,
+      applies: data.applies !== false,
+      statementsChecked: Number.isInteger(data.statements_checked) ? data.statements_checked : null,
+      findings: findings.filter(shown),
+      hidden: findings.filter((f) => !shown(f)).length,
     };
   }
 
@@ -77,9 +36,25 @@
   async function health(serverUrl) {
     const settings = await ns.settings.get();
     const url = (serverUrl && ns.settings.serverOrigin(serverUrl)) || settings.serverUrl;
-    const result = await request(url, '/v1/health', { timeoutSeconds: Math.min(5, settings.timeoutSeconds), token: settings.token });
+    const timeoutSeconds = Math.min(5, settings.timeoutSeconds);
+    const result = await ns.client.request(url, '/v1/health', { timeoutSeconds });
     return { ...result, serverUrl: url };
   }
 
-  ns.api = { request, check, health };
+  // The options page's "Test": is the server up, and does it take checks with this token? (Health
+  // needs no token, so a check of a one-line text is what tells a wrong token.)
+  async function test(serverUrl, token) {
+    const up = await health(serverUrl);
+    if (!up.ok) return up;
+    const tried = await ns.client.request(up.serverUrl, '/v1/check', {
+      method: 'POST',
+      body: { text: 'factlint connection test.', format: 'text' },
+      timeoutSeconds: 5,
+      token,
+      tokenHint: 'check the token below',
+    });
+    return tried.ok ? { ...up, tokenOk: true } : { ...tried, serverUrl: up.serverUrl, version: up.data.version };
+  }
+
+  ns.api = { check, health, test, TOKEN_HINT };
 })(globalThis);

@@ -7,7 +7,7 @@
   const ext = global.browser && global.browser.runtime ? global.browser : global.chrome;
 
   const CONTENT_JS = [
-    'lib/textmap.js', 'lib/fuzzy.js', 'lib/anchor.js',
+    'lib/dom.js', 'lib/finding.js', 'lib/textmap.js', 'lib/fuzzy.js', 'lib/anchor.js',
     'content/highlight.js', 'content/card.js', 'content/hover.js', 'content/observer.js', 'content/main.js',
   ];  // prettier-ignore
   const CONTENT_CSS = ['content/highlight.css'];

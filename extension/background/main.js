@@ -24,6 +24,8 @@
         return ext.tabs.sendMessage(message.tabId, { type: 'factlint:reveal', id: message.id });
       case 'factlint:health':
         return ns.api.health(message.serverUrl);
+      case 'factlint:test-server':
+        return ns.api.test(message.serverUrl, String(message.token || ''));
       case 'factlint:sync-sites':
         return { ok: true, granted: await ns.inject.syncAutoSites() };
       default:

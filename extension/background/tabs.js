@@ -17,13 +17,15 @@
       return { text: ERROR_BADGES[error.kind] || 'err', color: COLORS.idle, title: `factlint: ${error.message || 'the check failed'}` };
     }
     const findings = state.findings || [];
-    const total = findings.length;
+    const outcome = ns.outcome.summarize(state, 'page');
     const notLocated = findings.filter((f) => !f.located).length;
-    const anyError = findings.some((f) => f.severity === 'error');
-    const color = total === 0 ? COLORS.clean : anyError ? COLORS.error : COLORS.warning;
-    const noun = total === 1 ? 'statement contradicts' : 'statements contradict';
     const lost = notLocated ? ` (${notLocated} not located)` : '';
-    return { text: total > 999 ? '999+' : String(total), color, title: `factlint: ${total} ${noun} the fact sheet${lost}` };
+    const title = `factlint: ${outcome.headline}${lost}`;
+    if (outcome.state === 'offtopic') return { text: '', color: COLORS.idle, title };
+    // The badge counts contradictions; a page with only disputed facts shows their count in amber.
+    const shown = outcome.errors || outcome.warnings;
+    const color = outcome.errors ? COLORS.error : outcome.warnings ? COLORS.warning : COLORS.clean;
+    return { text: shown > 999 ? '999+' : String(shown), color, title };
   }
 
   async function paint(tabId, state) {

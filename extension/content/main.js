@@ -8,7 +8,10 @@
   const ext = global.browser && global.browser.runtime ? global.browser : global.chrome;
   const { textmap, anchor, highlight, hover, card, observer } = ns;
 
-  const state = { url: location.href, status: 'idle', error: null, sheet: null, root: null, findings: [], hidden: 0 };
+  const state = {
+    url: location.href, status: 'idle', error: null, sheet: null, root: null, findings: [], hidden: 0,
+    sheetTitle: null, applies: true, statementsChecked: null, checkedUrl: null, checkedAt: null,
+  };  // prettier-ignore
   let seq = 0; // each full check supersedes the checks asked for before it
   let nextId = 1;
   let queue = Promise.resolve(); // checks run one at a time, in the order asked
@@ -108,6 +111,12 @@
       status: state.status,
       error: state.error,
       sheet: state.sheet,
+      sheetTitle: state.sheetTitle,
+      applies: state.applies,
+      statementsChecked: state.statementsChecked,
+      // After a failed check of the same page, the findings shown are those of the last good one.
+      stale: state.status === 'error' && findings.length > 0,
+      checkedAt: state.checkedAt,
       highlights: highlight.supported(),
       hidden: state.hidden,
       counts: { total: findings.length, located, notLocated: findings.length - located },
@@ -165,20 +174,28 @@
     state.error = null;
     report();
     const sent = textmap.build(state.root);
-    let response = { ok: true, findings: [], sheet: state.sheet, hidden: 0 };
+    let response = { ok: true, findings: [], sheet: state.sheet, sheetTitle: state.sheetTitle, statementsChecked: 0, hidden: 0 };
     if (sent.text.trim()) {
       response = await send({ type: 'factlint:check', text: sent.text, published: publishedDate() });
     }
     if (my !== seq) return serialize();
     if (!response.ok) {
       fail(response.error);
-      state.findings = [];
-      highlight.clear();
-      card.hide();
+      if (state.checkedUrl !== location.href) {
+        // A failed check of another page (or the first one): nothing of the last page stays.
+        state.findings = [];
+        highlight.clear();
+        card.hide();
+      }
     } else {
       const map = textmap.build(state.root); // the page may have changed while we waited
       state.findings = sortFindings(anchorAll(response.findings, map, sent.text));
       state.sheet = response.sheet || null;
+      state.sheetTitle = response.sheetTitle || null;
+      state.applies = response.applies !== false;
+      state.statementsChecked = Number.isInteger(response.statementsChecked) ? response.statementsChecked : null;
+      state.checkedUrl = location.href;
+      state.checkedAt = Date.now();
       state.hidden = response.hidden || 0;
       state.status = 'done';
       draw();

@@ -32,13 +32,24 @@
     };
   }
 
+  // Asks the server as the form now stands (address and token), before they are saved.
   async function testServer() {
     note('server-status', 'Asking the server…');
     const origin = ns.settings.serverOrigin($('serverUrl').value);
     if (!origin) return note('server-status', 'This is not an http:// or https:// address.', true);
-    const health = await ext.runtime.sendMessage({ type: 'factlint:health', serverUrl: origin }).catch(() => null);
-    if (health && health.ok) note('server-status', `OK: factlint ${health.data.version} at ${health.serverUrl}.`);
-    else note('server-status', (health && health.error && health.error.message) || 'No answer.', true);
+    const token = $('token').value.trim();
+    const answer = await ext.runtime
+      .sendMessage({ type: 'factlint:test-server', serverUrl: origin, token })
+      .catch(() => null);
+    if (answer && answer.ok) {
+      const how = token ? 'it accepts this token' : 'it needs no token';
+      return note('server-status', `OK: factlint ${answer.data.version} at ${answer.serverUrl} checks text; ${how}.`);
+    }
+    const message = (answer && answer.error && answer.error.message) || 'No answer.';
+    if (answer && answer.error && answer.error.kind === 'auth') {
+      return note('server-status', `The server at ${answer.serverUrl} is running, but ${message}.`, true);
+    }
+    return note('server-status', `${message[0].toUpperCase()}${message.slice(1)}.`, true);
   }
 
   // Called straight from the submit event: permissions.request() needs the user's gesture.

@@ -5,17 +5,11 @@
 // others are listed as not located) and a "this is wrong" link that copies a report.
 (function () {
   const ext = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
-  const report = globalThis.factlint.report;
+  const { report, dom, finding: words, outcome } = globalThis.factlint;
+  const { el } = dom;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   let tabId = null;
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
 
   async function send(message) {
     try {
@@ -41,7 +35,9 @@
     const show = el(finding.located ? 'button' : 'div', 'show');
     show.append(el('span', 'found', finding.found || finding.quote), document.createTextNode(' → '));
     show.append(el('span', 'expected', finding.expected));
-    show.append(el('span', 'meta', `${finding.severity} · ${finding.rule} ${finding.fact}`));
+    const fix = finding.suggestion !== finding.expected ? words.fixOf(finding) : null;
+    if (fix) show.append(el('span', 'fix', `Suggested fix: ${fix}`));
+    show.append(el('span', 'meta', `${words.kind(finding).says} · ${finding.rule}`));
     if (finding.located) {
       show.type = 'button';
       show.title = 'Show it on the page';
@@ -77,42 +73,56 @@
       setStatus('checking', 'Checking this page…');
     } else if (state.status === 'error') {
       const message = (state.error && state.error.message) || 'the check failed';
-      setStatus('error', `Not checked: ${message}.`);
+      setStatus('error', state.stale ? `Not checked again: ${message}.` : `Not checked: ${message}.`);
+      if (state.stale) counts = 'The highlights below are from the last check that worked.';
+      serverFrom(state.error);
     } else {
-      counts = `${located.length} highlighted · ${lost.length} not located`;
-      if (!findings.length) {
-        setStatus('clean', 'Nothing on this page contradicts the fact sheet.');
-      } else {
-        const noun = findings.length === 1 ? 'statement contradicts' : 'statements contradict';
-        setStatus('found', `${findings.length} ${noun} the fact sheet.`);
-      }
-      if (state.hidden) counts += ` · ${state.hidden} more hidden by your settings`;
+      const result = outcome.summarize(state, 'page');
+      setStatus(result.state, result.headline);
+      if (findings.length) counts = `${located.length} highlighted · ${lost.length} not located`;
+      if (state.hidden) counts += `${counts ? ' · ' : ''}${state.hidden} more hidden by your settings`;
       if (state.highlights === false) counts += ' · this browser cannot draw highlights';
+      serverFrom(null);
     }
     $('counts').textContent = counts;
   }
 
-  async function showHealth() {
+  // The server line agrees with the last check: one that could not reach the server turns it red,
+  // one that got an answer green.
+  function serverFrom(error) {
     const server = $('server');
+    const where = server.dataset.where || 'the configured address';
+    if (!error) {
+      if (server.dataset.state !== 'ok' && server.dataset.state !== 'unknown') showHealth();
+    } else if (error.kind === 'down') {
+      setServer('down', `Server: not reachable at ${where}`, 'Start it with "factlint serve", or set its address in the options.');
+    } else if (error.kind === 'timeout') {
+      setServer('slow', `Server: slow at ${where}`, error.message);
+    } else if (error.kind === 'auth') {
+      setServer('error', `Server: needs a token at ${where}`, error.message);
+    }
+  }
+
+  function setServer(state, text, title) {
+    const server = $('server');
+    server.dataset.state = state;
+    server.textContent = text;
+    server.title = title || '';
+  }
+
+  async function showHealth() {
     const health = await send({ type: 'factlint:health' });
     const where = (health && health.serverUrl) || 'the configured address';
+    $('server').dataset.where = where;
     if (health && health.ok) {
       const sheets = Array.isArray(health.data.sheets) ? health.data.sheets.join(', ') : '';
-      server.dataset.state = 'ok';
-      server.textContent = `Server: running at ${where}`;
-      server.title = `version ${health.data.version || '?'}${sheets ? ` · sheets: ${sheets}` : ''}`;
+      setServer('ok', `Server: running at ${where}`, `version ${health.data.version || '?'}${sheets ? ` · sheets: ${sheets}` : ''}`);
     } else if (health && health.error && health.error.kind === 'timeout') {
-      server.dataset.state = 'slow';
-      server.textContent = `Server: slow at ${where}`;
-      server.title = health.error.message;
-    } else if (health && health.error && health.error.kind === 'http') {
-      server.dataset.state = 'error';
-      server.textContent = `Server: error at ${where}`;
-      server.title = health.error.message;
+      setServer('slow', `Server: slow at ${where}`, health.error.message);
+    } else if (health && health.error && (health.error.kind === 'http' || health.error.kind === 'auth')) {
+      setServer('error', `Server: error at ${where}`, health.error.message);
     } else {
-      server.dataset.state = 'down';
-      server.textContent = `Server: not reachable at ${where}`;
-      server.title = 'Start it with "factlint serve", or set its address in the options.';
+      setServer('down', `Server: not reachable at ${where}`, 'Start it with "factlint serve", or set its address in the options.');
     }
   }
 

@@ -10,6 +10,7 @@ reader sees "12 statements checked, none contradicts the sheet".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linter.annotate.analysis import Analysis
@@ -39,15 +40,17 @@ def event_people(sheet: Sheet) -> set[str]:
     return people | ({sheet.protagonist} if sheet.protagonist else set())
 
 
-def coverage(analysis: Analysis) -> Coverage:
+def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
     """The sheet applies when the document names one of the event's people (a pronoun or a
-    passing brand name is not enough); statements are then counted sentence by sentence."""
+    passing brand name is not enough); statements are then counted sentence by sentence, every
+    sentence a rule judged (`judged`: offsets of findings) among them."""
     sheet = analysis.sheet
     people = event_people(sheet)
     named = {m.entity for m in analysis.mentions if m.entity and not m.pronoun}
     if not people & named:
         return Coverage(False, 0, f"the document names none of the people of {sheet.title!r}")
-    statements = sum(1 for s in analysis.sentences if _covered(analysis, s))
+    flagged = {s.index for offset in judged if (s := analysis.sentence_at(offset)) is not None}
+    statements = sum(1 for s in analysis.sentences if s.index in flagged or _covered(analysis, s))
     return Coverage(True, statements, "the document names the event's people")
 
 

@@ -63,6 +63,7 @@ class Source:
     title: str = ""
     published: dt.date | None = None
     note: str = ""
+    url: str | None = None  # where the article can be read, when known
 
     def label(self) -> str:
         """'ChatForest (2026-05-20)': how a source is named next to a finding."""
@@ -382,6 +383,7 @@ def parse_sheet(raw: str, path: str) -> Sheet:
             title=src.get("title", ""),
             published=src.get("published"),
             note=src.get("note", ""),
+            url=r.need(src, "url", str, sid) if "url" in src else None,
         )
     for ent in doc.get("entities", []):
         eid = r.need(ent, "id", str, None)

@@ -1,8 +1,11 @@
 // factlint's page: send the article to /v1/check and show the findings in place.
 // Everything that comes from the server or the user is inserted with textContent, never innerHTML.
+// The finding card, the outcome's words and the API client are the extension's (served at /static/shared/).
 "use strict";
 
 (() => {
+  const { dom, client, finding: words, outcome } = globalThis.factlint;
+  const { el } = dom;
   const $ = (id) => document.getElementById(id);
   const form = $("check-form");
   const article = $("article");
@@ -27,31 +30,12 @@
   let findings = [];
   let marks = [];  // one <mark> per stretch of text; mark.findingIndexes lists the findings covering it
   let hideTimer = null;
+  let loadedFile = null;  // the file whose text is in the box, until the reader types or pastes other text
 
   // ------------------------------------------------------------------------------ small helpers
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
   function setStatus(message, isError) {
     statusLine.textContent = message;
     statusLine.classList.toggle("error", Boolean(isError));
-  }
-
-  function plural(n, word) {
-    return `${n} ${word}${n === 1 ? "" : "s"}`;
-  }
-
-  function sourceLabel(src) {
-    const outlet = src.outlet || `source ${src.id}`;
-    return src.published ? `${outlet} (${src.published})` : outlet;
-  }
-
-  function severityLabel(severity) {
-    return severity === "error" ? "Error" : "Warning";
   }
 
   // ------------------------------------------------------------------------------ request
@@ -69,12 +53,6 @@
     return body;
   }
 
-  function headers() {
-    const result = { "Content-Type": "application/json", Accept: "application/json" };
-    if (tokenInput.value.trim()) result.Authorization = `Bearer ${tokenInput.value.trim()}`;
-    return result;
-  }
-
   async function check(event) {
     event.preventDefault();
     if (!article.value.trim()) {
@@ -85,27 +63,24 @@
     button.disabled = true;
     setStatus("Checking…");
     try {
-      const response = await fetch("/v1/check", { method: "POST", headers: headers(), body: JSON.stringify(buildRequest()) });
-      let data = null;
-      try {
-        data = await response.json();
-      } catch (_) {
-        data = null;
-      }
-      if (!response.ok) {
-        const message = data && data.error ? data.error.message : `the server answered ${response.status}`;
+      const result = await client.request("", "/v1/check", {
+        method: "POST",
+        body: buildRequest(),
+        timeoutSeconds: 30,
+        token: tokenInput.value.trim(),
+        tokenHint: "enter it under Options › Access token",
+        where: location.origin,
+      });
+      if (!result.ok) {
         clearResults();
-        setStatus(`Could not check: ${message}`, true);
-        if (response.status === 401) {
+        setStatus(`Could not check: ${result.error.message}.`, true);
+        if (result.error.kind === "auth") {
           tokenDetails.open = true;
           tokenInput.focus();
         }
         return;
       }
-      showResults(data);
-    } catch (err) {
-      clearResults();
-      setStatus("Could not reach the server. Is factlint serve still running?", true);
+      showResults(result.data);
     } finally {
       button.disabled = false;
     }
@@ -129,15 +104,14 @@
     renderText(data.text || "", findings);
     renderList(findings);
     rendered.hidden = false;
-    const errors = findings.filter((f) => f.severity === "error").length;
-    const warnings = findings.length - errors;
-    if (findings.length === 0) {
-      setStatus("No mismatches with the fact sheet found.");
-    } else {
-      setStatus(`${plural(findings.length, "finding")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
-      legend.hidden = false;
-      findingsHeading.hidden = false;
-    }
+    const result = outcome.summarize(
+      { applies: data.applies, statementsChecked: data.statements_checked, sheetTitle: data.sheet_title, findings },
+      "text",
+    );
+    setStatus(result.headline);
+    statusLine.dataset.state = result.state;
+    legend.hidden = !findings.length;
+    findingsHeading.hidden = !findings.length;
   }
 
   // The text, cut at every finding boundary (UTF-16 offsets, as JavaScript indexes strings); each
@@ -178,23 +152,16 @@
     rendered.append(fragment);
   }
 
+  // Each finding: where it is (a button that shows it in the text), then the same card as on hover.
   function renderList(list) {
     list.forEach((f, index) => {
       const item = el("li", `sev-${f.severity}`);
       const go = el("button", "finding-button");
       go.type = "button";
-      go.append(
-        el("span", "badge", severityLabel(f.severity)),
-        el("span", "where", ` line ${f.line}, column ${f.column}: `),
-        el("span", "found", `“${f.found}”`),
-        el("span", "arrow", " should be "),
-        el("span", "expected", f.expected),
-      );
+      go.append(el("span", "where", `Line ${f.line}, column ${f.column}: `), el("span", "line", words.line(f)));
       go.title = "Show in the text";
       go.addEventListener("click", () => focusFinding(index));
-      item.append(go, el("p", "message", `${f.rule}: ${f.message}`));
-      const sources = (f.source_details || []).map(sourceLabel);
-      if (sources.length) item.append(el("p", "sources", `Sources: ${sources.join("; ")}`));
+      item.append(go, words.explain(f));
       findingsList.append(item);
     });
   }
@@ -212,30 +179,22 @@
     clearTimeout(hideTimer);
     card.replaceChildren();
     const indexes = only === undefined ? mark.findingIndexes : [only];
-    indexes.forEach((index) => {
-      const f = findings[index];
-      const section = el("div", `card-finding sev-${f.severity}`);
-      section.append(el("p", "card-title", `${severityLabel(f.severity)} · ${f.rule}`));
-      const facts = el("dl");
-      const row = (term, value) => {
-        if (value === null || value === undefined || value === "") return;
-        facts.append(el("dt", "", term), el("dd", "", value));
-      };
-      row("Found", f.found);
-      row("Expected", f.expected);
-      if (f.suggestion && f.suggestion !== f.expected) row("Suggestion", f.suggestion);
-      row("Rule", `${f.rule} – ${f.message}`);
-      row("Sources", (f.source_details || []).map(sourceLabel).join("; "));
-      section.append(facts);
-      card.append(section);
-    });
+    indexes.forEach((index) => card.append(words.explain(findings[index])));
     card.hidden = false;
-    const box = mark.getBoundingClientRect();
+    placeCard(mark.getBoundingClientRect());
+  }
+
+  // Below the highlight, else above it, else as high as fits; never taller than the window.
+  function placeCard(box) {
     const width = Math.min(420, window.innerWidth - 16);
     card.style.maxWidth = `${width}px`;
+    card.style.maxHeight = `${window.innerHeight - 16}px`;
     const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
     card.style.left = `${left}px`;
-    card.style.top = `${box.bottom + window.scrollY + 6}px`;
+    const height = card.offsetHeight;
+    let top = box.bottom + 6;
+    if (top + height > window.innerHeight - 8) top = box.top - height - 6 >= 8 ? box.top - height - 6 : 8;
+    card.style.top = `${top + window.scrollY}px`;
   }
 
   function scheduleHide() {
@@ -269,11 +228,27 @@
     }
     article.value = await file.text();
     formatSelect.value = format;
-    if (format === "html") extractBox.checked = true;
+    extractBox.checked = format === "html";
+    loadedFile = file.name;
     setStatus(`Loaded ${file.name} (${format}). Press Check.`);
   }
 
+  // Text pasted over a loaded file (or typed once the box was emptied) is not that file: Format goes
+  // back to Automatic, the HTML option off and the file name away. Editing the file's text keeps them.
+  function forgetFile(event) {
+    if (!loadedFile) return;
+    const replaced = /^insertFrom(Paste|Drop)/.test(event.inputType || "") || !article.value.trim();
+    const noLongerHtml = formatSelect.value === "html" && !looksLikeHtml(article.value);
+    if (!replaced && !noLongerHtml) return;
+    setStatus(`The text is no longer ${loadedFile}: Format is back to Automatic.`);
+    loadedFile = null;
+    fileInput.value = "";
+    formatSelect.value = "auto";
+    extractBox.checked = false;
+  }
+
   fileInput.addEventListener("change", () => loadFile(fileInput.files[0]));
+  article.addEventListener("input", forgetFile);
   article.addEventListener("dragover", (event) => {
     event.preventDefault();
     article.classList.add("dragging");
@@ -287,22 +262,18 @@
   });
 
   // ------------------------------------------------------------------------------ start
+  // A sheet picker when the server has more than one sheet; an unreachable server is reported by the check.
   async function loadSheets() {
-    try {
-      const response = await fetch("/v1/health", { headers: { Accept: "application/json" } });
-      if (!response.ok) return;
-      const health = await response.json();
-      if (!Array.isArray(health.sheets) || health.sheets.length < 2) return;
-      health.sheets.forEach((id) => {
-        const option = el("option", "", id);
-        option.value = id;
-        option.selected = id === health.default_sheet;
-        sheetSelect.append(option);
-      });
-      sheetField.hidden = false;
-    } catch (_) {
-      // The check itself reports an unreachable server.
-    }
+    const result = await client.request("", "/v1/health", { timeoutSeconds: 10 });
+    const health = result.ok ? result.data : {};
+    if (!Array.isArray(health.sheets) || health.sheets.length < 2) return;
+    health.sheets.forEach((id) => {
+      const option = el("option", "", id);
+      option.value = id;
+      option.selected = id === health.default_sheet;
+      sheetSelect.append(option);
+    });
+    sheetField.hidden = false;
   }
 
   form.addEventListener("submit", check);
