@@ -86,6 +86,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> Path:
             write_warc(f, good_records(name, 12))
     with open(folder / "bad.warc.gz", "wb") as f:
         write_warc(f, [*good_records("bad", 3), *BAD])
+        write_warc(f, [("https://news.example/old", "text/html", b"<p>Moved</p>")], status="301 Moved Permanently")
     with open(folder / "cut.warc.gz", "wb") as f:
         write_warc(f, good_records("cut", 6))
     data = (folder / "cut.warc.gz").read_bytes()
@@ -163,7 +164,7 @@ def test_broken_records_are_counted_not_fatal(cluster_run: Path) -> None:
     result = summary(cluster_run)
     errors = [json.loads(line) for part in (cluster_run / "errors").glob("*.jsonl") for line in part.open()]
     by_category = {e["category"] for e in errors}
-    assert by_category == {"not-text", "empty", "undecodable", "corrupt-archive", "truncated-record"}
+    assert by_category == {"not-text", "empty", "undecodable", "corrupt-archive", "truncated-record", "http-status"}
     assert result["bad_pages"] == len(errors) == sum(result["bad_pages_by_category"].values())
     junk = [e for e in errors if e["source"].endswith("junk.warc.gz")]
     assert len(junk) == 1 and junk[0]["category"] == "corrupt-archive"
@@ -311,3 +312,30 @@ def test_several_sheets_and_suppressions_match_check(tmp_path: Path) -> None:
     expected = {key(f["path"], x) for f in json.loads(checked.stdout)["files"] for x in f["findings"]}
     assert {key(r["url"], r) for r in rows(out)} == expected
     assert {(Path(k[0]).name, k[1]) for k in expected} >= {("both.txt", "FL101"), ("silenced.md", "FL001")}
+
+
+def test_fsspec_urls_for_inputs_and_output() -> None:
+    """Any fsspec URL: here fsspec's in-memory file system (one process, so the synchronous
+    scheduler), standing in for s3:// or gs://."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    with fs.open("/crawl/part.warc.gz", "wb") as f:
+        write_warc(f, good_records("mem", 6))
+    code, _, stderr = crawl("memory://crawl/", "--out", "memory://out", "--scheduler", "synchronous")
+    assert code == 0, stderr
+    result = json.loads(fs.cat_file("/out/summary.json"))
+    assert (result["pages"], result["linted"]) == (6, 6) and result["findings"] > 0
+    lines = fs.cat_file(fs.glob("/out/jsonl/*.jsonl")[0]).decode().splitlines()
+    assert len(lines) == result["findings"]
+    assert all(json.loads(line)["source"] == "memory:///crawl/part.warc.gz" for line in lines)
+
+
+def test_a_missing_optional_dependency_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from linter.crawl.command import require
+
+    with pytest.raises(SystemExit) as stop:
+        require("crawl", ("dask.bag", "no_such_module_for_factlint"))
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no_such_module_for_factlint" in err and "factlint[crawl]" in err

@@ -133,6 +133,13 @@ def test_code_action_replaces_with_the_sheet_value_only_for_safe_fixes(tmp_path:
         # Replacing a manager can change what the sentence says about someone else: no quick fix.
         manager = next(d for d in diagnostics if d.code == "FL201")
         assert await s.code_actions(uri, manager) == []
+        # Closing the buffer clears its diagnostics.
+        waiting = asyncio.create_task(s.wait(uri, lambda d: True))
+        await asyncio.sleep(0)
+        s.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+        assert await waiting == []
 
     in_session(body, "--isolated")
 

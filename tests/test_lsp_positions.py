@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.lsp.html_spans import source_span
+from linter.lsp.html_spans import directive_span, source_span
 from linter.lsp.positions import PositionMap
 
 
@@ -43,3 +43,20 @@ def test_html_words_are_found_in_text_not_in_markup() -> None:
     assert source[start:end] == "12 June 2026" and start > source.index("again")
     assert source_span(source, visible, 0, 0) is None
     assert source_span("<p>AT&amp;T</p>", "AT&T", 0, 4) is None
+
+
+def test_a_stale_html_directive_is_placed_on_its_comment() -> None:
+    from linter.api import check
+
+    source = (
+        "<p>Karpathy joined Anthropic. <!-- factlint: ignore FL102 --></p>\n"
+        "<p>He announced it on Tuesday. <!-- factlint: ignore FL101 --></p>\n"
+    )
+    checked = check(source, kind="html")
+    stale = [f for f in checked.findings if f.rule == "FL001"]
+    assert len(stale) == 2
+    spans = [directive_span(source, [d[0] for d in checked.document.directives], f.start) for f in stale]
+    assert [source[a:b] for a, b in (s or (0, 0) for s in spans)] == [
+        "<!-- factlint: ignore FL102 -->",
+        "<!-- factlint: ignore FL101 -->",
+    ]

@@ -122,4 +122,6 @@ def _print(summary: dict[str, Any], out: str) -> None:
         echo(f"  bad pages, {category}: {count}")
     if summary["partitions_skipped"]:
         echo(f"partitions already written, skipped: {summary['partitions_skipped']} of {summary['partitions']}")
+    if summary["pages_per_second"]:
+        echo(f"time: {summary['seconds']} s ({summary['pages_per_second']} pages/s)")
     echo(f"output: {out} (jsonl/, parquet/, errors/, summary.json)")

@@ -127,6 +127,7 @@ def category(problem: str) -> str:
     for prefix, name in (
         ("corrupt WARC", "corrupt-archive"),
         ("truncated", "truncated-record"),
+        ("HTTP status", "http-status"),
         ("not a text", "not-text"),
         ("binary", "not-text"),
         ("not valid", "undecodable"),
@@ -145,22 +146,22 @@ def execute(
     """Run every partition on Dask: a local scheduler by name, or a `distributed` scheduler address."""
     import dask.bag as db
 
-    bag = db.from_sequence(partitions, npartitions=len(partitions)).map(run_partition, job)
+    bag = db.from_sequence(partitions, npartitions=len(partitions)).map(run_partition, job)  # type: ignore[no-untyped-call]
     if scheduler in LOCAL_SCHEDULERS:
         bar: AbstractContextManager[Any] = nullcontext()
         if progress:
             from dask.diagnostics.progress import ProgressBar
 
-            bar = ProgressBar(out=sys.stderr)
+            bar = ProgressBar(out=sys.stderr)  # type: ignore[no-untyped-call]
         with bar:
             return list(bag.compute(scheduler=scheduler, num_workers=workers))
     from distributed import Client, as_completed
 
-    with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
+    with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:  # type: ignore[no-untyped-call]
         futures = client.compute(bag.to_delayed())
         results: list[dict[str, Any]] = []
         started = time.monotonic()
-        for done, future in enumerate(as_completed(futures), 1):
+        for done, future in enumerate(as_completed(futures), 1):  # type: ignore[no-untyped-call]
             results += future.result()
             if progress:
                 _bar(done, len(futures), time.monotonic() - started)

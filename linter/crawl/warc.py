@@ -96,6 +96,9 @@ def _page(record: Any, name: str, number: int) -> Page:
     left = getattr(record.raw_stream, "limit", 0)
     if left:
         return Page(url, record_id, name, problem=f"truncated record ({left} byte(s) of its payload missing)")
+    status = http.get_statuscode() if http else None
+    if status and not status.startswith("2"):
+        return Page(url, record_id, name, problem=f"HTTP status {status}: not a page (redirect or error)")
     mime, _, params = content_type.partition(";")
     kind = page_kind(mime.strip().lower(), url)
     if kind is None:
@@ -135,7 +138,9 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def write_warc(stream: IO[bytes], records: Iterable[tuple[str, str, bytes]], gzip: bool = True) -> None:
+def write_warc(
+    stream: IO[bytes], records: Iterable[tuple[str, str, bytes]], gzip: bool = True, status: str = "200 OK"
+) -> None:
     """Write (url, content type, payload) as HTTP response records, as a crawler would (tests,
     `bench/crawl.py`, or turning a folder of pages into an archive)."""
     from warcio.statusandheaders import StatusAndHeaders
@@ -143,6 +148,6 @@ def write_warc(stream: IO[bytes], records: Iterable[tuple[str, str, bytes]], gzi
 
     writer = WARCWriter(stream, gzip=gzip)
     for url, content_type, payload in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
         writer.write_record(record)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from linter.documents import Document
 from linter.findings import Finding
-from linter.lsp.html_spans import source_span
+from linter.lsp.html_spans import directive_span, source_span
 from linter.lsp.positions import PositionMap
 from linter.sheet import Fact, Sheet
 
@@ -22,16 +23,19 @@ class Placed:
     exact: bool
 
 
-def place(
-    findings: Iterable[Finding], buffer: str, linted_text: str, kind: str, positions: PositionMap
-) -> list[Placed]:
-    """Buffer positions for findings whose offsets index `linted_text` (the buffer itself, or an
-    HTML page's visible text, in which case the words are looked up in the markup)."""
+def place(findings: Iterable[Finding], buffer: str, doc: Document, positions: PositionMap) -> list[Placed]:
+    """Buffer positions for findings whose offsets index `doc.text`: the buffer itself, or an HTML
+    page's visible text, in which case the words (or the directive comment, for FL001) are looked
+    up in the markup."""
     placed = []
     for f in findings:
         start, end = f.start, f.end
-        if kind == "html":
-            located = source_span(buffer, linted_text, f.start, f.end)
+        if doc.kind == "html":
+            located = (
+                directive_span(buffer, [d[0] for d in doc.directives], f.start)
+                if f.start == f.end
+                else source_span(buffer, doc.text, f.start, f.end)
+            )
             start, end = located if located is not None else (0, 0)
         exact = buffer[start:end] == f.found
         placed.append(Placed(f, (positions.position(start), positions.position(end)), exact))

@@ -82,7 +82,7 @@ class FactlintServer(LanguageServer):
                 self.freshness.refresh(None, settings.sheets)
                 checked = check_document(document.source, kind, path, settings)
                 linted.sheets = list(settings_sheets(settings))
-                linted.placed = place(checked.findings, document.source, checked.document.text, kind, positions)
+                linted.placed = place(checked.findings, document.source, checked.document, positions)
         except (ConfigError, SheetError) as exc:
             if str(exc) not in self.shown:  # once, not at every pause in typing
                 self.shown.add(str(exc))
