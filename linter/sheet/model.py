@@ -100,11 +100,12 @@ class Value:
 
     @property
     def date(self) -> dt.date:
-        return self.data["date"]
+        day: dt.date = self.data["date"]
+        return day
 
     @property
     def entity(self) -> str:
-        return self.data["entity"]
+        return str(self.data["entity"])
 
     @property
     def text(self) -> str:
@@ -244,7 +245,7 @@ class Sheet:
                 return [plain(v) for v in obj]
             return obj
 
-        return plain(
+        data: dict[str, Any] = plain(
             {
                 "id": self.id,
                 "title": self.title,
@@ -277,6 +278,7 @@ class Sheet:
                 ],
             }
         )
+        return data
 
 
 # ----------------------------------------------------------------------------------------- loading
