@@ -10,12 +10,15 @@ from flask import Flask, Response, send_from_directory
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
 from server.errors import register_error_handlers
+from server.hosts import install_host_check
 from server.sheets import SheetRegistry
 from server.views import api
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
-DEFAULT_MAX_BODY = 1024 * 1024
+# The engine checks dense prose at about 300 KiB/s on 2 shared cores: 256 KiB takes about 1 s, far
+# inside the 10 s deadline even with every thread of a worker busy (docs/server.md).
+DEFAULT_MAX_BODY = 256 * 1024
 DEFAULT_CHECK_TIMEOUT = 10.0
 OPTIONS = frozenset(
     {"sheets", "max_body", "check_timeout", "token", "allow_origins", "extension_ids", "allow_extensions", "warm_up"}
@@ -47,6 +50,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     openapi = (HERE / "openapi.json").read_bytes()
 
     register_error_handlers(app)
+    if not config.get("token"):
+        install_host_check(app)  # first: a rebound name gets nothing, not even a preflight answer
     # Order matters: CORS answers preflights before the token check (browsers send no token on them).
     install_cors(
         app,
