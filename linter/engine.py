@@ -42,7 +42,7 @@ def expand_codes(patterns: Iterable[str], known: Iterable[str]) -> set[str]:
     known = list(known)
     chosen: set[str] = set()
     for raw in patterns:
-        matched = [c for c in known if code_matches(c, raw)]
+        matched = [c for c in known if code_matches(c, raw)] if raw.strip() else []  # "" is no code, not ALL
         if not matched:
             raise SelectionError(f"unknown rule code {raw!r} (see 'factlint rule --all')")
         chosen.update(matched)
