@@ -7,6 +7,7 @@ comments) blanked out. Rules read `prose`, so offsets never need to be searched 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -62,14 +63,32 @@ def kind_for(path: str, default: str = "text") -> str | None:
     return SUFFIX_KINDS.get(suffix)
 
 
+# Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def detect_bom(data: bytes) -> tuple[bytes, str]:
+    """The byte order mark `data` starts with and its encoding; (b"", "utf-8") without one."""
+    return next(((bom, name) for bom, name in BOMS if data.startswith(bom)), (b"", "utf-8"))
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM); binary and undecodable input is a DocumentError."""
-    if b"\x00" in data[:8192]:
+    """Decode UTF-8, or UTF-16/32 when a byte order mark says so; binary and undecodable input is a
+    DocumentError. (UTF-16 text is full of NUL bytes, so the BOM is read before the binary test.)"""
+    bom, encoding = detect_bom(data)
+    if not bom and b"\x00" in data[:8192]:
         raise DocumentError(path, "binary file (contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DocumentError(path, f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
+        where = exc.start + len(bom)
+        raise DocumentError(path, f"not valid {encoding.upper()} (byte {where}: {data[where : where + 1]!r})") from None
     if not text.strip():
         raise DocumentError(path, "empty file, nothing to lint")
     return text

@@ -17,8 +17,10 @@ Quoted third-party text can be left out of linting entirely (`exclude-blockquote
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from linter.document import Document
@@ -30,7 +32,9 @@ UNUSED_CODE = "FL001"
 ACTIONS = ("ignore", "disable", "enable", "disable-file")
 CODE = re.compile(r"FL\d{3}\Z")
 ALL = "*"
-PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|\Z)")
+# Where a paragraph ends: a newline followed by a blank line or the end (zero-width after the
+# newline, so every such position is found in one pass, also inside runs of blank lines).
+PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
 LEADING_SPACE = re.compile(r"\s*")
 
 
@@ -92,44 +96,90 @@ def parse(body: str, start: int, end: int) -> Directive:
     return Directive(action, codes, start, end)
 
 
-def parse_all(doc: Document) -> list[Directive]:
+class Lines:
+    """Line and paragraph bounds by binary search: one scan of the text however many directives
+    there are (a `find` per directive is quadratic when thousands share one long line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = LineIndex(text)
+        self._paragraph_ends: list[int] | None = None
+
+    def start_of(self, offset: int) -> int:
+        """Where the line holding `offset` starts."""
+        return self.index.starts[bisect.bisect_right(self.index.starts, offset) - 1]
+
+    def end_of(self, offset: int) -> int:
+        """The newline ending the line that holds `offset` (or the text's end)."""
+        following = bisect.bisect_right(self.index.starts, offset)
+        return self.index.starts[following] - 1 if following < len(self.index.starts) else len(self.text)
+
+    def paragraph_end(self, offset: int) -> int:
+        if self._paragraph_ends is None:
+            self._paragraph_ends = [m.start() for m in PARAGRAPH_END.finditer(self.text)]
+        after = bisect.bisect_left(self._paragraph_ends, offset)
+        return self._paragraph_ends[after] if after < len(self._paragraph_ends) else len(self.text)
+
+
+def parse_all(doc: Document, lines: Lines | None = None) -> list[Directive]:
     """Every directive of the document with its region resolved (disable/enable paired up)."""
     directives = [parse(body, start, end) for start, end, body in doc.directives]
+    lines = lines or Lines(doc.text)
     size = len(doc.text)
-    open_regions: list[Directive] = []
+    open_regions: dict[int, Directive] = {}  # in document order; removal by key keeps pairing linear
     for d in directives:
         if d.problem:
             continue
         if d.action == "disable-file":
             d.region = (0, size)
         elif d.action == "ignore":
-            d.region = _ignore_region(doc, d.start, d.end)
+            d.region = _ignore_region(doc, lines, d.start, d.end)
         elif d.action == "disable":
             d.region = (d.end, size)
-            open_regions.append(d)
+            open_regions[id(d)] = d
         else:  # enable: ends the matching open disables
-            for opened in list(open_regions):  # `enable X` ends the disables that name only codes in X
+            for key, opened in list(open_regions.items()):  # `enable X` ends the disables naming only codes in X
                 if not d.codes or (opened.codes and set(opened.codes) <= set(d.codes)):
                     opened.region = (opened.region[0], d.start)
-                    open_regions.remove(opened)
+                    del open_regions[key]
                     d.closes_any = True
     return directives
 
 
-def _ignore_region(doc: Document, start: int, end: int) -> tuple[int, int]:
+def _ignore_region(doc: Document, lines: Lines, start: int, end: int) -> tuple[int, int]:
     """After text on its line: that line. Otherwise: the next paragraph (in HTML, the next line,
     because every block of the extracted text is one line)."""
     text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = lines.start_of(start)
     if text[line_start:start].strip():
-        line_end = text.find("\n", end)
-        return line_start, len(text) if line_end < 0 else line_end
+        return line_start, lines.end_of(end)
     first = LEADING_SPACE.match(text, end).end()  # type: ignore[union-attr]
     if doc.kind == "html":
-        stop = text.find("\n", first)
-        return first, len(text) if stop < 0 else stop
-    m = PARAGRAPH_END.search(text, first)
-    return first, m.start() if m else len(text)
+        return first, lines.end_of(first)
+    return first, lines.paragraph_end(first)
+
+
+def covering(directives: Sequence[Directive], findings: Sequence[Finding]) -> list[list[Directive]]:
+    """For each finding (in the given order), the directives whose region holds its start.
+
+    A sweep over region starts with a heap of region ends: each directive enters and leaves once,
+    so a document with thousands of directives is not checked against every one per finding."""
+    regions = sorted(
+        (d for d in directives if not d.problem and d.action != "enable" and d.region[0] < d.region[1]),
+        key=lambda d: d.region[0],
+    )
+    found: list[list[Directive]] = [[] for _ in findings]
+    ends: list[tuple[int, int]] = []
+    entered = 0
+    for i in sorted(range(len(findings)), key=lambda i: findings[i].start):
+        start = findings[i].start
+        while entered < len(regions) and regions[entered].region[0] <= start:
+            heapq.heappush(ends, (regions[entered].region[1], entered))
+            entered += 1
+        while ends and ends[0][0] <= start:
+            heapq.heappop(ends)
+        found[i] = [regions[j] for _, j in sorted(ends, key=lambda e: e[1])]
+    return found
 
 
 def quote_spans(doc: Document) -> list[tuple[int, int]]:
@@ -150,40 +200,47 @@ def apply_suppressions(
         findings = [f for f in findings if not any(a <= f.start < b for a, b in quotes)]
     if not doc.directives:
         return findings
-    directives = parse_all(doc)
+    lines = Lines(doc.text)
+    directives = parse_all(doc, lines)
     kept: list[Finding] = []
-    for finding in findings:
-        hits = [(d, code) for d in directives if (code := d.covers(finding))]
+    for finding, candidates in zip(findings, covering(directives, findings), strict=True):
+        hits = [(d, code) for d in candidates if (code := d.covers(finding))]
         for d, code in hits:
             d.used.add(code)
         if not hits:
             kept.append(finding)
     if report_unused:
-        stale = [f for f in (unused_finding(doc, d) for d in directives) if f is not None]
-        kept += [f for f in stale if not any(UNUSED_CODE in d.codes and d.covers(f) for d in directives)]
+        stale = [f for f in (unused_finding(doc, d, lines) for d in directives) if f is not None]
+        silencers = [d for d in directives if UNUSED_CODE in d.codes]  # usually none: the common case is linear
+        if silencers:
+            candidates_of = covering(silencers, stale)
+            stale = [f for f, near in zip(stale, candidates_of, strict=True) if not any(d.covers(f) for d in near)]
+        kept += stale
         kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
 
-def unused_finding(doc: Document, d: Directive) -> Finding | None:
+def unused_finding(doc: Document, d: Directive, lines: Lines | None = None) -> Finding | None:
     """FL001 for a directive that did nothing; its fix deletes the comment or its unused codes."""
     comment = _comment_text(doc, d)
+    lines = lines or Lines(doc.text)
     if d.problem:
-        return _finding(doc, d, f"malformed suppression {comment!r}: {d.problem}", whole=True)
+        return _finding(doc, lines, d, f"malformed suppression {comment!r}: {d.problem}", whole=True)
     if d.action == "enable":
-        return None if d.closes_any else _finding(doc, d, f"{comment!r} ends no 'disable' directive", whole=True)
+        message = f"{comment!r} ends no 'disable' directive"
+        return None if d.closes_any else _finding(doc, lines, d, message, whole=True)
     if not d.codes:
-        return None if d.used else _finding(doc, d, f"unused suppression {comment!r}: it silences no finding", True)
+        message = f"unused suppression {comment!r}: it silences no finding"
+        return None if d.used else _finding(doc, lines, d, message, whole=True)
     unused = [c for c in d.codes if c not in d.used and c != UNUSED_CODE]
     if not unused:
         return None
     if len(unused) == len([c for c in d.codes if c != UNUSED_CODE]) and not d.used:
-        return _finding(doc, d, f"unused suppression {comment!r}: it silences no finding", whole=True)
+        return _finding(doc, lines, d, f"unused suppression {comment!r}: it silences no finding", whole=True)
     kept = [c for c in d.codes if c not in unused]
     replacement = f"<!-- factlint: {d.action} {', '.join(kept)} -->"
-    return _finding(
-        doc, d, f"unused code{'s' * (len(unused) > 1)} {', '.join(unused)} in {comment!r}", False, replacement
-    )
+    message = f"unused code{'s' * (len(unused) > 1)} {', '.join(unused)} in {comment!r}"
+    return _finding(doc, lines, d, message, False, replacement)
 
 
 def _comment_text(doc: Document, d: Directive) -> str:
@@ -192,23 +249,24 @@ def _comment_text(doc: Document, d: Directive) -> str:
     return f"<!-- factlint: {' '.join([d.action, *d.codes])} -->"
 
 
-def _finding(doc: Document, d: Directive, message: str, whole: bool, replacement: str | None = None) -> Finding:
+def _finding(
+    doc: Document, lines: Lines, d: Directive, message: str, whole: bool, replacement: str | None = None
+) -> Finding:
     """A warning at the comment. Removing a comment that stands alone on its line removes the line,
     so the fix leaves no blank line behind; in HTML the comment is not in the text, so no fix."""
     start, end = d.start, d.end
     suggestion: str | None = replacement
     if doc.kind != "html" and whole:
         suggestion = ""
-        line_start = doc.text.rfind("\n", 0, start) + 1
-        line_end = doc.text.find("\n", end)
-        line_end = len(doc.text) if line_end < 0 else line_end + 1
+        line_start = lines.start_of(start)
+        line_end = min(lines.end_of(end) + 1, len(doc.text))
         if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
             start, end = line_start, line_end
     if doc.kind == "html":
         suggestion = None
     return located(
         doc.text,
-        LineIndex(doc.text),
+        lines.index,
         start,
         end,
         rule=UNUSED_CODE,
