@@ -22,7 +22,6 @@ import os
 import platform
 import shutil
 import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
