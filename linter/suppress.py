@@ -18,9 +18,9 @@ Quoted third-party text can be left out of linting entirely (`exclude-blockquote
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from linter.document import Document
@@ -72,14 +72,6 @@ class Directive:
     problem: str | None = None
     used: set[str] = field(default_factory=set)
     closes_any: bool = False
-
-    def covers(self, finding: Finding) -> str | None:
-        """The code under which this directive silences `finding`, or None."""
-        if self.problem or self.action == "enable" or not self.region[0] <= finding.start < self.region[1]:
-            return None
-        if not self.codes:
-            return ALL
-        return finding.rule if finding.rule in self.codes else None
 
 
 def parse(body: str, start: int, end: int) -> Directive:
@@ -159,27 +151,28 @@ def _ignore_region(doc: Document, lines: Lines, start: int, end: int) -> tuple[i
     return first, lines.paragraph_end(first)
 
 
-def covering(directives: Sequence[Directive], findings: Sequence[Finding]) -> list[list[Directive]]:
-    """For each finding (in the given order), the directives whose region holds its start.
+class Spans:
+    """A union of [start, end) regions, asked about one offset at a time by binary search."""
 
-    A sweep over region starts with a heap of region ends: each directive enters and leaves once,
-    so a document with thousands of directives is not checked against every one per finding."""
-    regions = sorted(
-        (d for d in directives if not d.problem and d.action != "enable" and d.region[0] < d.region[1]),
-        key=lambda d: d.region[0],
-    )
-    found: list[list[Directive]] = [[] for _ in findings]
-    ends: list[tuple[int, int]] = []
-    entered = 0
-    for i in sorted(range(len(findings)), key=lambda i: findings[i].start):
-        start = findings[i].start
-        while entered < len(regions) and regions[entered].region[0] <= start:
-            heapq.heappush(ends, (regions[entered].region[1], entered))
-            entered += 1
-        while ends and ends[0][0] <= start:
-            heapq.heappop(ends)
-        found[i] = [regions[j] for _, j in sorted(ends, key=lambda e: e[1])]
-    return found
+    def __init__(self, regions: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(regions):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _any_between(starts: list[int], region: tuple[int, int]) -> bool:
+    """Does the sorted list hold an offset in [region)?"""
+    i = bisect.bisect_left(starts, region[0])
+    return i < len(starts) and starts[i] < region[1]
 
 
 def quote_spans(doc: Document) -> list[tuple[int, int]]:
@@ -202,20 +195,29 @@ def apply_suppressions(
         return findings
     lines = Lines(doc.text)
     directives = parse_all(doc, lines)
-    kept: list[Finding] = []
-    for finding, candidates in zip(findings, covering(directives, findings), strict=True):
-        hits = [(d, code) for d in candidates if (code := d.covers(finding))]
-        for d, code in hits:
-            d.used.add(code)
-        if not hits:
-            kept.append(finding)
+    # Thousands of directives may overlap (in HTML every `ignore` runs to the end of its line), so
+    # neither findings nor directives are checked against each other one by one: the regions are
+    # merged per code, and each directive asks the sorted finding offsets whether it was used.
+    active = [d for d in directives if not d.problem and d.action != "enable" and d.region[0] < d.region[1]]
+    regions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in active:
+        for key in d.codes or (ALL,):
+            regions[key].append(d.region)
+    spans = {key: Spans(found) for key, found in regions.items()}
+    none = Spans(())
+    kept = [f for f in findings if f.start not in spans.get(ALL, none) and f.start not in spans.get(f.rule, none)]
+    starts = sorted(f.start for f in findings)
+    starts_of: dict[str, list[int]] = defaultdict(list)
+    for f in sorted(findings, key=lambda f: f.start):
+        starts_of[f.rule].append(f.start)
+    for d in active:
+        if not d.codes and _any_between(starts, d.region):
+            d.used.add(ALL)
+        d.used.update(c for c in d.codes if _any_between(starts_of.get(c, []), d.region))
     if report_unused:
         stale = [f for f in (unused_finding(doc, d, lines) for d in directives) if f is not None]
-        silencers = [d for d in directives if UNUSED_CODE in d.codes]  # usually none: the common case is linear
-        if silencers:
-            candidates_of = covering(silencers, stale)
-            stale = [f for f, near in zip(stale, candidates_of, strict=True) if not any(d.covers(f) for d in near)]
-        kept += stale
+        silencers = Spans(d.region for d in active if UNUSED_CODE in d.codes)
+        kept += [f for f in stale if f.start not in silencers]
         kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
