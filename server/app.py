@@ -7,11 +7,13 @@ from typing import Any
 
 from flask import Flask, Response, send_from_directory
 
+from linter.engine import all_rules
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
 from server.errors import register_error_handlers
 from server.hosts import install_host_check
 from server.sheets import SheetRegistry
+from server.spec import served_document
 from server.views import api
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +49,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["FACTLINT_CHECK_TIMEOUT"] = float(DEFAULT_CHECK_TIMEOUT if timeout is None else timeout)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
-    openapi = (HERE / "openapi.json").read_bytes()
+    codes = [rule.code for rule in all_rules()]
+    openapi = served_document((HERE / "openapi.json").read_bytes(), app.extensions["factlint.sheets"].ids, codes)
 
     register_error_handlers(app)
     if not config.get("token"):

@@ -117,6 +117,10 @@ def test_null_text_beside_html_is_refused(client: FlaskClient) -> None:
     assert error_code(client.post("/v1/check", json={"text": "x", "html": None}), 400) == "invalid_field"
 
 
+def test_an_empty_sheet_id_names_no_sheet(client: FlaskClient) -> None:
+    assert error_code(client.post("/v1/check", json={"text": WRONG_DATE, "sheet": ""}), 400) == "unknown_sheet"
+
+
 def test_extract_with_text_in_html_format_is_accepted(client: FlaskClient) -> None:
     page = f"<html><body><article><p>{WRONG_DATE}</p></article></body></html>"
     response = client.post("/v1/check", json={"text": page, "format": "html", "extract": True})
