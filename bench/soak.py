@@ -59,7 +59,7 @@ def soak(duration: int, connections: int, workers: int | None) -> list[str]:
     """Run the soak; the report's Markdown lines."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/v1/check"
-    body = {"text": article(BODY_SIZE)}
+    body: dict[str, object] = {"text": article(BODY_SIZE)}
     with tempfile.TemporaryDirectory(prefix="factlint-soak-") as tmp:
         tmpdir = Path(tmp)
         script, body_file = tmpdir / "post.lua", tmpdir / "body.json"
@@ -67,7 +67,7 @@ def soak(duration: int, connections: int, workers: int | None) -> list[str]:
         body_file.write_text(json.dumps(body))
         server = start_server(port, workers, tmpdir / "server.log")
         try:
-            findings = len(post(url, body)["findings"])
+            findings = len(post(url, body)["findings"])  # type: ignore[arg-type]  # a JSON list
             for _ in range(8):  # reach every worker (and thread) once, so "start" means warm
                 post(url, body)
             before = memory(server.pid)

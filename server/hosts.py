@@ -21,7 +21,7 @@ HOST = re.compile(r"(?P<name>\[[^\]]*\]|[^:]*)(?::\d{1,5})?\Z")
 def is_loopback_host(header: str) -> bool:
     """True for `localhost`, `127.0.0.1` and `[::1]`, with or without a port (case-insensitive)."""
     m = HOST.match(header.strip())
-    return bool(m) and m["name"].lower().rstrip(".") in LOOPBACK_NAMES
+    return m is not None and m["name"].lower().rstrip(".") in LOOPBACK_NAMES
 
 
 def install_host_check(app: Flask) -> None:
