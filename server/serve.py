@@ -1,9 +1,10 @@
 """Run the API: gunicorn with N workers (production), or Flask's dev server with `debug=True` only.
 
-Gunicorn runs with `preload_app=False`, so each worker builds its own app and loads and compiles
-the sheets once; the master only validates the configuration first, so a broken sheet or option
-is one clear line instead of N workers failing to boot. SIGTERM is gunicorn's graceful shutdown:
-workers finish the requests in flight, then the process exits 0.
+Gunicorn runs threaded workers (server/worker.py: slow clients hold a thread, not a worker) with
+`preload_app=False`, so each worker builds its own app and loads and compiles the sheets once; the
+master only validates the configuration first, so a broken sheet or option is one clear line
+instead of N workers failing to boot. SIGTERM is gunicorn's graceful shutdown: workers finish the
+requests in flight, then the process exits 0.
 """
 
 from __future__ import annotations
