@@ -82,11 +82,14 @@ def decode(data: bytes, path: str) -> str:
     """Decode UTF-8, or UTF-16/32 when a byte order mark says so; binary and undecodable input is a
     DocumentError. (UTF-16 text is full of NUL bytes, so the BOM is read before the binary test.)"""
     bom, encoding = detect_bom(data)
+    binary = DocumentError(path, "binary file (contains NUL bytes), not text")
     if not bom and b"\x00" in data[:8192]:
-        raise DocumentError(path, "binary file (contains NUL bytes), not text")
+        raise binary
     try:
         text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding != "utf-8" and b"\x00" in data[:8192]:
+            raise binary from None  # a UTF-16 mark in front of data that is not UTF-16
         where = exc.start + len(bom)
         raise DocumentError(path, f"not valid {encoding.upper()} (byte {where}: {data[where : where + 1]!r})") from None
     if not text.strip():
