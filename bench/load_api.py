@@ -134,8 +134,12 @@ def start_server(port: int, workers: int | None, log: Path) -> subprocess.Popen[
     raise SystemExit("server did not start within 60 s")
 
 
-def run_wrk(url: str, script: Path, body_file: Path, connections: int, duration: int, threads: int) -> dict[str, str]:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), url]
+def run_wrk(
+    url: str, script: Path, body_file: Path, connections: int, duration: int, threads: int, timeout: int | None = None
+) -> dict[str, str]:
+    """One wrk run; `timeout` raises wrk's 2 s per-request timeout (a soak counts slow answers, not drops)."""
+    waits = [f"--timeout={timeout}s"] if timeout else []
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", *waits, "--latency", "-s", str(script), url]
     env = {**os.environ, "FACTLINT_BODY": str(body_file)}
     out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=duration + 60, check=True).stdout
     latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.MULTILINE))

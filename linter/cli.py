@@ -155,6 +155,7 @@ def check(
     jobs: int,
 ) -> None:
     """Lint files, folders (recursively) or '-' for stdin."""
+    from linter.documents.document import DocumentError, read_capped
     from linter.documents.files import collect
     from linter.runner import FixMode, Task, run, sheets_for
 
@@ -184,17 +185,25 @@ def check(
         return hit
 
     tasks: list[Task] = []
+    unreadable: list[DocumentError] = []  # folders that could not be listed: errors, never skipped
     try:
-        for path in collect(list(paths), excluded):
+        for path in collect(list(paths), excluded, unreadable):
             if path == "-":
                 anchor = stdin_filename or str(Path.cwd() / "-")
                 settings = settings_for(finder.for_path(anchor), overrides, anchor)
                 kind = _stdin_kind(stdin_filename)
-                data = sys.stdin.buffer.read()
-                tasks.append(Task(path, settings, stdin_filename or "<stdin>", kind, extract, data, fix_mode))
+                name = stdin_filename or "<stdin>"
+                try:
+                    data, error = read_capped(sys.stdin.buffer, name), None
+                except DocumentError as exc:
+                    data, error = b"", str(exc)
+                tasks.append(Task(path, settings, name, kind, extract, data, fix_mode, error))
             else:
                 settings = settings_for(finder.for_path(path), overrides, path)
                 tasks.append(Task(path, settings, extract=extract, fix=fix_mode))
+        for problem in unreadable:
+            settings = settings_for(finder.for_path(problem.path), overrides, problem.path)
+            tasks.append(Task(problem.path, settings, error=str(problem)))
         sheets = [sheet for sel in dict.fromkeys(t.settings.sheets for t in tasks) for sheet in sheets_for(sel)]
     except (ConfigError, SheetError) as exc:
         fail(str(exc))
@@ -255,6 +264,9 @@ def _report(
         from linter.formats.text import render_findings
 
         click.echo(render_findings(results, sheet), nl=False)
+    elif fmt in ("text", "json"):  # these two also list the files that could not be checked
+        failed = [(o.path, o.error) for o in outcomes if o.error]
+        click.echo(renderer(fmt)(results, sheet, failed=failed), nl=False)  # type: ignore[call-arg]
     else:
         click.echo(renderer(fmt)(results, sheet), nl=False)
     if fix_mode is not None and not quiet:

@@ -359,7 +359,7 @@ def expand(patterns: Iterable[str], where: str, key: str) -> set[str]:
     try:
         return registry().expand(patterns)
     except SelectionError as exc:
-        raise ConfigError(where, f"{key}: {str(exc).replace('--all', '')}") from None
+        raise ConfigError(where, f"{key}: {str(exc).replace(' --all', '')}") from None
 
 
 def selected_codes(config: Config, overrides: Overrides, path: str | Path | None) -> tuple[str, ...]:

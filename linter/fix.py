@@ -6,15 +6,18 @@ date, a misspelled name or a title has one right value, but replacing the person
 line ("reports to X") can change what the sentence claims about someone else, and a relative date
 ("yesterday") swapped for "19 May" may need a preposition, so those need `--unsafe-fixes`.
 
-Files are read as bytes and written back as bytes: the same encoding (UTF-8, with its BOM if it had
-one), the same line endings (nothing translates newlines), the same permissions, and atomically (a
-temporary file in the same folder, then `os.replace`), so an interrupted run leaves every file either
-old or new. HTML is never edited: its offsets index the extracted text, not the markup.
+Files are read as bytes and written back as bytes: the same encoding (UTF-8, or UTF-16/32, with the
+BOM it had), the same line endings (nothing translates newlines), the same permissions and owner,
+and atomically (a temporary file in the same folder, `fsync`, `os.replace`, then `fsync` of the
+folder), so an interrupted run or a power cut leaves every file either old or new. A symlink is
+followed: the file it points to is fixed and the link stays a link. A file that nobody may write
+(0444), that has other hard links (replacing it would split them), or whose owner could not be
+kept is refused with a one-line error and left as it was. HTML is never edited: its offsets index
+the extracted text, not the markup.
 """
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import stat
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.documents.document import detect_bom
 from linter.findings import Applicability, Finding
 
 FIXABLE_KINDS = ("text", "markdown")
@@ -84,17 +88,18 @@ def fix_until_stable(
 
 @dataclass(frozen=True)
 class Source:
-    """A file's bytes as read, and whether they began with a UTF-8 byte order mark."""
+    """A file's bytes as read; new text is encoded as they were (encoding and byte order mark)."""
 
     path: str
     data: bytes
 
     @property
     def bom(self) -> bool:
-        return self.data.startswith(codecs.BOM_UTF8)
+        return bool(detect_bom(self.data)[0])
 
     def encode(self, text: str) -> bytes:
-        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
+        bom, encoding = detect_bom(self.data)
+        return bom + text.encode(encoding)
 
 
 class FixError(Exception):
@@ -102,13 +107,15 @@ class FixError(Exception):
 
 
 def write_atomic(source: Source, text: str) -> None:
-    """Replace the file with `text` in one step, unless it changed since it was read."""
-    path = Path(source.path)
+    """Replace the file with `text` in one step, unless it changed since it was read or replacing
+    it would change what it is (its links, its owner, its read-only mark)."""
+    path = Path(os.path.realpath(source.path))  # through a symlink to the file itself
     try:
+        info = path.stat()
         current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as exc:
         raise FixError(f"{source.path}: cannot re-read before writing ({exc.strerror})") from None
+    _check_replaceable(source.path, info)
     if current != source.data:
         raise FixError(f"{source.path}: changed on disk while factlint ran; not written")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint-tmp", dir=path.parent)
@@ -117,11 +124,48 @@ def write_atomic(source: Source, text: str) -> None:
             out.write(source.encode(text))
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        _keep_owner(source.path, tmp, info)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _check_replaceable(name: str, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise FixError(f"{name}: not a regular file; fixes not written")
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FixError(f"{name}: read-only (mode {stat.S_IMODE(info.st_mode):o}); fixes not written")
+    if info.st_nlink > 1:
+        raise FixError(
+            f"{name}: has {info.st_nlink} hard links, which a rewrite would split; fixes not written (see --diff)"
+        )
+
+
+def _keep_owner(name: str, tmp: str, info: os.stat_result) -> None:
+    """The new file gets the old one's owner and group, or the fix is refused (never a silent change)."""
+    if not hasattr(os, "chown") or (info.st_uid, info.st_gid) == (os.stat(tmp).st_uid, os.stat(tmp).st_gid):
+        return
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except PermissionError:
+        raise FixError(f"{name}: owned by another user, whose ownership a rewrite would take; not written") from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX: the folder's entry is data of the folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # not supported here (Windows): the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

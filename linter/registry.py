@@ -89,7 +89,7 @@ class Registry:
         pattern that names nothing is a SelectionError."""
         chosen: set[str] = set()
         for raw in patterns:
-            matched = [c for c in self.codes if code_matches(c, raw)]
+            matched = [c for c in self.codes if code_matches(c, raw)] if raw.strip() else []  # "" is no code
             if not matched:
                 raise SelectionError(f"unknown rule code {raw!r} (see 'factlint rule --all')")
             chosen.update(matched)
@@ -104,7 +104,7 @@ class Registry:
 def code_matches(code: str, pattern: str) -> bool:
     """Does a ruff-style pattern ('FL2', 'FL201', 'ALL') name `code`?"""
     pattern = pattern.strip().upper()
-    return pattern in {"ALL", ""} or code.startswith(pattern)
+    return pattern == "ALL" or (bool(pattern) and code.startswith(pattern))
 
 
 @cache

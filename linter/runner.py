@@ -41,10 +41,12 @@ class Task:
     extract: bool = False
     data: bytes | None = None
     fix: FixMode | None = None
+    error: str | None = None  # found before linting (an unreadable folder, stdin too large): reported as is
 
 
 @dataclass
 class Outcome:
+    path: str = ""
     result: FileResult | None = None
     error: str | None = None
     fixed: int = 0
@@ -104,14 +106,18 @@ def lint_document(doc: Document, settings: FileSettings) -> list[Finding]:
 def process(task: Task) -> Outcome:
     """Check (and maybe fix) one file; input problems come back as a one-line error."""
     name = task.name or task.path
+    if task.error is not None:
+        return Outcome(name, error=task.error)
     try:
         data = task.data if task.data is not None else read_bytes(task.path)
         kind = task.kind or kind_for(name) or "text"
         doc = build_document(decode(data, name), name, kind, extract=task.extract)
     except DocumentError as exc:
-        return Outcome(error=str(exc))
+        return Outcome(name, error=str(exc))
+    except RecursionError:  # a last line of defence: the loaders are iterative, a parser may not be
+        return Outcome(name, error=f"{name}: nested too deeply to read")
     findings = lint_document(doc, task.settings)
-    outcome = Outcome(result=FileResult(doc.path, doc.text, findings))
+    outcome = Outcome(name, result=FileResult(doc.path, doc.text, findings))
     if task.fix is not None:
         _fix(task, data, doc, outcome)
     return outcome

@@ -17,8 +17,10 @@ Quoted third-party text can be left out of linting entirely (`exclude-blockquote
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from linter.annotate.text import LineIndex
@@ -30,7 +32,9 @@ UNUSED_CODE = "FL001"
 ACTIONS = ("ignore", "disable", "enable", "disable-file")
 CODE = re.compile(r"FL\d{3}\Z")
 ALL = "*"
-PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|\Z)")
+# Where a paragraph ends: a newline followed by a blank line or the end (zero-width after the
+# newline, so every such position is found in one pass, also inside runs of blank lines).
+PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|\Z))")
 LEADING_SPACE = re.compile(r"\s*")
 
 
@@ -69,14 +73,6 @@ class Directive:
     used: set[str] = field(default_factory=set)
     closes_any: bool = False
 
-    def covers(self, finding: Finding) -> str | None:
-        """The code under which this directive silences `finding`, or None."""
-        if self.problem or self.action == "enable" or not self.region[0] <= finding.start < self.region[1]:
-            return None
-        if not self.codes:
-            return ALL
-        return finding.rule if finding.rule in self.codes else None
-
 
 def parse(body: str, start: int, end: int) -> Directive:
     """Read `ignore FL101, FL102` and friends; a malformed body keeps its problem for FL001."""
@@ -92,44 +88,91 @@ def parse(body: str, start: int, end: int) -> Directive:
     return Directive(action, codes, start, end)
 
 
-def parse_all(doc: Document) -> list[Directive]:
+class Lines:
+    """Line and paragraph bounds by binary search: one scan of the text however many directives
+    there are (a `find` per directive is quadratic when thousands share one long line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index = LineIndex(text)
+        self._paragraph_ends: list[int] | None = None
+
+    def start_of(self, offset: int) -> int:
+        """Where the line holding `offset` starts."""
+        return self.index.starts[bisect.bisect_right(self.index.starts, offset) - 1]
+
+    def end_of(self, offset: int) -> int:
+        """The newline ending the line that holds `offset` (or the text's end)."""
+        following = bisect.bisect_right(self.index.starts, offset)
+        return self.index.starts[following] - 1 if following < len(self.index.starts) else len(self.text)
+
+    def paragraph_end(self, offset: int) -> int:
+        if self._paragraph_ends is None:
+            self._paragraph_ends = [m.start() for m in PARAGRAPH_END.finditer(self.text)]
+        after = bisect.bisect_left(self._paragraph_ends, offset)
+        return self._paragraph_ends[after] if after < len(self._paragraph_ends) else len(self.text)
+
+
+def parse_all(doc: Document, lines: Lines | None = None) -> list[Directive]:
     """Every directive of the document with its region resolved (disable/enable paired up)."""
     directives = [parse(body, start, end) for start, end, body in doc.directives]
+    lines = lines or Lines(doc.text)
     size = len(doc.text)
-    open_regions: list[Directive] = []
+    open_regions: dict[int, Directive] = {}  # in document order; removal by key keeps pairing linear
     for d in directives:
         if d.problem:
             continue
         if d.action == "disable-file":
             d.region = (0, size)
         elif d.action == "ignore":
-            d.region = _ignore_region(doc, d.start, d.end)
+            d.region = _ignore_region(doc, lines, d.start, d.end)
         elif d.action == "disable":
             d.region = (d.end, size)
-            open_regions.append(d)
+            open_regions[id(d)] = d
         else:  # enable: ends the matching open disables
-            for opened in list(open_regions):  # `enable X` ends the disables that name only codes in X
+            for key, opened in list(open_regions.items()):  # `enable X` ends the disables naming only codes in X
                 if not d.codes or (opened.codes and set(opened.codes) <= set(d.codes)):
                     opened.region = (opened.region[0], d.start)
-                    open_regions.remove(opened)
+                    del open_regions[key]
                     d.closes_any = True
     return directives
 
 
-def _ignore_region(doc: Document, start: int, end: int) -> tuple[int, int]:
+def _ignore_region(doc: Document, lines: Lines, start: int, end: int) -> tuple[int, int]:
     """After text on its line: that line. Otherwise: the next paragraph (in HTML, the next line,
     because every block of the extracted text is one line)."""
     text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = lines.start_of(start)
     if text[line_start:start].strip():
-        line_end = text.find("\n", end)
-        return line_start, len(text) if line_end < 0 else line_end
+        return line_start, lines.end_of(end)
     first = LEADING_SPACE.match(text, end).end()  # type: ignore[union-attr]
     if doc.kind == "html":
-        stop = text.find("\n", first)
-        return first, len(text) if stop < 0 else stop
-    m = PARAGRAPH_END.search(text, first)
-    return first, m.start() if m else len(text)
+        return first, lines.end_of(first)
+    return first, lines.paragraph_end(first)
+
+
+class Spans:
+    """A union of [start, end) regions, asked about one offset at a time by binary search."""
+
+    def __init__(self, regions: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(regions):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _any_between(starts: list[int], region: tuple[int, int]) -> bool:
+    """Does the sorted list hold an offset in [region)?"""
+    i = bisect.bisect_left(starts, region[0])
+    return i < len(starts) and starts[i] < region[1]
 
 
 def quote_spans(doc: Document) -> list[tuple[int, int]]:
@@ -150,40 +193,56 @@ def apply_suppressions(
         findings = [f for f in findings if not any(a <= f.start < b for a, b in quotes)]
     if not doc.directives:
         return findings
-    directives = parse_all(doc)
-    kept: list[Finding] = []
-    for finding in findings:
-        hits = [(d, code) for d in directives if (code := d.covers(finding))]
-        for d, code in hits:
-            d.used.add(code)
-        if not hits:
-            kept.append(finding)
+    lines = Lines(doc.text)
+    directives = parse_all(doc, lines)
+    # Thousands of directives may overlap (in HTML every `ignore` runs to the end of its line), so
+    # neither findings nor directives are checked against each other one by one: the regions are
+    # merged per code, and each directive asks the sorted finding offsets whether it was used.
+    active = [d for d in directives if not d.problem and d.action != "enable" and d.region[0] < d.region[1]]
+    regions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for d in active:
+        for key in d.codes or (ALL,):
+            regions[key].append(d.region)
+    spans = {key: Spans(found) for key, found in regions.items()}
+    none = Spans(())
+    kept = [f for f in findings if f.start not in spans.get(ALL, none) and f.start not in spans.get(f.rule, none)]
+    starts = sorted(f.start for f in findings)
+    starts_of: dict[str, list[int]] = defaultdict(list)
+    for f in sorted(findings, key=lambda f: f.start):
+        starts_of[f.rule].append(f.start)
+    for d in active:
+        if not d.codes and _any_between(starts, d.region):
+            d.used.add(ALL)
+        d.used.update(c for c in d.codes if _any_between(starts_of.get(c, []), d.region))
     if report_unused:
-        stale = [f for f in (unused_finding(doc, d) for d in directives) if f is not None]
-        kept += [f for f in stale if not any(UNUSED_CODE in d.codes and d.covers(f) for d in directives)]
+        stale = [f for f in (unused_finding(doc, d, lines) for d in directives) if f is not None]
+        silencers = Spans(d.region for d in active if UNUSED_CODE in d.codes)
+        kept += [f for f in stale if f.start not in silencers]
         kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
 
-def unused_finding(doc: Document, d: Directive) -> Finding | None:
+def unused_finding(doc: Document, d: Directive, lines: Lines | None = None) -> Finding | None:
     """FL001 for a directive that did nothing; its fix deletes the comment or its unused codes."""
     comment = _comment_text(doc, d)
+    lines = lines or Lines(doc.text)
     if d.problem:
-        return _finding(doc, d, f"malformed suppression {comment!r}: {d.problem}", whole=True)
+        return _finding(doc, lines, d, f"malformed suppression {comment!r}: {d.problem}", whole=True)
     if d.action == "enable":
-        return None if d.closes_any else _finding(doc, d, f"{comment!r} ends no 'disable' directive", whole=True)
+        message = f"{comment!r} ends no 'disable' directive"
+        return None if d.closes_any else _finding(doc, lines, d, message, whole=True)
     if not d.codes:
-        return None if d.used else _finding(doc, d, f"unused suppression {comment!r}: it silences no finding", True)
+        message = f"unused suppression {comment!r}: it silences no finding"
+        return None if d.used else _finding(doc, lines, d, message, whole=True)
     unused = [c for c in d.codes if c not in d.used and c != UNUSED_CODE]
     if not unused:
         return None
     if len(unused) == len([c for c in d.codes if c != UNUSED_CODE]) and not d.used:
-        return _finding(doc, d, f"unused suppression {comment!r}: it silences no finding", whole=True)
+        return _finding(doc, lines, d, f"unused suppression {comment!r}: it silences no finding", whole=True)
     kept = [c for c in d.codes if c not in unused]
     replacement = f"<!-- factlint: {d.action} {', '.join(kept)} -->"
-    return _finding(
-        doc, d, f"unused code{'s' * (len(unused) > 1)} {', '.join(unused)} in {comment!r}", False, replacement
-    )
+    message = f"unused code{'s' * (len(unused) > 1)} {', '.join(unused)} in {comment!r}"
+    return _finding(doc, lines, d, message, False, replacement)
 
 
 def _comment_text(doc: Document, d: Directive) -> str:
@@ -192,23 +251,24 @@ def _comment_text(doc: Document, d: Directive) -> str:
     return f"<!-- factlint: {' '.join([d.action, *d.codes])} -->"
 
 
-def _finding(doc: Document, d: Directive, message: str, whole: bool, replacement: str | None = None) -> Finding:
+def _finding(
+    doc: Document, lines: Lines, d: Directive, message: str, whole: bool, replacement: str | None = None
+) -> Finding:
     """A warning at the comment. Removing a comment that stands alone on its line removes the line,
     so the fix leaves no blank line behind; in HTML the comment is not in the text, so no fix."""
     start, end = d.start, d.end
     suggestion: str | None = replacement
     if doc.kind != "html" and whole:
         suggestion = ""
-        line_start = doc.text.rfind("\n", 0, start) + 1
-        line_end = doc.text.find("\n", end)
-        line_end = len(doc.text) if line_end < 0 else line_end + 1
+        line_start = lines.start_of(start)
+        line_end = min(lines.end_of(end) + 1, len(doc.text))
         if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
             start, end = line_start, line_end
     if doc.kind == "html":
         suggestion = None
     return located(
         doc.text,
-        LineIndex(doc.text),
+        lines.index,
         start,
         end,
         rule=UNUSED_CODE,

@@ -7,10 +7,13 @@ from typing import Any
 
 from flask import Flask, Response, abort, send_from_directory
 
+from linter.registry import registry
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
 from server.errors import register_error_handlers
+from server.hosts import install_host_check
 from server.sheets import SheetRegistry
+from server.spec import served_document
 from server.views import api
 
 HERE = Path(__file__).resolve().parent
@@ -21,7 +24,9 @@ SHARED_JS = frozenset({"dom.js", "client.js", "finding.js", "outcome.js"})
 SHARED_DIR = next(
     (d for d in (HERE / "shared", HERE.parent / "extension" / "lib") if (d / "finding.js").is_file()), HERE / "shared"
 )
-DEFAULT_MAX_BODY = 1024 * 1024
+# The engine checks dense prose at about 300 KiB/s on 2 shared cores: 256 KiB takes about 1 s, far
+# inside the 10 s deadline even with every thread of a worker busy (docs/server.md).
+DEFAULT_MAX_BODY = 256 * 1024
 DEFAULT_CHECK_TIMEOUT = 10.0
 OPTIONS = frozenset(
     {"sheets", "max_body", "check_timeout", "token", "allow_origins", "extension_ids", "allow_extensions", "warm_up"}
@@ -50,9 +55,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["FACTLINT_CHECK_TIMEOUT"] = float(DEFAULT_CHECK_TIMEOUT if timeout is None else timeout)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
-    openapi = (HERE / "openapi.json").read_bytes()
+    codes = list(registry().codes)
+    openapi = served_document((HERE / "openapi.json").read_bytes(), app.extensions["factlint.sheets"].ids, codes)
 
     register_error_handlers(app)
+    if not config.get("token"):
+        install_host_check(app)  # first: a rebound name gets nothing, not even a preflight answer
     # Order matters: CORS answers preflights before the token check (browsers send no token on them).
     install_cors(
         app,

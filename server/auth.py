@@ -19,15 +19,17 @@ def validate_token(token: str) -> str:
 
 
 def install_auth(app: Flask, token: str) -> None:
-    expected = ("Bearer " + validate_token(token)).encode()
+    expected = validate_token(token).encode()
 
     @app.before_request
     def require_token() -> None:
         if request.method == "OPTIONS" or not request.path.startswith("/v1/") or request.path in OPEN_PATHS:
             return
-        given = request.headers.get("Authorization", "").encode("utf-8", "surrogateescape")
-        # Constant-time comparison, so response timing does not reveal how much of a guess was right.
-        if not hmac.compare_digest(given, expected):
+        scheme, _, credentials = request.headers.get("Authorization", "").strip().partition(" ")
+        given = credentials.strip().encode("utf-8", "surrogateescape")
+        # The scheme is case-insensitive (RFC 9110 11.1); constant-time comparison of the token, so
+        # response timing does not reveal how much of a guess was right.
+        if not hmac.compare_digest(given, expected) or scheme.lower() != "bearer":
             raise ApiError(
                 401,
                 "unauthorized",

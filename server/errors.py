@@ -14,6 +14,7 @@ HTTP_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "payload_too_large",
     415: "unsupported_media_type",
     503: "unavailable",
@@ -59,8 +60,9 @@ def register_error_handlers(app: Flask) -> None:
         message = HTTP_MESSAGES.get(status) or _first_line(exc.description) or exc.name
         if status == 413 and app.config.get("MAX_CONTENT_LENGTH"):
             message = f"request body too large (limit {app.config['MAX_CONTENT_LENGTH']} bytes)"
-        if status == 405 and getattr(exc, "valid_methods", None):
-            message = f"method {request.method} not allowed here (allowed: {', '.join(exc.valid_methods)})"
+        allowed = getattr(exc, "valid_methods", None)
+        if status == 405 and allowed:
+            message = f"method {request.method} not allowed here (allowed: {', '.join(allowed)})"
         # Keep werkzeug's headers (Allow on 405, WWW-Authenticate), drop its text/html content type.
         return error_response(status, code, message, exc.get_headers())
 

@@ -1,15 +1,17 @@
 """Run the API: gunicorn with N workers (production), or Flask's dev server with `debug=True` only.
 
-Gunicorn runs with `preload_app=False`, so each worker builds its own app and loads and compiles
-the sheets once; the master only validates the configuration first, so a broken sheet or option
-is one clear line instead of N workers failing to boot. SIGTERM is gunicorn's graceful shutdown:
-workers finish the requests in flight, then the process exits 0.
+Gunicorn runs threaded workers (server/worker.py: slow clients hold a thread, not a worker) with
+`preload_app=False`, so each worker builds its own app and loads and compiles the sheets once; the
+master only validates the configuration first, so a broken sheet or option is one clear line
+instead of N workers failing to boot. SIGTERM is gunicorn's graceful shutdown: workers finish the
+requests in flight, then the process exits 0.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -104,11 +106,25 @@ def run_server(
         return
     if sys.platform == "win32":
         raise ServeError("gunicorn does not run on Windows; use --debug for the development server")
+    check_port_free(host, port)
     _gunicorn(config, bind_address(host, port), workers or default_workers(), token_set=bool(token)).run()
+
+
+def check_port_free(host: str, port: int) -> None:
+    """gunicorn retries a taken port for 5 s, then exits 1; say so at once, as a usage error."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+            probe.bind((host.strip("[]"), port))
+    except OSError as exc:
+        raise ServeError(f"cannot listen on {bind_address(host, port)}: {exc.strerror or exc}") from None
 
 
 def _gunicorn(config: dict[str, Any], bind: str, workers: int, token_set: bool) -> Any:
     from gunicorn.app.base import BaseApplication
+
+    from server.worker import THREADS, WORKER_CLASS
 
     class FactlintApplication(BaseApplication):  # type: ignore[misc]
         """gunicorn's programmatic entry: options from us, not from argv or a config file."""
@@ -117,9 +133,9 @@ def _gunicorn(config: dict[str, Any], bind: str, workers: int, token_set: bool) 
             options = {
                 "bind": [bind],
                 "workers": workers,
-                # Requests are short and CPU-bound: sync workers, one request each at a time. Slow clients
-                # on a shared deployment belong behind a buffering reverse proxy (docs/server.md).
-                "worker_class": "sync",
+                # Threads, so slow clients hold a thread for at most BODY_TIMEOUT, never a worker (server/worker.py).
+                "worker_class": WORKER_CLASS,
+                "threads": THREADS,
                 "preload_app": False,
                 "accesslog": "-",
                 "errorlog": "-",
@@ -130,9 +146,10 @@ def _gunicorn(config: dict[str, Any], bind: str, workers: int, token_set: bool) 
                 # gunicorn >= 23's control socket lives at one fixed path per user: two servers would clash.
                 "control_socket_disable": True,
                 "when_ready": lambda server: server.log.info(
-                    "factlint API ready on http://%s (%d workers, %s)",
+                    "factlint API ready on http://%s (%d workers of %d threads, %s)",
                     bind,
                     workers,
+                    THREADS,
                     "bearer token required" if token_set else "no token",
                 ),
             }

@@ -70,7 +70,7 @@ class SheetRegistry:
         return {"version": 1, "default": self.default_id, "sheets": [s.sheet.to_dict() for s in self.sheets.values()]}
 
     def get(self, sheet_id: str | None) -> LoadedSheet | None:
-        return self.sheets.get(sheet_id or self.default_id)
+        return self.sheets.get(self.default_id if sheet_id is None else sheet_id)  # "" names no sheet
 
     def warm_up(self) -> None:
         """Compile each sheet's patterns and import every lazily imported parser now, not in a request."""

@@ -16,8 +16,12 @@ from server.errors import ApiError
 
 FIELDS = frozenset({"text", "html", "extract", "format", "published", "select", "ignore", "sheet"})
 FORMATS = ("text", "markdown", "html")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 MAX_CODES = 64
+MAX_CODE_LENGTH = 32
+# A rule code or prefix as --select takes it ("FL2", "FL201", "ALL"): never empty, which would
+# match every rule and silently turn them all off under "ignore".
+RULE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*\Z")
 
 
 @dataclass(frozen=True)
@@ -35,16 +39,23 @@ def bad(code: str, message: str) -> ApiError:
     return ApiError(400, code, message)
 
 
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259), though Python's parser takes them."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def parse_json(body: bytes) -> Any:
     """Decode a JSON body (UTF-8/16/32, as RFC 8259 allows); errors name the position."""
     if not body.strip():
         raise bad("invalid_json", 'empty body; send a JSON object such as {"text": "..."}')
     try:
-        return json.loads(body)
+        return json.loads(body, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise bad("invalid_json", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except (UnicodeDecodeError, RecursionError):
         raise bad("invalid_json", "invalid JSON: the body is not UTF-8 text or nests too deeply") from None
+    except ValueError as exc:  # NaN/Infinity, or an integer longer than Python converts (4,300 digits)
+        raise bad("invalid_json", f"invalid JSON: {str(exc)[:120]}") from None
 
 
 def _typed(data: dict[str, Any], name: str, kind: type, label: str) -> Any:
@@ -62,8 +73,14 @@ def _codes(data: dict[str, Any], name: str) -> list[str] | None:
     value = _typed(data, name, list, "a list of rule codes")
     if value is None:
         return None
-    if len(value) > MAX_CODES or not all(isinstance(v, str) and len(v) <= 32 for v in value):
-        raise bad("invalid_field", f"'{name}' must be a list of at most {MAX_CODES} rule codes (strings)")
+    if len(value) > MAX_CODES or not all(isinstance(v, str) and len(v) <= MAX_CODE_LENGTH for v in value):
+        raise bad(
+            "invalid_field",
+            f"'{name}' must be a list of at most {MAX_CODES} rule codes, each at most {MAX_CODE_LENGTH} characters",
+        )
+    for code in value:
+        if not RULE_CODE.match(code):
+            raise bad("invalid_field", f"'{name}' holds {code!r}, which is not a rule code or prefix like FL2 or FL201")
     return value
 
 
@@ -90,7 +107,7 @@ def parse_check_request(data: Any) -> CheckRequest:
     html = _typed(data, "html", str, "a string")
     if text is None and html is None:
         raise bad("missing_text", "send 'text' (plain text or Markdown) or 'html'")
-    if text is not None and html is not None:
+    if "text" in data and "html" in data:  # even with one of them null, as the OpenAPI oneOf says
         raise bad("invalid_field", "send either 'text' or 'html', not both")
     fmt = _typed(data, "format", str, "one of " + ", ".join(FORMATS))
     if fmt is not None and fmt not in FORMATS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 import linter
 from linter import api as engine_api
@@ -20,6 +20,7 @@ from server.sheets import LoadedSheet, SheetRegistry
 from server.validation import CheckRequest, parse_check_request, parse_json
 
 api = Blueprint("api", __name__, url_prefix="/v1")
+BODY_TIMEOUT = 10.0
 
 
 def registry() -> SheetRegistry:
@@ -37,12 +38,21 @@ def require_json() -> None:
 
 
 def read_body() -> bytes:
-    """The body, with the size limit enforced for chunked bodies too.
+    """The body, with the size limit enforced for chunked bodies too, and a time limit.
 
     Werkzeug refuses a Content-Length over the limit, but silently cuts a chunked body at the limit;
-    a chunked body that fills the limit exactly is therefore checked for more data behind it.
+    a chunked body that fills the limit exactly is therefore checked for more data behind it. A
+    client that stops sending mid-body gets 408 after BODY_TIMEOUT seconds of silence, which frees
+    the gunicorn thread it held (server/worker.py).
     """
-    data = request.get_data(cache=False)
+    sock = request.environ.get("gunicorn.socket")
+    if sock is not None:
+        sock.settimeout(BODY_TIMEOUT)  # gunicorn makes the socket blocking again for the next request
+    try:
+        data = request.get_data(cache=False)
+    except (TimeoutError, ClientDisconnected):  # werkzeug reports the socket's timeout as a disconnect
+        message = f"the body stalled for {BODY_TIMEOUT:g} s; send it at once"
+        raise ApiError(408, "request_timeout", message, {"Connection": "close"}) from None
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     chunked = request.content_length is None
     if chunked and limit is not None and len(data) >= limit and request.input_stream.read(1):

@@ -342,7 +342,9 @@ def test_check_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> No
     import server.views
 
     def slow(*args: object, **kwargs: object) -> None:
-        time.sleep(5)
+        end = time.monotonic() + 5
+        while time.monotonic() < end:  # busy in Python, as the engine is
+            pass
 
     client = make_app(check_timeout=0.2, warm_up=False).test_client()
     monkeypatch.setattr(server.views.engine_api, "check", slow)
@@ -353,20 +355,29 @@ def test_check_over_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> No
     assert client.post("/v1/check", json={"text": WRONG_DATE}).status_code == 200  # the alarm was cleared
 
 
-def test_time_limit_outside_the_main_thread_is_a_no_op() -> None:
-    from server.deadline import deadline
+def test_time_limit_applies_in_a_worker_thread_too() -> None:
+    """gthread workers run requests in pool threads: the limit must reach them (SIGALRM could not)."""
+    from server.deadline import CheckTimeout, deadline
 
-    done: list[bool] = []
+    outcome: list[str] = []
 
     def work() -> None:
+        end = time.monotonic() + 5
+        try:
+            with deadline(0.05):
+                while time.monotonic() < end:
+                    pass
+        except CheckTimeout:
+            outcome.append("timeout" if time.monotonic() < end else "late")
         with deadline(0.05):
-            time.sleep(0.2)
-        done.append(True)
+            pass
+        time.sleep(0.2)  # an alarm that fired after its block must not land here
+        outcome.append("clean")
 
     thread = threading.Thread(target=work)
     thread.start()
     thread.join()
-    assert done == [True]
+    assert outcome == ["timeout", "clean"]
 
 
 def test_unexpected_error_is_500_without_internals(monkeypatch: pytest.MonkeyPatch, client: FlaskClient) -> None:

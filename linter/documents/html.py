@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from linter.annotate.dates import iso_date
@@ -40,36 +41,35 @@ class VisibleText:
 
 
 def walk_visible(soup: object) -> VisibleText:
-    """The visible text, plus where factlint comments and blockquotes sit in it."""
+    """The visible text, plus where factlint comments and blockquotes sit in it.
+
+    Iterative, with an explicit stack: a page nested thousands of elements deep (hostile or just
+    generated) must not hit Python's recursion limit."""
     from bs4 import Comment, NavigableString, Tag
 
     parts: list[str | Marker] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                body = str(child).strip()
-                if body.startswith("factlint") and body[len("factlint") :].lstrip().startswith(":"):
-                    parts.append(Marker("directive", body.split(":", 1)[1].strip()))
+    # Each entry: the children still to visit, and what to emit once they are done.
+    stack: list[tuple[Iterator[object], list[str | Marker]]] = [(iter(soup.children), [])]  # type: ignore[attr-defined]
+    while stack:
+        children, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.extend(closing)
+            continue
+        if isinstance(child, Comment):
+            body = str(child).strip()
+            if body.startswith("factlint") and body[len("factlint") :].lstrip().startswith(":"):
+                parts.append(Marker("directive", body.split(":", 1)[1].strip()))
+        elif isinstance(child, NavigableString):
+            parts.append(re.sub(r"\s+", " ", str(child)))
+        elif isinstance(child, Tag):
+            if child.name in SKIP_TAGS or child.has_attr("hidden") or child.get("aria-hidden") == "true":
                 continue
-            if isinstance(child, NavigableString):
-                parts.append(re.sub(r"\s+", " ", str(child)))
-            elif isinstance(child, Tag):
-                if child.name in SKIP_TAGS or child.has_attr("hidden") or child.get("aria-hidden") == "true":
-                    continue
-                block = child.name in BLOCK_TAGS
-                quote = child.name == "blockquote"
-                if block:
-                    parts.append("\n")
-                if quote:
-                    parts.append(Marker("quote-start"))
-                walk(child)
-                if quote:
-                    parts.append(Marker("quote-end"))
-                if block:
-                    parts.append("\n")
-
-    walk(soup)  # type: ignore[arg-type]
+            block = child.name in BLOCK_TAGS
+            quote = child.name == "blockquote"
+            parts.extend(["\n"] * block + [Marker("quote-start")] * quote)
+            stack.append((iter(child.children), [Marker("quote-end")] * quote + ["\n"] * block))
     return _assemble(parts)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from linter.annotate.text import LineIndex
 from linter.findings import Finding
 from linter.formats.results import FileResult
@@ -40,7 +42,8 @@ def render_findings(results: list[FileResult], sheet: Sheet) -> str:
     return "".join(block + "\n\n" for block in blocks)
 
 
-def render(results: list[FileResult], sheet: Sheet) -> str:
+def render(results: list[FileResult], sheet: Sheet, failed: Sequence[tuple[str, str]] = ()) -> str:
+    """Findings, then one summary line; `failed` (path, error) files are counted, never called clear."""
     blocks: list[str] = []
     errors = warnings = 0
     for result in results:
@@ -55,6 +58,11 @@ def render(results: list[FileResult], sheet: Sheet) -> str:
             f"Found {errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
             f" in {files} file{'s' * (files != 1)} ({len(results)} checked)."
         )
-    else:
+    elif not failed:
         blocks.append(f"All clear: {len(results)} file{'s' * (len(results) != 1)} checked, no findings.")
+    else:
+        blocks.append(f"No findings in {len(results)} file{'s' * (len(results) != 1)} checked.")
+    if failed:
+        count = len(dict(failed))
+        blocks[-1] += f" {count} file{'s' * (count != 1)} had errors (see above)."
     return "\n\n".join(blocks) + "\n"

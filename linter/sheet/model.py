@@ -338,10 +338,8 @@ class _Reader:
 def load_sheet(path: str | Path) -> Sheet:
     """Read and validate a sheet file; raises SheetError with file and line on any problem.
 
-    Validated sheets are cached on disk by content (see linter.sheet.cache).
+    Never cached on disk: parsing takes about 10 ms, and a cache file is a way in (issue 11).
     """
-    from linter.sheet import cache as sheet_cache
-
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -349,17 +347,11 @@ def load_sheet(path: str | Path) -> Sheet:
         raise SheetError(str(path), None, "file not found") from None
     except OSError as exc:
         raise SheetError(str(path), None, f"cannot read: {exc.strerror}") from None
-    cached = sheet_cache.load_cached(data)
-    if isinstance(cached, Sheet):
-        cached.path = str(path)
-        return cached
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SheetError(str(path), None, f"not valid UTF-8 (byte {exc.start})") from None
-    sheet = parse_sheet(raw, str(path))
-    sheet_cache.store(data, sheet)
-    return sheet
+    return parse_sheet(raw, str(path))
 
 
 def parse_sheet(raw: str, path: str) -> Sheet:
