@@ -149,3 +149,14 @@ def test_text_and_markdown_path_does_not_import_heavy_packages(tmp_path: Path) -
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True).stdout
     assert "IMPORTED []" in out
+
+
+def test_typographic_hyphens_and_spaces_read_as_plain_ones() -> None:
+    from linter.api import check_text
+
+    plain = "Andrej Karpathy announced on 12 June 2026 that the co-founder had joined Anthropic."
+    typeset = plain.replace(" June", "\u00a0June").replace("co-founder", "co\u2011founder")
+    doc, findings = check_text(typeset)
+    assert doc.text == typeset  # the page as written: offsets and quotes index it
+    assert [(f.rule, f.found) for f in findings] == [("FL101", "12\u00a0June 2026")]
+    assert [f.rule for f in check_text(plain)[1]] == ["FL101"]

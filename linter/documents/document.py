@@ -37,6 +37,11 @@ class DocumentError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
+TYPOGRAPHIC_SPACES_AND_HYPHENS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " "}
+)
+
+
 @dataclass
 class Document:
     path: str
@@ -53,6 +58,10 @@ class Document:
         if not self.prose:
             self.prose = self.text
         assert len(self.prose) == len(self.text), "prose must align with text"
+        # Published pages set "co‑founder" and "4‑year" with non-breaking hyphens and "19 May" with
+        # non-breaking spaces: the rules read them as the plain characters (one for one, so every
+        # offset still indexes `text`, and findings quote the page as written).
+        self.prose = self.prose.translate(TYPOGRAPHIC_SPACES_AND_HYPHENS)
 
 
 def kind_for(path: str, default: str = "text") -> str | None:
