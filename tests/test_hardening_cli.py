@@ -5,6 +5,7 @@ smaller ones (failed files in JSON, UTF-16, no "All clear" with exit 2, a config
 from __future__ import annotations
 
 import codecs
+import gc
 import hashlib
 import json
 import os
@@ -235,9 +236,18 @@ def test_an_unreadable_subfolder_for_real(tmp_path: Path) -> None:
 
 # Row 8: suppressions in linear time.
 def _seconds(text: str) -> float:
-    started = time.perf_counter()
-    check_text(text, kind="markdown")
-    return time.perf_counter() - started
+    """The best of two runs with the collector paused: less noise from a busy machine."""
+    timings = []
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(2):
+            started = time.perf_counter()
+            check_text(text, kind="markdown")
+            timings.append(time.perf_counter() - started)
+    finally:
+        gc.enable()
+    return min(timings)
 
 
 @pytest.mark.parametrize(
@@ -246,10 +256,10 @@ def _seconds(text: str) -> float:
      "<!-- factlint: disable FL101 -->\nx\n<!-- factlint: enable FL101 -->\n", "<!-- factlint: disable FL2 --> "],
 )  # fmt: skip
 def test_thousands_of_suppressions_take_linear_time(unit: str) -> None:
-    small, large = 2_000, 8_000
+    small, large = 1_000, 8_000
     _seconds(unit * 10)  # warm
     ratio = _seconds(unit * large) / max(_seconds(unit * small), 1e-3)
-    assert ratio < 8, f"{large // small}x the comments took {ratio:.1f}x the time (quadratic would be 16x)"
+    assert ratio < 20, f"{large // small}x the comments took {ratio:.1f}x the time (quadratic would be 64x)"
 
 
 def test_many_suppressions_still_suppress_and_report_stale_ones() -> None:
