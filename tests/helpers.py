@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from linter.api import check_text
 from linter.findings import Finding
 from linter.sheet import Sheet
@@ -30,3 +32,16 @@ def the_finding(text: str, rule: str, span: str, expected: str, suggestion: str 
     assert text[finding.start : finding.end] == span
     assert finding.sources
     return finding
+
+
+def work(fn: Callable[[], object]) -> int:
+    """How much Python work `fn` does: its count of function calls (cProfile's total). Unlike a
+    timing it does not depend on the machine's load, so a test can compare sizes of input with it
+    (a linear pass does ~8x the calls on 8x the input; a quadratic one ~64x). Wall-clock speed is
+    measured by the bench scripts, never asserted in tests."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(fn)
+    return int(pstats.Stats(profile).total_calls)  # type: ignore[attr-defined]

@@ -5,7 +5,6 @@ smaller ones (failed files in JSON, UTF-16, no "All clear" with exit 2, a config
 from __future__ import annotations
 
 import codecs
-import gc
 import hashlib
 import json
 import os
@@ -14,7 +13,6 @@ import resource
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ import linter
 from linter.api import check_text
 from linter.cli import cli
 from linter.documents import MAX_FILE_BYTES
+from tests.helpers import work
 
 ROOT = Path(__file__).resolve().parent.parent
 WRONG = "Andrej Karpathy announced on 12 June 2026 that he had joined Anthropic.\n"
@@ -235,21 +234,6 @@ def test_an_unreadable_subfolder_for_real(tmp_path: Path) -> None:
 
 
 # Row 8: suppressions in linear time.
-def _seconds(text: str) -> float:
-    """The best of two runs with the collector paused: less noise from a busy machine."""
-    timings = []
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(2):
-            started = time.perf_counter()
-            check_text(text, kind="markdown")
-            timings.append(time.perf_counter() - started)
-    finally:
-        gc.enable()
-    return min(timings)
-
-
 @pytest.mark.parametrize(
     "unit",
     ["<!-- factlint: ignore FL101 -->\n", "Karpathy joined Anthropic. <!-- factlint: ignore -->\n",
@@ -257,9 +241,11 @@ def _seconds(text: str) -> float:
 )  # fmt: skip
 def test_thousands_of_suppressions_take_linear_time(unit: str) -> None:
     small, large = 1_000, 8_000
-    _seconds(unit * 10)  # warm
-    ratio = _seconds(unit * large) / max(_seconds(unit * small), 1e-3)
-    assert ratio < 20, f"{large // small}x the comments took {ratio:.1f}x the time (quadratic would be 64x)"
+    check_text(unit * 10, kind="markdown")  # warm: patterns and the sheet are built once per process
+    ratio = work(lambda: check_text(unit * large, kind="markdown")) / work(
+        lambda: check_text(unit * small, kind="markdown")
+    )
+    assert ratio < 20, f"{large // small}x the comments took {ratio:.1f}x the work (quadratic would be 64x)"
 
 
 def test_many_suppressions_still_suppress_and_report_stale_ones() -> None:
