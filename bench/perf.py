@@ -32,28 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 from report import write_section  # noqa: E402
 
+from bench.generated import make_article, paragraphs  # noqa: E402
 from linter.documents import load_file  # noqa: E402
 from linter.engine import lint  # noqa: E402
 from linter.registry import registry  # noqa: E402
 from linter.sheet import Sheet, default_sheet, parse_sheet  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def paragraphs() -> list[str]:
-    """Paragraphs of the repo's own articles (annotations stripped): realistic, varied prose."""
-    found: list[str] = []
-    for path in sorted((ROOT / "tests" / "corpus").rglob("*.txt")) + sorted((ROOT / "examples").glob("*.txt")):
-        text = re.sub(r"\{\{(.*?)\|FL\d{3}\}\}", r"\1", path.read_text(encoding="utf-8"))
-        found += [p.strip() for p in text.split("\n\n") if len(p.strip()) > 80]
-    return found
-
-
-def make_article(rng: random.Random, pool: list[str], size: int) -> str:
-    parts: list[str] = []
-    while sum(len(p) + 2 for p in parts) < size:
-        parts.append(rng.choice(pool))
-    return "\n\n".join(parts)[:size].rsplit(" ", 1)[0] + ".\n"
 
 
 def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
