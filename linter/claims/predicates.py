@@ -7,6 +7,7 @@ Anything less certain is left alone: silence is cheaper than a false alarm.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, scope_of
 from linter.claims.fragments import previous_if_fragment
+from linter.claims.scan import SCANNER
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -243,18 +245,49 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
     """Matches of `pattern` in the sentences that can hold a claim, each with its sentence.
 
     Only stretches of sentences that name someone or something (or speak of "the move") are
-    scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap."""
+    scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap. Within
+    them the pattern is tried only where the document's one scanning pass (`linter.claims.scan`)
+    found one of its literal prefixes; a pattern without such prefixes is searched for."""
+    key = ("matches", pattern)
+    if key in a.memo:
+        return a.memo[key]  # type: ignore[return-value]
+    candidates = _candidates(a, pattern)
     found = []
     for start, end in a.claim_spans():
         pos = start
-        while (m := pattern.search(a.prose, pos, end)) is not None:
+        i = 0 if candidates is None else bisect.bisect_left(candidates, pos)
+        while True:
+            if candidates is None:
+                m = pattern.search(a.prose, pos, end)
+            else:
+                m = None
+                while m is None and i < len(candidates) and candidates[i] < end:
+                    m = pattern.match(a.prose, candidates[i], end)
+                    i += 1
+            if m is None:
+                break
             sentence = a.sentence_at(m.start())
             if sentence is not None and m.end() <= sentence.end:
                 found.append((m, sentence))
                 pos = max(m.end(), m.start() + 1)
             else:  # ran over a sentence end: look again just after where it started
                 pos = m.start() + 1
+            if candidates is not None:
+                i = bisect.bisect_left(candidates, pos, i - 1)
+    a.memo[key] = found
     return found
+
+
+def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
+    """Where the document's scanning pass says `pattern` can begin (None: search everywhere)."""
+    index = SCANNER.register(pattern)
+    if SCANNER.prefixes[index] is None:
+        return None
+    key = ("scan", SCANNER.version)
+    if key not in a.memo:
+        a.memo[key] = SCANNER.starts(a.prose)
+    starts = a.memo[key]
+    return None if starts is None else starts[index]  # type: ignore[index]
 
 
 def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:
