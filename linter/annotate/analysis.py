@@ -161,7 +161,7 @@ class Analysis:
 
     def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
         found = self._slice(self._mention_starts, self.mentions, start, end)
-        return [m for m in found if kinds is None or m.kind in kinds]
+        return found if kinds is None else [m for m in found if m.kind in kinds]
 
     def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
         return self.mentions_between(sentence.start, sentence.end, kinds)

@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.mentions import Mention
@@ -82,9 +81,19 @@ class CueIndex:
         return found
 
 
-@lru_cache(maxsize=64)
+_CUE_INDEXES: dict[tuple[int, ...], tuple[tuple[Fact, ...], CueIndex]] = {}
+
+
 def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
-    return CueIndex(facts)
+    """The index of these facts' cues, built once: keyed by the facts' identities (hashing a
+    fact hashes all its fields), the facts kept alive beside it so no identity is reused."""
+    key = tuple(map(id, facts))
+    found = _CUE_INDEXES.get(key)
+    if found is None:
+        if len(_CUE_INDEXES) >= 256:
+            _CUE_INDEXES.clear()
+        found = _CUE_INDEXES[key] = (facts, CueIndex(facts))
+    return found[1]
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
