@@ -22,6 +22,8 @@ WORD = re.compile(r"[\w'’-]+")
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence: its span in the prose, its text and its position in the document."""
+
     index: int
     start: int
     end: int

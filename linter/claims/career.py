@@ -102,6 +102,8 @@ PREP_KIND = {"since": "start", "until": "end", "till": "end", "through": "end"}
 
 @dataclass(frozen=True)
 class Event:
+    """A career event the text names: joining, leaving or working at an organisation, where."""
+
     kind: str  # start, end, during
     which: str | None  # first, later or None
     verb_start: int

@@ -38,6 +38,8 @@ AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
 
 @dataclass(frozen=True)
 class Attribution:
+    """The fact a value is attributed to, by which cue and how far from the value."""
+
     fact: Fact
     cue_start: int
     cue_end: int

@@ -22,6 +22,8 @@ from re import _parser  # type: ignore[attr-defined]
 
 import ahocorasick  # type: ignore[import-not-found]
 
+from linter.regex_cache import derived
+
 Prefixes = frozenset[str]
 ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 # Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
@@ -31,7 +33,13 @@ FOLDS_ONTO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
-    that cannot be told (a class, a wildcard or an optional item first)."""
+    that cannot be told (a class, a wildcard or an optional item first). Kept in the compiled-
+    pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
+    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern))
+    return None if found is None else frozenset(found)
+
+
+def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
@@ -39,7 +47,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     found = _sequence(list(parsed))
     if not found or any(not p.isascii() for p in found):
         return None
-    return frozenset(p.lower() for p in found)
+    return sorted({p.lower() for p in found})
 
 
 def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]

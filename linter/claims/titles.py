@@ -38,6 +38,8 @@ LEADING = set(TITLE_LEADING)
 
 @dataclass(frozen=True)
 class TitleClaim:
+    """A title the text gives a person (at an organisation), with its span."""
+
     person: str
     title: str
     org: str | None
