@@ -10,7 +10,7 @@ import pytest
 from linter.annotate.analysis import Analysis
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import FOLDS_ONTO_ASCII, SCANNER, prefixes
+from linter.claims.scan import FOLDS_ONTO_ASCII, SCANNER, may_match, prefixes
 from linter.documents import Document
 from linter.sheet import default_sheet
 
@@ -66,3 +66,18 @@ def test_a_document_with_a_folding_character_is_not_scanned() -> None:
     SCANNER.register(FROM_TO)
     assert SCANNER.starts("Karpathy left Tesla") is not None
     assert SCANNER.starts("ſo Karpathy left Tesla") is None
+
+
+def test_may_match_is_false_only_where_no_match_lies() -> None:
+    from linter.claims.career import EVENT
+    from linter.claims.titles import JOIN_AS
+
+    a = Analysis(Document("x", TEXT + " He rejoined Anthropic as a lead."), default_sheet())
+    verdicts = []
+    for pattern in (JOIN_AS, EVENT, TAKE):
+        for s in a.sentences:
+            found = list(pattern.finditer(a.prose, s.start, s.end))
+            may = may_match(a, pattern, s.start, s.end)
+            assert may or not found, (pattern.pattern, s.text)
+            verdicts.append((may, bool(found)))
+    assert (False, False) in verdicts and (True, True) in verdicts

@@ -22,6 +22,7 @@ from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_person
 from linter.claims.predicates import matches_by_sentence
+from linter.claims.scan import may_match
 from linter.claims.subjects import person_subject
 
 T = TypeVar("T")
@@ -157,7 +158,9 @@ def org_at(a: Analysis, offset: int) -> Mention | None:
 
 
 def events_in(a: Analysis, sentence: Sentence) -> list[Event]:
-    out = []
+    out: list[Event] = []
+    if not may_match(a, EVENT, sentence.start, sentence.end):
+        return out
     for m in EVENT.finditer(a.prose, sentence.start, sentence.end):
         org = org_at(a, m.end())
         if org is None:

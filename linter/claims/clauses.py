@@ -81,17 +81,28 @@ def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
         return "table cell"
     if BULLET.match(line):
         return "list item"
-    for m in RELATIVE.finditer(a.prose, sentence.start, sentence.end):
-        if m.start() < offset < m.end():
-            return "relative"
-    for m in APPOSITIVE.finditer(a.prose, sentence.start, sentence.end):
-        if m.start() < offset < m.end():
-            return "parenthetical" if m[0].startswith("(") else "appositive"
+    for start, end, kind in _inserts(a, sentence):
+        if start < offset < end:
+            return kind
     if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
         return "reported"
     if sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
         return "headline"
     return "main"
+
+
+def _inserts(a: Analysis, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """The relative clauses, then the appositives and parentheses, of a sentence (read once)."""
+    key = ("inserts", sentence.index)
+    found = a.memo.get(key)
+    if found is None:
+        found = [(m.start(), m.end(), "relative") for m in RELATIVE.finditer(a.prose, sentence.start, sentence.end)]
+        found += [
+            (m.start(), m.end(), "parenthetical" if m[0].startswith("(") else "appositive")
+            for m in APPOSITIVE.finditer(a.prose, sentence.start, sentence.end)
+        ]
+        a.memo[key] = found
+    return found  # type: ignore[return-value]
 
 
 def _masked(a: Analysis, start: int, end: int, offset: int) -> str:

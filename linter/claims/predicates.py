@@ -17,7 +17,7 @@ from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, scope_of
 from linter.claims.fragments import previous_if_fragment
-from linter.claims.scan import SCANNER
+from linter.claims.scan import candidates as scan_candidates
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -262,7 +262,7 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
     key = ("matches", pattern)
     if key in a.memo:
         return a.memo[key]  # type: ignore[return-value]
-    candidates = _candidates(a, pattern)
+    candidates = scan_candidates(a, pattern)
     found = []
     for start, end in a.claim_spans():
         pos = start
@@ -287,18 +287,6 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
                 i = bisect.bisect_left(candidates, pos, i - 1)
     a.memo[key] = found
     return found
-
-
-def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
-    """Where the document's scanning pass says `pattern` can begin (None: search everywhere)."""
-    index = SCANNER.register(pattern)
-    if SCANNER.prefixes[index] is None:
-        return None
-    key = ("scan", SCANNER.version)
-    if key not in a.memo:
-        a.memo[key] = SCANNER.starts(a.prose)
-    starts = a.memo[key]
-    return None if starts is None else starts[index]  # type: ignore[index]
 
 
 def _object_of(a: Analysis, m: re.Match[str]) -> Mention | None:

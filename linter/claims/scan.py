@@ -16,12 +16,14 @@ before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
 import ahocorasick  # type: ignore[import-not-found]
 
+from linter.annotate.analysis import Analysis
 from linter.regex_cache import derived
 
 Prefixes = frozenset[str]
@@ -137,3 +139,27 @@ class Scanner:
 
 
 SCANNER = Scanner()
+
+
+def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
+    """Where in `a`'s prose `pattern` can begin, from the document's one scanning pass (None: it
+    could begin anywhere, so search). The pass runs once per document and covers every pattern
+    registered so far."""
+    index = SCANNER.register(pattern)
+    if SCANNER.prefixes[index] is None:
+        return None
+    key = ("scan", SCANNER.version)
+    if key not in a.memo:
+        a.memo[key] = SCANNER.starts(a.prose)
+    starts = a.memo[key]
+    return None if starts is None else starts[index]  # type: ignore[index]
+
+
+def may_match(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """False only when no match of `pattern` can lie within `start:end` (`finditer(prose, start,
+    end)` would find nothing): none of its prefixes begins there."""
+    found = candidates(a, pattern)
+    if found is None:
+        return True
+    i = bisect.bisect_left(found, start)
+    return i < len(found) and found[i] < end
