@@ -74,21 +74,36 @@ class Scope:
 def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
     """What kind of clause holds `offset`: 'table cell', 'list item', 'headline', 'parenthetical',
     'appositive', 'relative', 'reported' or 'main'."""
-    line_start = a.prose.rfind("\n", 0, sentence.start) + 1
-    line_end = a.prose.find("\n", sentence.end)
-    line = a.prose[line_start : line_end if line_end >= 0 else len(a.prose)]
-    if line.count("|") >= 2:
-        return "table cell"
-    if BULLET.match(line):
-        return "list item"
+    line_kind = _line_kind(a, sentence)
+    if line_kind in ("table cell", "list item"):
+        return line_kind
     for start, end, kind in _inserts(a, sentence):
         if start < offset < end:
             return kind
     if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
         return "reported"
-    if sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
-        return "headline"
-    return "main"
+    return line_kind or "main"
+
+
+def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
+    """What the sentence's line makes it, read once per sentence (a line can be the whole of a
+    long document): 'table cell', 'list item', 'headline' (a short line without end punctuation
+    that the sentence starts) or None."""
+    key = ("line", sentence.index)
+    if key in a.memo:
+        return a.memo[key]  # type: ignore[return-value]
+    line_start = a.prose.rfind("\n", 0, sentence.start) + 1
+    line_end = a.prose.find("\n", sentence.end)
+    line = a.prose[line_start : line_end if line_end >= 0 else len(a.prose)]
+    kind: str | None = None
+    if line.count("|") >= 2:
+        kind = "table cell"
+    elif BULLET.match(line):
+        kind = "list item"
+    elif sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
+        kind = "headline"
+    a.memo[key] = kind
+    return kind
 
 
 def _inserts(a: Analysis, sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -180,7 +195,7 @@ def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: 
     return "asserted"
 
 
-def scope_of(a, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
+def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
     """The scope of the phrase `start:end` in `sentence`, judged for `fact` (whose employer and
     start time decide what counts as elsewhere and earlier). Memoised per document."""
     key = ("scope", start, end, fact.id if fact else "")
