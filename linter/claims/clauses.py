@@ -30,6 +30,8 @@ MOTION_CUE = (
     r"|(?:left|leaving|leaves)\s+for)"
 )
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+# The words that place what follows at an organisation, ending right before its name.
+CUE_BEFORE = re.compile(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$")
 BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦·]|\d+[.)])[ \t]+")
 # "at Stanford", "at Google Brain": a capitalised place outside the sheet.
 UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -128,8 +130,9 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     for m in APPOSITIVE.finditer(a.prose, start, end):
         if m.start() < offset < m.end():
             continue
-        for i in range(m.start() + 1 - start, m.end() - 1 - start):
-            text[i] = " "
+        lo, hi = m.start() + 1 - start, m.end() - 1 - start
+        if hi > lo:
+            text[lo:hi] = " " * (hi - lo)
     return "".join(text)
 
 
@@ -142,7 +145,7 @@ def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end:
         if m.entity is None or not text[m.start - start : m.end - start].strip():
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
-        cue = re.search(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$", before)
+        cue = CUE_BEFORE.search(before)
         if cue:
             found.append((m.entity, cue[0] + a.prose[m.start : m.end], m.start))
         elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
