@@ -36,7 +36,7 @@ def normalise(title: str) -> str:
 
 def head_noun(title: str) -> str | None:
     """The word that makes `title` a role ('head' in 'head of pre-training'), if any."""
-    words = [w.lower() for w in WORD.findall(title)]
+    words: list[str] = [w.lower() for w in WORD.findall(title)]
     if "of" in words:
         before = words[: words.index("of")]
         heads = [w for w in before if w in HEAD_NOUNS]
