@@ -14,18 +14,21 @@ by the exact Python build, and the cache turns itself off on a Python whose `re`
 from __future__ import annotations
 
 import atexit
-import hashlib
 import json
 import os
 import sys
-import tempfile
+import zlib
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 MAX_ENTRIES = 4000  # sheets differ, and so do their name patterns; stay bounded
 _Key = tuple[str, int]
 _entries: dict[_Key, dict[str, Any]] = {}
+_derived: dict[str, Any] = {}  # facts read out of patterns (e.g. their literal prefixes), by key
+_enabled = False
 _dirty = False
 
 
@@ -36,7 +39,7 @@ def cache_path() -> Path | None:
     base = os.environ.get("FACTLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factlint"
     )
-    build = hashlib.blake2b(sys.version.encode(), digest_size=8).hexdigest()
+    build = f"{zlib.crc32(sys.version.encode()):08x}{sys.hexversion:08x}"  # zlib: hashlib costs a cold start more
     return Path(base) / f"regex-{build}.json"
 
 
@@ -83,7 +86,22 @@ def enable() -> None:
 
     setattr(compile_cached, "_factlint_cached", True)  # noqa: B010 (a marker on a function object)
     _compiler.compile = compile_cached
+    global _enabled
+    _enabled = True
     atexit.register(_save, path)
+
+
+def derived(key: str, compute: Callable[[], T]) -> T:
+    """What `compute` reads out of a pattern (JSON data), kept beside the compiled patterns so a
+    cold run does not parse the pattern again; computed afresh when the cache is off."""
+    global _dirty
+    if not _enabled:
+        return compute()
+    if key in _derived:
+        return _derived[key]  # type: ignore[no-any-return]
+    value = _derived[key] = compute()
+    _dirty = True
+    return value
 
 
 def _remember(key: _Key, entry: dict[str, Any]) -> None:
@@ -98,8 +116,10 @@ def _load(path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         for item in data["patterns"]:  # _sre.compile validates each code list when it is used
             _entries[(str(item["pattern"]), int(item["input_flags"]))] = item
+        _derived.update(data.get("derived", {}))
     except (OSError, ValueError, KeyError, TypeError):
         _entries.clear()  # missing, corrupt or foreign: start afresh
+        _derived.clear()
 
 
 def _save(path: Path) -> None:
@@ -108,10 +128,12 @@ def _save(path: Path) -> None:
         return
     items = [{**entry, "pattern": p, "input_flags": f} for (p, f), entry in _entries.items()]
     try:
+        import tempfile  # only when there is something new to write
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"python": sys.version, "patterns": items}, handle)
+            json.dump({"python": sys.version, "patterns": items, "derived": _derived}, handle)
         os.replace(tmp, path)
     except OSError:
         return

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Set
 from functools import cached_property
+from typing import TypeVar
 
 from linter.annotate.dates import DateMention, find_dates, published_in_text
 from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
@@ -54,6 +55,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
 YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
+_T = TypeVar("_T")
 
 
 class Analysis:
@@ -156,12 +158,12 @@ class Analysis:
             return self.sentences[i]
         return None
 
-    def _slice(self, starts: list[int], items: list, start: int, end: int) -> list:
+    def _slice(self, starts: list[int], items: list[_T], start: int, end: int) -> list[_T]:
         return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
         found = self._slice(self._mention_starts, self.mentions, start, end)
-        return [m for m in found if kinds is None or m.kind in kinds]
+        return found if kinds is None else [m for m in found if m.kind in kinds]
 
     def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
         return self.mentions_between(sentence.start, sentence.end, kinds)

@@ -16,12 +16,14 @@ ABBREVIATIONS = {
 BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9¡¿])")
 PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)[ \t])")
 LINE_END_PUNCT = re.compile(r"[.!?:;\"”’)]\s*$")
-QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+CLOSERS = "\"'”’)]"  # closing quotes and brackets a question may end with after its '?'
 WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence: its span in the prose, its text and its position in the document."""
+
     index: int
     start: int
     end: int
@@ -88,7 +90,7 @@ def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
     start += lead
     end = start + len(stripped)
     text = prose[start:end]
-    sentences.append(Sentence(len(sentences), start, end, text, QUESTION_END.search(text) is not None))
+    sentences.append(Sentence(len(sentences), start, end, text, text.rstrip(CLOSERS).endswith("?")))
 
 
 class LineIndex:

@@ -11,6 +11,7 @@ the text was just talking about (`subjects.person_subject`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_person
 from linter.claims.predicates import matches_by_sentence
+from linter.claims.scan import may_match
 from linter.claims.subjects import person_subject
 
 T = TypeVar("T")
@@ -102,6 +104,8 @@ PREP_KIND = {"since": "start", "until": "end", "till": "end", "through": "end"}
 
 @dataclass(frozen=True)
 class Event:
+    """A career event the text names: joining, leaving or working at an organisation, where."""
+
     kind: str  # start, end, during
     which: str | None  # first, later or None
     verb_start: int
@@ -155,7 +159,9 @@ def org_at(a: Analysis, offset: int) -> Mention | None:
 
 
 def events_in(a: Analysis, sentence: Sentence) -> list[Event]:
-    out = []
+    out: list[Event] = []
+    if not may_match(a, EVENT, sentence.start, sentence.end):
+        return out
     for m in EVENT.finditer(a.prose, sentence.start, sentence.end):
         org = org_at(a, m.end())
         if org is None:
@@ -181,6 +187,22 @@ def _relative_org(a: Analysis, sentence: Sentence, verb_start: int) -> Mention |
     return None
 
 
+def _covering(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies in any of `spans` (start inclusive, end exclusive), in
+    log time: spans sorted by start, with the furthest end reached so far."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset)
+        return k > 0 and reach[k - 1] > offset
+
+    return inside
+
+
 def _year_spans(a: Analysis, sentence: Sentence) -> list[tuple[re.Match[str], bool]]:
     """Year ranges and single years of the sentence that are not part of a calendar date."""
     dated = [(d.start, d.end) for d in a.dates_in(sentence) if d.month is not None]
@@ -193,8 +215,9 @@ def _year_spans(a: Analysis, sentence: Sentence) -> list[tuple[re.Match[str], bo
             continue
         found.append((m, True))
         taken.append(m.span())
+    inside = _covering(taken + dated)
     for m in SINGLE.finditer(a.prose, sentence.start, sentence.end):
-        if any(s <= m.start() < e for s, e in taken + dated):
+        if inside(m.start()):
             continue
         found.append((m, False))
     return sorted(found, key=lambda pair: pair[0].start())
@@ -311,14 +334,26 @@ def _timeline_entry(y: _Years) -> Tie | tuple[()] | None:
     return (e.org or "", e.kind, e.which, person_subject(y.a, y.sentence, e.verb_start))
 
 
+def _last_event_before(events: list[Event], clause_start: int, start: int) -> Event | None:
+    """The last event (in text order) of the clause from `clause_start` that ends by `start`.
+    Events are in order of their verbs, and an event ending by `start` has its verb before it,
+    so only the events up to `start` are looked at, from the nearest back (linear on run-ons)."""
+    for i in range(bisect.bisect_left(events, start, key=lambda e: e.verb_start) - 1, -1, -1):
+        e = events[i]
+        if e.verb_start < clause_start:
+            return None
+        if e.end <= start:
+            return e
+    return None
+
+
 def _after_event(y: _Years) -> Tie | tuple[()] | None:
     """'joined Tesla in 2017', 'left in 2024 to found Eureka Labs', 'the start-up he founded in 2023'."""
     a, prose = y.a, y.a.prose
     clause_start, _ = a.clause(y.sentence, y.start)
-    before_events = [e for e in y.events if clause_start <= e.verb_start and e.end <= y.start]
+    e = _last_event_before(y.events, clause_start, y.start)
     bare = BARE.search(prose, max(clause_start, y.anchor - 60), y.anchor)
-    if before_events:
-        e = before_events[-1]
+    if e is not None:
         gap = (GAP_AFTER_PLACE if e.kind == "during" else GAP_AFTER).fullmatch(prose, e.end, y.anchor)
         if gap and not (bare and bare.start() > e.end) and not _names_between(a, e.end, y.start):
             kind = PREP_KIND.get(gap["prep"].lower(), e.kind)

@@ -30,6 +30,8 @@ MOTION_CUE = (
     r"|(?:left|leaving|leaves)\s+for)"
 )
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+# The words that place what follows at an organisation, ending right before its name.
+CUE_BEFORE = re.compile(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$")
 BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦·]|\d+[.)])[ \t]+")
 # "at Stanford", "at Google Brain": a capitalised place outside the sheet.
 UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -74,24 +76,50 @@ class Scope:
 def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
     """What kind of clause holds `offset`: 'table cell', 'list item', 'headline', 'parenthetical',
     'appositive', 'relative', 'reported' or 'main'."""
+    line_kind = _line_kind(a, sentence)
+    if line_kind in ("table cell", "list item"):
+        return line_kind
+    for start, end, kind in _inserts(a, sentence):
+        if start < offset < end:
+            return kind
+    if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
+        return "reported"
+    return line_kind or "main"
+
+
+def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
+    """What the sentence's line makes it, read once per sentence (a line can be the whole of a
+    long document): 'table cell', 'list item', 'headline' (a short line without end punctuation
+    that the sentence starts) or None."""
+    key = ("line", sentence.index)
+    if key in a.memo:
+        return a.memo[key]  # type: ignore[return-value]
     line_start = a.prose.rfind("\n", 0, sentence.start) + 1
     line_end = a.prose.find("\n", sentence.end)
     line = a.prose[line_start : line_end if line_end >= 0 else len(a.prose)]
+    kind: str | None = None
     if line.count("|") >= 2:
-        return "table cell"
-    if BULLET.match(line):
-        return "list item"
-    for m in RELATIVE.finditer(a.prose, sentence.start, sentence.end):
-        if m.start() < offset < m.end():
-            return "relative"
-    for m in APPOSITIVE.finditer(a.prose, sentence.start, sentence.end):
-        if m.start() < offset < m.end():
-            return "parenthetical" if m[0].startswith("(") else "appositive"
-    if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
-        return "reported"
-    if sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
-        return "headline"
-    return "main"
+        kind = "table cell"
+    elif BULLET.match(line):
+        kind = "list item"
+    elif sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
+        kind = "headline"
+    a.memo[key] = kind
+    return kind
+
+
+def _inserts(a: Analysis, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """The relative clauses, then the appositives and parentheses, of a sentence (read once)."""
+    key = ("inserts", sentence.index)
+    found = a.memo.get(key)
+    if found is None:
+        found = [(m.start(), m.end(), "relative") for m in RELATIVE.finditer(a.prose, sentence.start, sentence.end)]
+        found += [
+            (m.start(), m.end(), "parenthetical" if m[0].startswith("(") else "appositive")
+            for m in APPOSITIVE.finditer(a.prose, sentence.start, sentence.end)
+        ]
+        a.memo[key] = found
+    return found  # type: ignore[return-value]
 
 
 def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
@@ -102,8 +130,9 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     for m in APPOSITIVE.finditer(a.prose, start, end):
         if m.start() < offset < m.end():
             continue
-        for i in range(m.start() + 1 - start, m.end() - 1 - start):
-            text[i] = " "
+        lo, hi = m.start() + 1 - start, m.end() - 1 - start
+        if hi > lo:
+            text[lo:hi] = " " * (hi - lo)
     return "".join(text)
 
 
@@ -116,7 +145,7 @@ def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end:
         if m.entity is None or not text[m.start - start : m.end - start].strip():
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
-        cue = re.search(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$", before)
+        cue = CUE_BEFORE.search(before)
         if cue:
             found.append((m.entity, cue[0] + a.prose[m.start : m.end], m.start))
         elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
@@ -169,7 +198,7 @@ def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: 
     return "asserted"
 
 
-def scope_of(a, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
+def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
     """The scope of the phrase `start:end` in `sentence`, judged for `fact` (whose employer and
     start time decide what counts as elsewhere and earlier). Memoised per document."""
     key = ("scope", start, end, fact.id if fact else "")

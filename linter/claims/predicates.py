@@ -7,16 +7,17 @@ Anything less certain is left alone: silence is cheaper than a false alarm.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, scope_of
 from linter.claims.fragments import previous_if_fragment
+from linter.claims.scan import candidates as scan_candidates
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -37,6 +38,8 @@ AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
 
 @dataclass(frozen=True)
 class Attribution:
+    """The fact a value is attributed to, by which cue and how far from the value."""
+
     fact: Fact
     cue_start: int
     cue_end: int
@@ -80,9 +83,19 @@ class CueIndex:
         return found
 
 
-@lru_cache(maxsize=64)
+_CUE_INDEXES: dict[tuple[int, ...], tuple[tuple[Fact, ...], CueIndex]] = {}
+
+
 def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
-    return CueIndex(facts)
+    """The index of these facts' cues, built once: keyed by the facts' identities (hashing a
+    fact hashes all its fields), the facts kept alive beside it so no identity is reused."""
+    key = tuple(map(id, facts))
+    found = _CUE_INDEXES.get(key)
+    if found is None:
+        if len(_CUE_INDEXES) >= 256:
+            _CUE_INDEXES.clear()
+        found = _CUE_INDEXES[key] = (facts, CueIndex(facts))
+    return found[1]
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
@@ -243,17 +256,36 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
     """Matches of `pattern` in the sentences that can hold a claim, each with its sentence.
 
     Only stretches of sentences that name someone or something (or speak of "the move") are
-    scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap."""
+    scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap. Within
+    them the pattern is tried only where the document's one scanning pass (`linter.claims.scan`)
+    found one of its literal prefixes; a pattern without such prefixes is searched for."""
+    key = ("matches", pattern)
+    if key in a.memo:
+        return a.memo[key]  # type: ignore[return-value]
+    candidates = scan_candidates(a, pattern)
     found = []
     for start, end in a.claim_spans():
         pos = start
-        while (m := pattern.search(a.prose, pos, end)) is not None:
+        i = 0 if candidates is None else bisect.bisect_left(candidates, pos)
+        while True:
+            if candidates is None:
+                m = pattern.search(a.prose, pos, end)
+            else:
+                m = None
+                while m is None and i < len(candidates) and candidates[i] < end:
+                    m = pattern.match(a.prose, candidates[i], end)
+                    i += 1
+            if m is None:
+                break
             sentence = a.sentence_at(m.start())
             if sentence is not None and m.end() <= sentence.end:
                 found.append((m, sentence))
                 pos = max(m.end(), m.start() + 1)
             else:  # ran over a sentence end: look again just after where it started
                 pos = m.start() + 1
+            if candidates is not None:
+                i = bisect.bisect_left(candidates, pos, i - 1)
+    a.memo[key] = found
     return found
 
 

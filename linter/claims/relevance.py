@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.text import Sentence
@@ -57,14 +58,28 @@ def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
 def _covered(analysis: Analysis, sentence: Sentence) -> bool:
     """Does this sentence say something about a fact's subject that the sheet has a value for?"""
     mentions = analysis.mentions_in(sentence)
-    subjects = {m.entity for m in mentions if m.entity}
-    facts = [f for f in analysis.sheet.facts if f.subject in subjects]
-    if not facts:
+    index = _facts_by_subject(analysis.sheet)
+    known = [index[e] for e in {m.entity for m in mentions if m.entity} if e in index]
+    if not known:
         return False
-    values = {f.value.data.get("entity") for f in facts}
+    values = set().union(*(v for v, _ in known))
     if any(m.entity in values for m in mentions if m.entity):
         return True
     text = sentence.text.lower()
-    if any(cue.lower() in text for f in facts for cue in f.cues):
+    if any(cue in text for _, cues in known for cue in cues):
         return True
     return bool(analysis.dates_in(sentence) or YEAR.search(sentence.text) or QUOTE_MARK.search(sentence.text))
+
+
+@lru_cache(maxsize=64)
+def _facts_by_subject(sheet: Sheet) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Per fact subject, the entities its facts name as values and their cue words (lower case):
+    what `_covered` looks for, gathered once per sheet so a sentence costs the same whatever the
+    sheet's size."""
+    values: dict[str, set[str]] = {}
+    cues: dict[str, list[str]] = {}
+    for fact in sheet.facts:
+        entity = fact.value.data.get("entity")
+        values.setdefault(fact.subject, set()).update([entity] if isinstance(entity, str) else [])
+        cues.setdefault(fact.subject, []).extend(cue.lower() for cue in fact.cues)
+    return {s: (frozenset(values[s]), tuple(dict.fromkeys(cues[s]))) for s in values}

@@ -7,6 +7,8 @@ Shared by the rules that read titles (FL301) and those that skip over them to re
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from linter.language.en import (
     FOUNDER_NOUNS,
@@ -34,7 +36,7 @@ def normalise(title: str) -> str:
 
 def head_noun(title: str) -> str | None:
     """The word that makes `title` a role ('head' in 'head of pre-training'), if any."""
-    words = [w.lower() for w in WORD.findall(title)]
+    words: list[str] = [w.lower() for w in WORD.findall(title)]
     if "of" in words:
         before = words[: words.index("of")]
         heads = [w for w in before if w in HEAD_NOUNS]
@@ -68,9 +70,11 @@ LEADER = "head"  # the one word every leader noun ('lead', 'chief', 'director') 
 FOUNDER = "founder"
 
 
-def _words(title: str, classes: bool = True) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(title: str, classes: bool = True) -> tuple[str, ...]:
     """A title in canonical words: VP ranks abbreviated, 'X of Y' read as 'Y X', a leader role noun
-    as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI')."""
+    as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI').
+    Cached: the same few titles are compared with the sheet's values over and over."""
     text = LEADING_NOISE.sub("", title.lower())
     for long, short in VP_TITLES.items():
         text = re.sub(rf"\b{long}\b", short, text)
@@ -79,9 +83,9 @@ def _words(title: str, classes: bool = True) -> list[str]:
         i = words.index("of")
         words = [w for w in words[i + 1 :] if w != "the"] + words[:i]
     if not classes or not words:
-        return words
+        return tuple(words)
     last = words[-1]  # the role noun; 'chief' in 'chief engineer' only qualifies it
-    return [*words[:-1], LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last]
+    return (*words[:-1], LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last)
 
 
 def title_parts(title: str) -> list[str]:
@@ -116,12 +120,12 @@ def title_matches(found: str, value: object, exact: bool = False) -> bool:
     return False
 
 
-def _subsequence(big: list[str], small: list[str]) -> bool:
+def _subsequence(big: Sequence[str], small: Sequence[str]) -> bool:
     """`small` in order within `big`, gaps allowed ('pretraining team head' holds 'pretraining head')."""
     words = iter(big)
     return all(w in words for w in small)
 
 
-def _contains(big: list[str], small: list[str]) -> bool:
+def _contains(big: Sequence[str], small: Sequence[str]) -> bool:
     n = len(small)
     return any(big[i : i + n] == small for i in range(len(big) - n + 1))

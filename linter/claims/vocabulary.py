@@ -38,6 +38,8 @@ def fold(word: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The words a sheet adds to the English lists (its title and team words)."""
+
     title_words: frozenset[str]  # words a run of title words may hold ('pre-training', 'lead')
     function_words: frozenset[str]  # folded words that say what a team does ('pretraining', 'safety')
     maker_phrase: re.Pattern[str]  # 'the <product> maker': the company that makes a product

@@ -1,0 +1,54 @@
+"""Profile the engine on the generated corpus: `python bench/profile_engine.py [articles [passes]]`.
+
+Prints the throughput and cProfile's top functions by own time and by cumulative time, the
+figures `docs/performance.md`'s "where the time goes" is read from."""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generated import make_article, paragraphs
+from linter.documents import Document
+from linter.engine import lint
+from linter.registry import registry
+from linter.sheet import default_sheet
+
+
+def corpus(count: int, seed: int = 7) -> list[str]:
+    rng, pool = random.Random(seed), paragraphs()
+    return [make_article(rng, pool, rng.randint(1_000, 20_000)) for _ in range(count)]
+
+
+def run(texts: list[str]) -> int:
+    sheet, rules = default_sheet(), registry().engine_rules()
+    return sum(len(lint(Document(f"a{i}", t), sheet, rules)) for i, t in enumerate(texts))
+
+
+def main() -> None:
+    texts = corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    run(texts[:3])  # imports and compiled patterns out of the way
+    size = sum(len(t.encode()) for t in texts) / 1e6
+    took, findings = float("inf"), 0
+    for _ in range(int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 1):
+        start = time.process_time()  # the best of several passes: the machine is shared
+        findings = run(texts)
+        took = min(took, time.process_time() - start)
+    print(f"{len(texts)} articles, {size:.2f} MB, {findings} findings: {size / took:.2f} MB/s (CPU time, best pass)")
+    if "--no-profile" in sys.argv:
+        return
+    profile = cProfile.Profile()
+    profile.runcall(run, texts)
+    stats = pstats.Stats(profile)
+    stats.sort_stats("tottime").print_stats(35)
+    stats.sort_stats("cumulative").print_stats(45)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""One scanning pass for the claim layer: where in a document each claim pattern *could* start.
+
+A claim pattern (a verb phrase such as "joined ... to lead") almost always begins with one of a
+few literal words. Those literal prefixes are read out of the compiled pattern itself, every
+registered pattern's prefixes go into one Aho-Corasick automaton, and one pass of it over the
+lower-cased prose yields, per pattern, the offsets where a match can begin. The pattern is then
+tried (`match`, anchored) only there, instead of `search`ing every character of every sentence.
+
+Exactness: a match of a pattern at offset p always begins with one of its prefixes (they are
+computed conservatively; a pattern whose start cannot be bounded gets no prefixes and is scanned
+as before), and `pattern.match(text, p, end)` is the very attempt `search` makes at p, so the
+matches are the same. Lower-casing preserves offsets except for the few characters that
+case-insensitive matching folds onto ASCII letters; a document containing one is scanned as
+before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+import ahocorasick  # type: ignore[import-not-found]
+
+from linter.annotate.analysis import Analysis
+from linter.regex_cache import derived
+
+Prefixes = frozenset[str]
+ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+# Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
+# whose lower case is longer than one character (`tests/test_scan.py` re-derives this set).
+FOLDS_ONTO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
+    """Lower-case literal strings one of which begins every match of `pattern`, or None when
+    that cannot be told (a class, a wildcard or an optional item first). Kept in the compiled-
+    pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
+    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern))
+    return None if found is None else frozenset(found)
+
+
+def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+    found = _sequence(list(parsed))
+    if not found or any(not p.isascii() for p in found):
+        return None
+    return sorted({p.lower() for p in found})
+
+
+def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """Prefixes of a sequence of parsed items: zero-width assertions are skipped, then the first
+    item that consumes text decides."""
+    i = 0
+    while i < len(items) and items[i][0] in ZERO_WIDTH:
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is C.LITERAL:
+        text = chr(av)
+        for op2, av2 in items[i + 1 :]:
+            if op2 is not C.LITERAL:
+                break
+            text += chr(av2)
+        return {text}
+    if op is C.IN and all(o is C.LITERAL for o, _ in av):
+        return {chr(v) for _, v in av}
+    if op is C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is C.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(list(branch))
+            if found is None:
+                return None
+            out |= found
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _sequence(list(av[2]))
+    return None
+
+
+class Scanner:
+    """The automaton over every registered pattern's prefixes. Patterns register the first time
+    they are scanned for; the automaton is rebuilt then (a handful of times per process)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[re.Pattern[str], int] = {}
+        self.prefixes: list[Prefixes | None] = []
+        self.version = 0
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def register(self, pattern: re.Pattern[str]) -> int:
+        known = self.ids.get(pattern)
+        if known is not None:
+            return known
+        self.ids[pattern] = len(self.prefixes)
+        self.prefixes.append(prefixes(pattern))
+        self.version += 1
+        self._automaton = None
+        return self.ids[pattern]
+
+    def automaton(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            by_key: dict[str, list[int]] = {}
+            for i, keys in enumerate(self.prefixes):
+                for key in keys or ():
+                    by_key.setdefault(key, []).append(i)
+            automaton = ahocorasick.Automaton()
+            for key, ids in by_key.items():
+                automaton.add_word(key, (len(key), tuple(ids)))
+            if by_key:
+                automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def starts(self, text: str) -> list[list[int]] | None:
+        """Per registered pattern, the sorted offsets in `text` where one of its prefixes begins;
+        None when `text` cannot be lower-cased offset for offset."""
+        if not FOLDS_ONTO_ASCII.isdisjoint(text):
+            return None
+        lowered = text.lower()
+        if len(lowered) != len(text):  # pragma: no cover - excluded by FOLDS_ONTO_ASCII
+            return None
+        found: list[set[int]] = [set() for _ in self.prefixes]
+        automaton = self.automaton()
+        if automaton.kind == ahocorasick.AHOCORASICK:
+            for end, (length, ids) in automaton.iter(lowered):
+                for i in ids:
+                    found[i].add(end - length + 1)
+        return [sorted(s) for s in found]
+
+
+SCANNER = Scanner()
+
+
+def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
+    """Where in `a`'s prose `pattern` can begin, from the document's one scanning pass (None: it
+    could begin anywhere, so search). The pass runs once per document and covers every pattern
+    registered so far."""
+    index = SCANNER.register(pattern)
+    if SCANNER.prefixes[index] is None:
+        return None
+    key = ("scan", SCANNER.version)
+    if key not in a.memo:
+        a.memo[key] = SCANNER.starts(a.prose)
+    starts = a.memo[key]
+    return None if starts is None else starts[index]  # type: ignore[index]
+
+
+def may_match(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """False only when no match of `pattern` can lie within `start:end` (`finditer(prose, start,
+    end)` would find nothing): none of its prefixes begins there."""
+    found = candidates(a, pattern)
+    if found is None:
+        return True
+    i = bisect.bisect_left(found, start)
+    return i < len(found) and found[i] < end

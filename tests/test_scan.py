@@ -1,0 +1,83 @@
+"""The claim layer's scanning pass: literal prefixes read from patterns, and matches found only
+at the automaton's candidates identical to a plain search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from linter.annotate.analysis import Analysis
+from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
+from linter.claims.predicates import matches_by_sentence
+from linter.claims.scan import FOLDS_ONTO_ASCII, SCANNER, may_match, prefixes
+from linter.documents import Document
+from linter.sheet import default_sheet
+
+
+def test_prefixes_of_alternatives_skip_assertions_and_follow_groups() -> None:
+    pattern = re.compile(r"(?<![\w-])(?P<verb>quit(?:s)?|Left|(?:walk|jump)s?\s+away)\s+", re.IGNORECASE)
+    assert prefixes(pattern) == {"quit", "left", "walk", "jump"}
+    assert prefixes(re.compile(r"\b(?:19|20)\d\d")) == {"19", "20"}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"\w+ing", r"(?:the\s+)?move", r"[A-Z]\w+ joined", r"x*from", r".from", r"(?=a)|b", r"\bé"],
+)
+def test_no_prefixes_when_a_match_could_start_anywhere(source: str) -> None:
+    """A class, an optional item, a wildcard or an empty branch first: the pattern is searched."""
+    assert prefixes(re.compile(source)) is None
+
+
+def test_the_folding_characters_are_exactly_those_case_insensitive_matching_maps_to_ascii() -> None:
+    ascii_word = re.compile("[a-z0-9]", re.IGNORECASE)
+    derived = {chr(c) for c in range(128, 0x110000) if ascii_word.fullmatch(chr(c)) or len(chr(c).lower()) != 1}
+    assert derived == FOLDS_ONTO_ASCII
+
+
+TEXT = (
+    "Andrej Karpathy left OpenAI for Anthropic. He joined the pre-training team, poached from "
+    "Tesla. Karpathy quit. Nick Joseph hired Karpathy away from OpenAI in May. Karpathy moved to "
+    "Anthropic; he departed from Tesla years earlier. LEFT FOR ANTHROPIC, Karpathy said."
+)
+
+
+@pytest.mark.parametrize("pattern", [DEPART, TAKE, FROM_TO, MOVE_VERB])
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace("years", "ſome years")])
+def test_matches_at_candidates_equal_a_plain_search(pattern: re.Pattern[str], text: str) -> None:
+    a = Analysis(Document("x", text), default_sheet())
+    expected = []
+    for start, end in a.claim_spans():
+        pos = start
+        while (m := pattern.search(a.prose, pos, end)) is not None:
+            sentence = a.sentence_at(m.start())
+            if sentence is not None and m.end() <= sentence.end:
+                expected.append((m.span(), m.groupdict()))
+                pos = max(m.end(), m.start() + 1)
+            else:
+                pos = m.start() + 1
+    found = [(m.span(), m.groupdict()) for m, _ in matches_by_sentence(a, pattern)]
+    assert found == expected
+    assert found, "the text should hold matches of every pattern"
+
+
+def test_a_document_with_a_folding_character_is_not_scanned() -> None:
+    SCANNER.register(FROM_TO)
+    assert SCANNER.starts("Karpathy left Tesla") is not None
+    assert SCANNER.starts("ſo Karpathy left Tesla") is None
+
+
+def test_may_match_is_false_only_where_no_match_lies() -> None:
+    from linter.claims.career import EVENT
+    from linter.claims.titles import JOIN_AS
+
+    a = Analysis(Document("x", TEXT + " He rejoined Anthropic as a lead."), default_sheet())
+    verdicts = []
+    for pattern in (JOIN_AS, EVENT, TAKE):
+        for s in a.sentences:
+            found = list(pattern.finditer(a.prose, s.start, s.end))
+            may = may_match(a, pattern, s.start, s.end)
+            assert may or not found, (pattern.pattern, s.text)
+            verdicts.append((may, bool(found)))
+    assert (False, False) in verdicts and (True, True) in verdicts
