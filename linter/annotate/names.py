@@ -201,6 +201,10 @@ Token = tuple[int, int, str]
 NAME_SLOT = re.compile(r"\b(?:at|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|rival)\s+[\[*_\"“]*$", re.IGNORECASE)
 
 
+# Where an excerpt ends: nothing but space to the end of the text, or an ellipsis.
+CUT_SHORT = re.compile(r"\s*(?:\Z|…|\.\.\.)")
+
+
 def _not_a_name_form(prose: str, end: int, text: str, index: NameIndex) -> bool:
     """Tokens that are a name's other forms, not its misspellings: a ticker ('TSLA'), a plural
     of an organisation ('Teslas') outside a name slot, or a name cut short where an excerpt ends
@@ -208,7 +212,7 @@ def _not_a_name_form(prose: str, end: int, text: str, index: NameIndex) -> bool:
     if text.isupper() and len(text) <= 5:
         return not any(f.text.isupper() and fold(f.text) == fold(text) for f, _ in index.near(text))
     key = fold(text)
-    cut = not prose[end:].strip() or re.match(r"\s*(?:…|\.\.\.)", prose[end:]) is not None
+    cut = CUT_SHORT.match(prose, end) is not None  # read from `end`: no copy of the rest of the text
     for form, _ in index.near(text):
         name = fold(form.text)
         if cut and name.startswith(key):
