@@ -81,7 +81,7 @@ def _codes(data: dict[str, Any], name: str) -> list[str] | None:
     for code in value:
         if not RULE_CODE.match(code):
             raise bad("invalid_field", f"'{name}' holds {code!r}, which is not a rule code or prefix like FL2 or FL201")
-    return value
+    return [str(code) for code in value]
 
 
 def _date(data: dict[str, Any]) -> dt.date | None:

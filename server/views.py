@@ -24,7 +24,8 @@ BODY_TIMEOUT = 10.0
 
 
 def registry() -> SheetRegistry:
-    return current_app.extensions["factlint.sheets"]
+    sheets: SheetRegistry = current_app.extensions["factlint.sheets"]
+    return sheets
 
 
 def require_json() -> None:
