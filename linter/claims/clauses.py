@@ -204,6 +204,40 @@ def scope_of(a, sentence: Sentence, start: int, end: int, fact: Fact | None = No
     return scope
 
 
+def facts_by_subject(facts: list[Fact] | tuple[Fact, ...]) -> dict[str, list[Fact]]:
+    """A relation's facts grouped by subject: one person may have several (a reporting line at
+    each employer), told apart by their qualifiers."""
+    grouped: dict[str, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.subject, []).append(fact)
+    return grouped
+
+
+def fitting_fact(a: Analysis, sentence: Sentence, start: int, end: int, facts: list[Fact]) -> tuple[Fact, Scope] | None:
+    """Of one subject's facts for a relation, the one the phrase `start:end` is judged against,
+    with its scope: a fact whose employer the clause names first; else, when the clause names
+    none, the latest (the event's own, as 'reports to' without a place means now). None when the
+    clause fits none (another employer, an earlier time, not asserted)."""
+    fitting = [(f, s) for f in facts if (s := scope_of(a, sentence, start, end, f)).fits(f)]
+    if not fitting:
+        return None
+    placed = [(f, s) for f, s in fitting if s.employer is not None and s.employer == f.org]
+    pool = placed or fitting
+    return max(pool, key=lambda fs: _from_year(fs[0]))
+
+
+def fitting_facts(a: Analysis, sentence: Sentence, start: int, end: int, facts: list[Fact]) -> list[Fact]:
+    """All of a subject's facts the phrase may be about (a value matching any of them is right)."""
+    return [f for f in facts if scope_of(a, sentence, start, end, f).fits(f)]
+
+
+def _from_year(fact: Fact) -> int:
+    valid_from = fact.qualifiers.get("from")
+    if valid_from is None:
+        return 0
+    return valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
+
+
 def elsewhere(a: Analysis, sentence: Sentence, offset: int, fact: Fact) -> bool:
     """True when the claim is placed at another organisation or an earlier time than the fact
     ('At Tesla he reported to Elon Musk', 'in 2017 he led ...'), so it is not judged.
