@@ -25,7 +25,7 @@ ROLE_NOUN = re.compile(r"\b(?:" + "|".join(sorted(HEAD_NOUNS)) + r"|" + TEAM_NOU
 NOT_LINK = r"(?!(?:to|and|or|for|at|with|on|of|in|from|as)\b)"
 JOINED_TEAM = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:is|was|been)\s+placed\s+on|work(?:s|ing)?\s+(?:in|on|with)|move[sd]?\s+to|moving\s+to"
-    r"|(?:is|was)\s+on|part\s+of|member\s+of)\s+"
+    r"|(?:is|was)\s+on|part\s+of|member\s+of|new\s+home(?:\s+(?:from|in)\s+[\w-]+)?\s+(?:is|will\s+be))\s+"
     r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:"
     + NOT_LINK
     + r"[\w-]+\s+){1,3}?)"

@@ -45,3 +45,24 @@ def sheet_of(key: str) -> Sheet:
 @pytest.mark.parametrize(("sheet", "text", "expected"), REPORTING)
 def test_reporting_line_per_employer(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL201", sheet_of(sheet)) == expected
+
+
+# Function words a sheet implies (its deprecated teams, its [vocabulary]); a departure that places
+# the joined team at the destination; the phrase's own possessive employer over a place after it.
+TEAMS = [
+    ("H", "Hamilton is set to join Ferrari's endurance team next season.", ["endurance"]),
+    ("H", "Hamilton is leaving Mercedes to join Ferrari's hypercar team.", ["hypercar"]),
+    ("H", "Hamilton is leaving Mercedes to join Ferrari's F1 team.", []),
+    ("H", "Hamilton's new home will be Ferrari's Formula E team in Maranello.", ["Formula E"]),
+    ("H", "Hamilton's new home will be Ferrari's Formula 1 team at Maranello.", []),
+    ("H", "Leclerc's cousin joined Ferrari's endurance team.", []),  # another person
+    ("H", "In 2013 Hamilton joined the Mercedes endurance team.", []),  # an earlier year
+    ("K", "Karpathy is leaving Eureka Labs to join Anthropic's safety team.", ["safety"]),
+    ("K", "Karpathy is leaving Eureka Labs to join Anthropic's pre-training team.", []),
+    ("K", "Karpathy's new home is Anthropic's product team.", ["product"]),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), TEAMS)
+def test_team_functions_from_the_sheet(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL401", sheet_of(sheet)) == expected
