@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
+from linter.claims.mandates import verb_entries, verb_pattern, wrong_values
 from linter.claims.predicates import predicate_claims
 from linter.claims.teams import TEAM_NOUN, is_new_team
 from linter.claims.titles import LEADING
@@ -35,7 +36,7 @@ JOINED_TEAM = re.compile(
 MANDATE = re.compile(
     r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm|rebuild|revamp|overhaul|restructure|reshape)"
     r"|leads|heads|runs|oversees|leading|heading"
-    r"|(?:named|appointed|hired|tapped|installed|promoted)"
+    r"|(?:named|appointed|hired|tapped|installed|promoted|signed|recruited)"
     r"(?:\s+(?P<object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?(?:\s+(?:as|to(?:\s+(?:be|become|lead|head|run))?))?"
     r"|made\s+(?P<made_object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s+(?:its|the|their|[A-Z][\w.-]*['’]s)\s)"
     r"|became|becomes|to\s+become|in\s+charge\s+of|charged\s+with|responsible\s+for)\s+"
@@ -121,6 +122,7 @@ class MandateMismatch(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
+        yield from self._verb_phrases(doc)
         for claim in predicate_claims(doc, MANDATE, "mandate"):
             phrase = claim.match["phrase"]
             cut = PHRASE_END.search(phrase)
@@ -145,10 +147,55 @@ class MandateMismatch(Rule):
                 claim=claim.read(doc.prose[span[0] : span[1]], span[0], span[1], cue),
             )  # fmt: skip
 
+    def _verb_phrases(self, doc: Analysis) -> Iterator[Finding]:
+        """The sheet's own mandate verbs ('will replace X', 'to partner X'): a deprecated value,
+        or another person than the one the sheet gives the same verb ('partner Carlos Sainz'
+        when the sheet says 'partner Charles Leclerc')."""
+        facts = doc.sheet.facts_for("mandate")
+        pattern = verb_pattern({e.verb for f in facts for e in verb_entries(doc.sheet, f)})
+        if pattern is None:
+            return
+        for claim in predicate_claims(doc, pattern, "mandate"):
+            verb = claim.match["verb"] or claim.match["verb3"]
+            start = claim.match.start("verb") if claim.match["verb"] else claim.match.start("verb3")
+            end = claim.match.end("phrase")
+            text = doc.prose[start:end]
+            span = self._wrong_in(claim.fact, text, start) or self._other_person(doc, claim.fact, verb, start, end)
+            if span is None:
+                continue
+            wrong = doc.prose[span[0] : span[1]]
+            name = doc.sheet.entities[claim.fact.subject].name
+            yield doc.finding(
+                self.code, claim.fact, span[0], span[1],
+                f"{name}'s mandate is to {claim.fact.value.text}, not to {wrong}",
+                claim.fact.value.text, None, claim=claim.read(wrong, span[0], span[1], verb),
+            )  # fmt: skip
+
+    @staticmethod
+    def _wrong_in(fact: Fact, text: str, offset: int) -> tuple[int, int] | None:
+        for wrong in wrong_values(fact):
+            at = _find_folded(text, wrong)
+            if at is not None and at[0] == 0:
+                return offset + at[0], offset + at[1]
+        return None
+
+    @staticmethod
+    def _other_person(doc: Analysis, fact: Fact, verb: str, start: int, end: int) -> tuple[int, int] | None:
+        """The verb's object is a person the sheet does not give that verb."""
+        expected = [e.people for e in verb_entries(doc.sheet, fact) if e.verb == verb and e.people]
+        if not expected:
+            return None
+        people = doc.mentions_between(start + len(verb), min(end, start + len(verb) + 40), {"person"})
+        if not people or any(people[0].entity in p for p in expected):
+            return None
+        person = people[0]
+        tail = re.match(r"['’]s?\s+[a-z][\w-]*", doc.prose[person.end : end])
+        return start, person.end + (tail.end() if tail else 0)
+
     @staticmethod
     def _problem(doc: Analysis, fact: Fact, phrase: str) -> str | None:
-        for alt in fact.alternatives_ranked("deprecated"):
-            at = _find_folded(phrase, alt.value.text)
+        for wrong in wrong_values(fact):
+            at = _find_folded(phrase, wrong)
             if at is not None:
                 return f"deprecated:{phrase[at[0] : at[1]]}"
         words = vocabulary(doc.sheet)
@@ -169,8 +216,11 @@ class MandateMismatch(Rule):
             )
         if problem == "function":
             return f"{name}'s mandate is to {fact.value.text}"
-        reason = next((a.reason for a in fact.alternatives_ranked("deprecated")), "")
-        return f"{name} was not hired as {problem.split(':', 1)[1]}: {reason}"
+        wrong = problem.split(":", 1)[1]
+        alts = fact.alternatives_ranked("deprecated")
+        said = [a.reason for a in alts if a.value.type == "text" and _find_folded(a.value.text, wrong)]
+        reason = next(iter(said), alts[0].reason if alts else "")
+        return f"{name} was not hired as {wrong}: {reason}"
 
 
 def _find_folded(text: str, wanted: str) -> tuple[int, int] | None:

@@ -66,3 +66,25 @@ TEAMS = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), TEAMS)
 def test_team_functions_from_the_sheet(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL401", sheet_of(sheet)) == expected
+
+
+# A mandate need not be to lead: the sheet's own verbs ('replace', 'partner') and the people it
+# gives them; deprecated values written as a list ('A or B').
+MANDATES = [
+    ("H", "Hamilton will partner Max Verstappen at Ferrari.", ["partner Max Verstappen"]),
+    ("H", "Hamilton is to replace Leclerc at Ferrari next year.", ["replace Leclerc"]),
+    ("H", "Hamilton will take Leclerc's seat at Ferrari.", ["take Leclerc's seat"]),
+    ("H", "Ferrari signed Hamilton as its new team principal.", ["team principal"]),
+    ("H", "Hamilton will partner Leclerc from 2025.", []),
+    ("H", "Hamilton is to replace Sainz at Ferrari next year.", []),
+    ("H", "Leclerc will partner Carlos Sainz again this year.", []),  # another person
+    ("H", "In 2013 Hamilton was to replace Michael Schumacher at Mercedes.", []),  # an earlier year
+    ("H", "Hamilton will not replace Leclerc.", []),  # denied
+    ("K", "Anthropic signed Karpathy as its head of pre-training.", ["head of pre-training"]),
+    ("K", "Karpathy will build a new sub-team inside pre-training.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), MANDATES)
+def test_mandate_verbs_from_the_sheet(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL402", sheet_of(sheet)) == expected

@@ -31,7 +31,9 @@ MOTION_CUE = (
 )
 # "left Mercedes to join ...", "leaving X for Y": a departure that places what follows elsewhere.
 DEPARTURE = re.compile(r"(?i:left|leaving|leaves|departing|after\s+leaving|after\s+departing)\s+(?:the\s+)?$")
-ONWARD = re.compile(r"(?:\s+(?:in|at\s+the\s+end\s+of)\s+[\w-]+)?\s+(?:to\s+(?:join|become|race|lead|work)|for|and\s+join\w*)\b")
+ONWARD = re.compile(
+    r"(?:\s+(?:in|at\s+the\s+end\s+of)\s+[\w-]+)?\s+(?:to\s+(?:join|become|race|lead|work)|for|and\s+join\w*)\b"
+)
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦·]|\d+[.)])[ \t]+")
 # "at Stanford", "at Google Brain": a capitalised place outside the sheet.

@@ -15,7 +15,7 @@ from functools import lru_cache
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, scope_of
+from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
 from linter.claims.fragments import previous_if_fragment
 from linter.sheet import Fact
 
