@@ -88,3 +88,23 @@ MANDATES = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), MANDATES)
 def test_mandate_verbs_from_the_sheet(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL402", sheet_of(sheet)) == expected
+
+
+# Channels a sheet marks wrong are channel words; 'at a press conference'; an employer announcing
+# a person's move speaks of that person's announcement.
+CHANNELS = [
+    ("H", "Hamilton revealed the move at a news conference in London.", ["news conference"]),
+    ("H", "Hamilton confirmed his move to Ferrari in a TV interview.", ["TV interview"]),
+    ("H", "Ferrari announced Hamilton's arrival at a press conference.", ["press conference"]),
+    ("H", "Ferrari announced Hamilton's arrival in a brief statement.", []),
+    ("H", "Hamilton will face a press conference about his move in March.", []),  # not an announcement
+    ("H", "Mercedes announced on its podcast that Russell would stay.", []),  # another person
+    ("K", "Karpathy announced the move at a press conference.", ["press conference"]),
+    ("K", "Anthropic announced Karpathy's arrival in a LinkedIn post.", ["LinkedIn"]),
+    ("K", "Karpathy announced the move on X.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), CHANNELS)
+def test_channel_words_from_the_sheet(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL501", sheet_of(sheet)) == expected
