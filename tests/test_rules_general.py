@@ -108,3 +108,23 @@ CHANNELS = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), CHANNELS)
 def test_channel_words_from_the_sheet(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL501", sheet_of(sheet)) == expected
+
+
+# A year of a person named as an object or an owner is not theirs; a stint announced for next
+# season holds its first year; the verbs of working in other trades ('raced for', 'played for').
+CAREER_YEARS = [
+    ("H", "Hamilton has driven for Mercedes since 2010.", ["2010"]),
+    ("H", "Hamilton raced for McLaren from 2007 to 2012.", []),
+    ("H", "Hamilton will be at Ferrari in 2025.", []),  # a stint from after the event date
+    ("H", "Hamilton will join team principal Frederic Vasseur at Ferrari in 2025.", []),  # Vasseur is an object
+    ("H", "Hamilton will partner Carlos Sainz at Ferrari in 2025.", []),
+    ("H", "George Russell has been Hamilton's team-mate at Mercedes since 2022.", []),  # an owner
+    ("H", "Carlos Sainz joined Ferrari in 2019.", ["2019"]),  # another person, rightly judged
+    ("K", "Karpathy worked for Tesla from 2016 to 2022.", ["2016"]),
+    ("K", "Ilya Sutskever has been Karpathy's friend at OpenAI since 2012.", []),  # an owner
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), CAREER_YEARS)
+def test_career_years_subjects(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL601", sheet_of(sheet)) == expected

@@ -53,7 +53,8 @@ EVENT = re.compile(
     r"|beg[au]n\s+at|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|set\s+up|creat(?:es|ed|ing)|establish(?:es|ed|ing))"
     r"|(?P<end_any>left|leaves|leaving|leave|quit(?:s|ting)?|depart(?:s|ed|ing)?(?:\s+from)?|exit(?:s|ed|ing)?"
     r"|resign(?:s|ed|ing)?\s+from|(?:step(?:s|ped|ping)?|walk(?:s|ed|ing)?)\s+(?:down|away)\s+from|(?:departure|exit)\s+from)"
-    r"|(?P<during_any>(?:work(?:s|ed|ing)?|was|were|stint|time|tenure|career|years|spell|role)\s+(?:at|with|for)"
+    r"|(?P<during_any>(?:work(?:s|ed|ing)?|was|were|stint|time|tenure|career|years|spell|role|serv(?:es|ed|ing)"
+    r"|rac(?:es|ed|ing)|driv(?:es|ing|en)|drove|play(?:s|ed|ing)|coach(?:es|ed|ing)|compet(?:es|ed|ing))\s+(?:at|with|for)"
     r"|at|with|run(?:s|ning)?|ran|lead(?:s|ing)?|led|head(?:ed|ing)|heads)"
     rf"){_FILL}\s+",
     re.IGNORECASE,

@@ -27,7 +27,9 @@ class Stint:
     index: int  # 0 for the first stint of this person at this organisation, 1 for the next ...
 
     def contains(self, year: int, now: int) -> bool:
-        return self.start <= year <= (self.end if self.end is not None else now)
+        # An open stint runs to now, or on from its start when that lies after now (a move
+        # announced for next season: 'at Ferrari in 2025' is true of a stint from 2025).
+        return self.start <= year <= (self.end if self.end is not None else max(now, self.start))
 
     def display(self) -> str:
         return self.fact.value.display()
