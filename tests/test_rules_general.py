@@ -128,3 +128,22 @@ CAREER_YEARS = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), CAREER_YEARS)
 def test_career_years_subjects(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL601", sheet_of(sheet)) == expected
+
+
+# Lengths in seasons, and the shapes 'N seasons racing for X', 'N years as an X driver',
+# 'a four-year Formula 1 spell at X'.
+CAREER_LENGTHS = [
+    ("H", "Hamilton spent nine seasons driving for McLaren.", ["nine seasons"]),
+    ("H", "After three years as a McLaren driver, Hamilton moved on.", ["three years"]),
+    ("H", "Hamilton's two-year rookie spell at McLaren ended in 2012.", ["two-year"]),
+    ("H", "Hamilton spent six seasons driving for McLaren.", []),
+    ("H", "Hamilton will have spent 12 seasons at Mercedes when he leaves.", []),  # 2013-2024, counted inclusively
+    ("H", "Sainz spent nine seasons in karting before joining Ferrari.", []),  # no organisation
+    ("K", "Karpathy spent seven years working at Tesla.", ["seven years"]),
+    ("K", "After five years as a Tesla director, Karpathy left.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), CAREER_LENGTHS)
+def test_career_lengths_in_seasons(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL602", sheet_of(sheet)) == expected

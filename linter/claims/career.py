@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from linter.annotate.analysis import Analysis
@@ -372,7 +372,13 @@ def _first_person_after(a: Analysis, sentence: Sentence, offset: int) -> Mention
 # ---------------------------------------------------------------------------------- lengths
 LATER = re.compile(r"\b(?:more|another|again|back|second|rejoin\w*|return\w*|re-?join\w*)\b", re.IGNORECASE)
 FIRST = re.compile(r"\b(?:first|original|initial(?:ly)?|founding)\b", re.IGNORECASE)
-AT_AFTER = re.compile(r"\s+(?:back\s+|in\s+total\s+|all\s+)?(?:(?:stint|spell|tenure|run|career)\s+)?(?:at|with|in)\s+")
+AT_AFTER = re.compile(
+    r"\s+(?:back\s+|in\s+total\s+|all\s+)?(?:(?:[\w-]+\s+){0,3}?(?:stint|spell|tenure|run|career)\s+)?(?:at|with|in)\s+"
+    r"|\s+[a-z]+ing\s+(?:at|with|for)\s+"  # "seven seasons racing for McLaren"
+    r"|\s+as\s+(?:an?|the)\s+(?=[A-Z])"  # "eight years as a McLaren race driver"
+)
+# "seven seasons": in a career a season is a year (a sports season, a school year).
+SEASONS = re.compile(r"[\s-]+(seasons?)\b", re.IGNORECASE)
 THERE_AFTER = re.compile(r"\s+(?:back\s+)?there\b")
 FOR_BEFORE = re.compile(
     r"(?:,\s+where\s+\w+\s+(?:worked|stayed|remained|was|spent|served)|\s+(?:briefly|again|only))?"
@@ -392,8 +398,9 @@ def length_claims(a: Analysis) -> list[LengthClaim]:
 def _length_claims(a: Analysis) -> list[LengthClaim]:
     out: list[LengthClaim] = []
     for sentence in a.sentences:
-        for q in quantities_between(a, sentence.start, sentence.end):
-            if q.unit != "years":
+        for found in quantities_between(a, sentence.start, sentence.end):
+            q = _in_years(a, found)
+            if q is None:
                 continue
             org = _length_org(a, sentence, q)
             if org is None:
@@ -402,6 +409,17 @@ def _length_claims(a: Analysis) -> list[LengthClaim]:
             which = "later" if LATER.search(context) else "first" if FIRST.search(context) else None
             out.append(LengthClaim(sentence, person_subject(a, sentence, q.hedge_start), org, which, q))
     return out
+
+
+def _in_years(a: Analysis, q: Quantity) -> Quantity | None:
+    """A length in years: 'seven years', 'four-year', or a count of seasons ('six seasons')."""
+    if q.unit == "years":
+        return q
+    seasons = SEASONS.match(a.prose, q.end) if q.unit is None else None
+    if seasons is None:
+        return None
+    end = seasons.end()
+    return replace(q, end=end, text=a.prose[q.start : end], unit="years", unit_word=seasons[1])
 
 
 def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
