@@ -147,3 +147,40 @@ CAREER_LENGTHS = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), CAREER_LENGTHS)
 def test_career_lengths_in_seasons(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL602", sheet_of(sheet)) == expected
+
+
+# "His mandate: ..." states a mandate; a restatement of the sheet's own mandate text is right.
+MANDATE_NOUNS = [
+    (
+        "K",
+        "Karpathy joined Anthropic. His mandate: make the consumer app easier to use.",
+        ["make the consumer app easier to use"],
+    ),
+    ("K", "Karpathy's remit is to lead Anthropic's safety work.", ["Anthropic's safety work"]),
+    ("K", "Karpathy joined Anthropic. His mandate: use Claude to accelerate pre-training research.", []),
+    ("K", "Nick Joseph joined Anthropic in 2021. His mandate: build the product team.", []),  # no fact for Joseph
+    ("H", "Hamilton joined Ferrari. His brief: replace Charles Leclerc.", ["replace Charles Leclerc"]),
+    ("H", "Hamilton joined Ferrari. His brief: replace Carlos Sainz.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), MANDATE_NOUNS)
+def test_mandate_nouns(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL402", sheet_of(sheet)) == expected
+
+
+# A departure dated by the stint's length: "left Tesla after five years".
+LEFT_AFTER = [
+    ("K", "Karpathy left Tesla after seven years.", ["seven years"]),
+    ("K", "Karpathy leaves Tesla after a 4-year tenure as AI lead.", ["4-year"]),
+    ("K", "Karpathy left Tesla after five years.", []),
+    ("K", "Karpathy left Tesla after two years of talks with OpenAI.", []),  # not the stint
+    ("K", "Karpathy joined Tesla after two years at OpenAI.", []),
+    ("H", "Hamilton left McLaren after nine seasons.", ["nine seasons"]),
+    ("H", "Hamilton left McLaren after six seasons.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), LEFT_AFTER)
+def test_left_after_a_length(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL602", sheet_of(sheet)) == expected

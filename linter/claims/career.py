@@ -384,6 +384,14 @@ FOR_BEFORE = re.compile(
     r"(?:,\s+where\s+\w+\s+(?:worked|stayed|remained|was|spent|served)|\s+(?:briefly|again|only))?"
     r"\s+for\s+(?:(?:the\s+)?(?:next|following|another)\s+)?"
 )
+# "left Tesla after five years": a departure dated by the length of the stint it ends.
+AFTER_LEAVING = re.compile(
+    r"\b(?:left|leaves|leaving|leave|quit(?:s|ting)?|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?)\s+(?:from\s+)?$",
+    re.IGNORECASE,
+)
+# ... the length ends there or names the stint ('after two years of talks' is not a stint).
+LENGTH_ENDS = re.compile(r"(?:\s+(?:tenure|stint|spell|run|there|as|to|and|when|in)\b|\s*(?:[,.;:)!?]|$))")
+LENGTH_AFTER = re.compile(r"\s+after\s+(?:(?:an?|his|her|their|a\s+total\s+of)\s+)?")
 OF_BEFORE = re.compile(
     r"\b(?:stint|spell|tenure|return|stay|run)\b(?P<at>\s+(?:at|to|with)\s+)?[^,;.()]{0,30}?\s+(?:of|lasting|that\s+lasted)\s+$",
     re.IGNORECASE,
@@ -436,6 +444,12 @@ def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
     gap = prose[last.end : q.hedge_start]
     if FOR_BEFORE.fullmatch(gap) and not re.search(r"[;:.()]", gap):
         return last.entity
+    if (
+        AFTER_LEAVING.search(prose, max(sentence.start, last.start - 20), last.start)
+        and LENGTH_AFTER.fullmatch(gap)
+        and LENGTH_ENDS.match(prose, q.end)
+    ):
+        return last.entity  # "left Tesla after five years", "leaves Tesla after 4-year tenure"
     if re.fullmatch(r"\s+that\s+lasted\s+", gap) or OF_BEFORE.search(
         prose, max(sentence.start, q.hedge_start - 60), q.hedge_start
     ):

@@ -60,7 +60,8 @@ FUNCTION_WORDS = frozenset({
     "consumer", "enterprise", "infrastructure", "education", "societal", "trust", "legal", "hardware",
     "robotics", "vision", "design", "communications", "comms", "recruiting", "finance", "operations",
     "partnerships", "go-to-market", "reinforcement", "evals", "evaluation", "coding", "agents", "agent",
-    "multimodal", "audio", "voice", "search", "developer", "tooling", "devrel", "platform",
+    "multimodal", "audio", "voice", "search", "developer", "developers", "tooling", "devrel", "platform", "agentic",
+    "apps", "integrations",
 })  # fmt: skip
 
 # Where an announcement can be made, and the platform each word denotes.
