@@ -184,3 +184,21 @@ LEFT_AFTER = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), LEFT_AFTER)
 def test_left_after_a_length(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL602", sheet_of(sheet)) == expected
+
+
+# A sheet's own role nouns ('team principal', 'race driver') make titles; "the company's X" is
+# the title at the employer named before.
+TITLES = [
+    ("H", "Toto Wolff, the Ferrari team principal, spoke first.", ["team principal"]),
+    ("H", "Toto Wolff, the Mercedes team principal, spoke first.", []),
+    ("H", "Hamilton joined Ferrari, backed by John Elkann, the company's chief executive.", ["chief executive"]),
+    ("H", "Hamilton joined Ferrari, backed by John Elkann, the company's chairman.", []),
+    ("H", "At Mercedes, Toto Wolff, the team's chief executive, was unhappy.", []),
+    ("K", "Karpathy joined Anthropic, welcomed by Nick Joseph, the company's chief scientist.", ["chief scientist"]),
+    ("K", "Karpathy joined Anthropic, welcomed by Dario Amodei, the company's chief executive.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), TITLES)
+def test_titles_with_sheet_role_nouns(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL301", sheet_of(sheet)) == expected

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.language.en import FUNCTION_WORDS, HEAD_NOUNS, MAKER_NOUNS, TITLE_MODIFIERS
+from linter.language.en import (
+    FUNCTION_WORDS,
+    HEAD_NOUNS,
+    MAKER_NOUNS,
+    TITLE_LEADING,
+    TITLE_MODIFIERS,
+    TITLE_TRAILING,
+)
 from linter.sheet import Sheet
 
 WORD = re.compile(r"[a-z][\w&-]*")
@@ -42,6 +49,7 @@ class Vocabulary:
     function_words: frozenset[str]  # folded words that say what a team does ('pretraining', 'safety')
     maker_phrase: re.Pattern[str]  # 'the <product> maker': the company that makes a product
     function_phrases: frozenset[str] = frozenset()  # several-word functions, lower-case ('formula e')
+    head_nouns: frozenset[str] = frozenset()  # a sheet's own role nouns ('principal', 'driver')
 
     def functions_in(self, phrase: str) -> set[str]:
         """The function words of a phrase, folded ('Pre-training' -> 'pretraining'); a sheet's
@@ -83,7 +91,22 @@ def vocabulary(sheet: Sheet) -> Vocabulary:
     phrases = {w.strip().lower() for w in extra.get("function_words", ()) if " " in w.strip()}
     made = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True)) or r"(?!x)x"
     maker = re.compile(rf"(?:{made})\s+(?:{'|'.join(MAKER_NOUNS)})s?\b")
-    return Vocabulary(frozenset(title_words), frozenset(functions), maker, frozenset(phrases))
+    heads = frozenset(_role_nouns(sheet) - names)
+    return Vocabulary(frozenset(title_words), frozenset(functions), maker, frozenset(phrases), heads)
+
+
+def _role_nouns(sheet: Sheet) -> set[str]:
+    """The role noun of each of the sheet's titles: the last word ('team principal', 'race
+    driver'), or the word before 'of' ('head of pre-training')."""
+    found: set[str] = set()
+    for fact in sheet.facts_for("title"):
+        for text in (fact.value.text, *fact.value.aliases):
+            words = re.findall(r"[a-z][\w-]*", text.lower())
+            if "of" in words[1:]:
+                words = words[: words.index("of")]
+            if words and words[-1] not in TITLE_LEADING | TITLE_TRAILING | {"team", "s"}:
+                found.add(words[-1])
+    return found
 
 
 def _wrong_team_words(sheet: Sheet, names: set[str]) -> set[str]:
