@@ -203,8 +203,9 @@ class MoveFraming(Rule):
         dest = move.dest
         if dest == "rival":
             arrivals = [org for (who, org) in timeline.arrivals if who == person]
-            if len(arrivals) != 1 or re.search(r"\b(?:19|20)\d\d\b", move.sentence.text):
-                return None
+            earlier = [y for y in re.findall(r"\b(?:19|20)\d\d\b", move.sentence.text) if int(y) < timeline.now]
+            if len(arrivals) != 1 or earlier:
+                return None  # a year before the event may date an earlier move
             dest = arrivals[0]
         came_from = timeline.before(person, dest)
         if not came_from or move.origin in came_from or move.origin == dest:

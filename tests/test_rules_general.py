@@ -202,3 +202,22 @@ TITLES = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), TITLES)
 def test_titles_with_sheet_role_nouns(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL301", sheet_of(sheet)) == expected
+
+
+# A departure told as news, for work somewhere unnamed ('to race in red'), is the event's move;
+# a year after the event date does not make it an earlier one.
+MOVES = [
+    ("H", "Hamilton will walk away from McLaren to race in red from 2025.", ["walk away from McLaren"]),
+    ("H", "Hamilton is leaving McLaren to drive in red next year.", ["leaving McLaren"]),
+    ("H", "Hamilton will walk away from Mercedes to race in red from 2025.", []),
+    ("H", "In 2012 Hamilton walked away from McLaren to race elsewhere.", []),  # an earlier move
+    ("H", "Sainz is leaving Ferrari to race elsewhere in 2025.", []),  # another person
+    ("K", "Karpathy quits OpenAI to work on something new.", ["quits OpenAI"]),
+    ("K", "Karpathy quit OpenAI to work on something new.", []),  # told in the past: any move
+    ("K", "Karpathy is leaving Eureka Labs to work on pre-training.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), MOVES)
+def test_moves_to_unnamed_work(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL603", sheet_of(sheet)) == expected
