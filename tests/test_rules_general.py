@@ -221,3 +221,37 @@ MOVES = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), MOVES)
 def test_moves_to_unnamed_work(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL603", sheet_of(sheet)) == expected
+
+
+# A run of fragments is about the person before it: names its prepositions take, or in brackets,
+# are not; a claim somebody else made is passed on, not asserted.
+FRAGMENTS = [
+    (
+        "K",
+        "Andrej Karpathy is the best teacher around. He writes code daily.\n\nBorn in Slovakia. Worked "
+        "alongside Sam Altman and Greg Brockman. Left Tesla in 2022. Joined Anthropic to lead pre-training research.",
+        "FL402",
+        ["pre-training research"],
+    ),
+    (
+        "K",
+        "Andrej Karpathy is the best teacher around.\n\nStudied under Jane Roe (and Fei-Fei Li). Left Tesla in "
+        "2022. Joined Anthropic to lead a new sub-team.",
+        "FL402",
+        [],
+    ),
+    (
+        "H",
+        "Lewis Hamilton is a seven-time champion.\n\nRaced alongside Fernando Alonso. Won in 2008. Will race for "
+        "Ferrari under Mattia Binotto.",
+        "FL201",
+        ["Mattia Binotto"],
+    ),
+    ("K", "Karpathy joined Anthropic. Somebody online claimed he reports to Dario Amodei.", "FL201", []),
+    ("K", "Karpathy joined Anthropic. He reports to Dario Amodei.", "FL201", ["Dario Amodei"]),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "rule", "expected"), FRAGMENTS)
+def test_fragment_runs_and_passed_on_claims(sheet: str, text: str, rule: str, expected: list[str]) -> None:
+    assert found(text, rule, sheet_of(sheet)) == expected

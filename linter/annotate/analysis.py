@@ -48,6 +48,9 @@ REPORTED = re.compile(
     r"|wrongly\s+|mistakenly\s+)?"
     r"(?:said|says|claimed|claims|stated|states|reported|reports|wrote|writes|described|describes|gave|gives|quoted"
     r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
+    # "Somebody in the other thread claimed ...": a claim the writer only passes on.
+    r"|\b(?:[Ss]ome(?:one|body)|[Oo]thers|[Mm]any|[Rr]umou?rs?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:claimed|claims|suggested|suggests|insisted|insists|speculated|alleged|alleges)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
