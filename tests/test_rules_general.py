@@ -255,3 +255,21 @@ FRAGMENTS = [
 @pytest.mark.parametrize(("sheet", "text", "rule", "expected"), FRAGMENTS)
 def test_fragment_runs_and_passed_on_claims(sheet: str, text: str, rule: str, expected: list[str]) -> None:
     assert found(text, rule, sheet_of(sheet)) == expected
+
+
+# One dated event of a career ('first world title', 2008) is not a stint, and its year is read by
+# the fact's several-word cues.
+EVENT_YEARS = [
+    ("H", "Hamilton won his first world title with McLaren in 2010.", ["2010"]),
+    ("H", "Hamilton won his first world title in 2008.", []),
+    ("H", "Hamilton took his first crown in 2008, his second season at McLaren.", []),
+    ("H", "George Russell won his first world title in 2009.", []),  # another person
+    ("H", "Did Hamilton win his first world title in 2007?", []),  # a question
+    ("H", "Kimi Räikkönen last raced for Ferrari in 2009.", []),  # a lone cue word says too little
+    ("H", "Hamilton raced for McLaren from 2007 to 2012 and won his first world title there.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), EVENT_YEARS)
+def test_single_year_events(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL601", sheet_of(sheet)) == expected

@@ -50,6 +50,13 @@ class Length:
         return overlaps(interval, (self.low, self.high))
 
 
+def is_single_event(fact: Fact) -> bool:
+    """A years fact that dates one event of a career, not a stint: a single year ('from = 2008,
+    to = 2008') under any relation but `employed_at` (a one-season job is still a stint)."""
+    data = fact.value.data
+    return data.get("to") is not None and data.get("to") == data.get("from") and fact.relation != "employed_at"
+
+
 class Timeline:
     """Every person's stints, ordered by start year, and the lengths the sheet gives them."""
 
@@ -58,6 +65,8 @@ class Timeline:
         self.now = sheet.event_date.year
         by_person: dict[str, list[tuple[int, Fact]]] = {}
         for fact in sheet.facts_of_type("years"):
+            if is_single_event(fact):
+                continue  # 'first world title: 2008 with McLaren' is not a second stint there
             if fact.value.data.get("org") and sheet.entities[fact.subject].kind == "person":
                 by_person.setdefault(fact.subject, []).append((int(fact.value.data["from"]), fact))
         self.stints: dict[str, list[Stint]] = {}
