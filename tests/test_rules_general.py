@@ -120,6 +120,7 @@ CAREER_YEARS = [
     ("H", "Hamilton will partner Carlos Sainz at Ferrari in 2025.", []),
     ("H", "George Russell has been Hamilton's team-mate at Mercedes since 2022.", []),  # an owner
     ("H", "Carlos Sainz joined Ferrari in 2019.", ["2019"]),  # another person, rightly judged
+    ("H", "Hamilton's seven titles equal Schumacher's record, set with Ferrari in 2004.", []),  # an owner as subject
     ("K", "Karpathy worked for Tesla from 2016 to 2022.", ["2016"]),
     ("K", "Ilya Sutskever has been Karpathy's friend at OpenAI since 2012.", []),  # an owner
 ]
@@ -139,6 +140,8 @@ CAREER_LENGTHS = [
     ("H", "Hamilton spent six seasons driving for McLaren.", []),
     ("H", "Hamilton will have spent 12 seasons at Mercedes when he leaves.", []),  # 2013-2024, counted inclusively
     ("H", "Sainz spent nine seasons in karting before joining Ferrari.", []),  # no organisation
+    ("H", "Hamilton will replace Sainz, whose four seasons at Ferrari end in 2024.", []),  # the relative's subject
+    ("H", "Hamilton will replace Sainz, whose nine seasons at Ferrari end in 2024.", ["nine seasons"]),
     ("K", "Karpathy spent seven years working at Tesla.", ["seven years"]),
     ("K", "After five years as a Tesla director, Karpathy left.", []),
 ]

@@ -69,7 +69,7 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     OpenAI in 2015, spent ...'), else the implied subject."""
     found = subject_of(a, sentence, offset)
     if found is not None and found.kind == "person":
-        return _not_an_object(a, sentence, found)
+        return _not_an_object(a, sentence, found, offset)
     clause_start, _ = a.clause(sentence, offset)
     text = a.prose[clause_start:offset]
     skipped = [(clause_start + m.start() + 1, clause_start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
@@ -103,16 +103,24 @@ TAKEN_BY = re.compile(
 )
 
 
-def _not_an_object(a: Analysis, sentence: Sentence, found: Mention) -> Mention:
+RELATIVE_ON = re.compile(r"(?:['’]s?)?\s*,?\s*(?:who|whose|whom)\b")
+COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|been|be|becomes?|became|remains?|remained)\s+$")
+
+
+def _not_an_object(a: Analysis, sentence: Sentence, found: Mention, offset: int) -> Mention:
     """`found`, or the person before it in the sentence when `found` is the object of a verb or
-    a possessive ('George Russell has been Lewis Hamilton's team-mate at Mercedes since 2022')."""
-    if found.pronoun:
+    the owner in a complement ('George Russell has been Lewis Hamilton's team-mate at Mercedes
+    since 2022'). A relative clause on `found` ('replace Sainz, whose four seasons ...') is
+    about `found`."""
+    if found.pronoun or RELATIVE_ON.match(a.prose, found.end, offset):
         return found
     earlier = [m for m in a.mentions_between(sentence.start, found.start, {"person"}) if m.end <= found.start]
     if not earlier:
         return found
     taken = TAKEN_BY.search(a.prose, earlier[-1].end, found.start)
-    owner = re.match(r"['’]s?\s", a.prose[found.end : found.end + 3])
+    owner = re.match(r"['’]s?\s", a.prose[found.end : found.end + 3]) and COPULA_BEFORE.search(
+        a.prose, earlier[-1].end, found.start
+    )
     return earlier[-1] if taken or owner else found
 
 

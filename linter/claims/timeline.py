@@ -123,6 +123,8 @@ class Timeline:
             if fact is not None:
                 out.append(Length(fact, org, *value_interval(fact.value), stint, fact.value))
                 continue
+            if stint.end is None and stint.start > self.now:
+                continue  # a stint that has not begun has no length yet
             years = (stint.end if stint.end is not None else self.now) - stint.start
             derived = Value("duration", {"years": years})
             out.append(Length(stint.fact, org, max(0, years - 1), years + 1, stint, derived))
