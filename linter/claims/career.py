@@ -20,8 +20,8 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
-from linter.claims.predicates import matches_by_sentence
 from linter.claims.fragments import previous_person
+from linter.claims.predicates import matches_by_sentence
 from linter.claims.subjects import person_subject
 
 T = TypeVar("T")

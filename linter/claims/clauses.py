@@ -183,7 +183,7 @@ def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: 
     return "asserted"
 
 
-def scope_of(a, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
+def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
     """The scope of the phrase `start:end` in `sentence`, judged for `fact` (whose employer and
     start time decide what counts as elsewhere and earlier). Memoised per document."""
     key = ("scope", start, end, fact.id if fact else "")

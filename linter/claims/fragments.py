@@ -48,7 +48,9 @@ def _taken(a: Analysis, sentence: Sentence, m: Mention) -> bool:
 
 def _starts_with_verb(a: Analysis, sentence: Sentence) -> bool:
     head = FRAGMENT_HEAD.match(a.prose, sentence.start, sentence.end)
-    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end]) if head else None
+    if head is None:
+        return False
+    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end])
     return word is not None and word[0] not in NOT_VERBS and not a.mentions_between(head.end(), head.end() + 1)
 
 

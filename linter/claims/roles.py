@@ -35,8 +35,8 @@ def normalise(title: str) -> str:
 def head_noun(title: str, extra: frozenset[str] = frozenset()) -> str | None:
     """The word that makes `title` a role ('head' in 'head of pre-training'), if any; `extra`
     adds a sheet's own role nouns ('principal' of 'team principal', `Vocabulary.head_nouns`)."""
-    nouns = HEAD_NOUNS | extra if extra else HEAD_NOUNS
-    words = [w.lower() for w in WORD.findall(title)]
+    nouns: frozenset[str] = HEAD_NOUNS | extra if extra else HEAD_NOUNS
+    words: list[str] = [w.lower() for w in WORD.findall(title)]
     if "of" in words:
         before = words[: words.index("of")]
         heads = [w for w in before if w in nouns]

@@ -14,8 +14,8 @@ import re
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.predicates import APPOSITIVE, subject_of
 from linter.claims.fragments import previous_if_fragment, previous_person
+from linter.claims.predicates import APPOSITIVE, subject_of
 from linter.claims.roles import head_noun
 from linter.claims.vocabulary import vocabulary
 
