@@ -11,7 +11,7 @@ from linter.annotate.numbers import format_like, hedge_compatible
 from linter.claims.career import RANGE, SINGLE, YearClaim, length_claims, year_claims
 from linter.claims.clauses import asserts
 from linter.claims.model import with_claim
-from linter.claims.moves import Move, move_claims
+from linter.claims.moves import Move, move_claims, venture_claims
 from linter.claims.predicates import attribute, matches_by_sentence
 from linter.claims.timeline import Stint, Timeline, is_single_event, timeline_for
 from linter.findings import Finding
@@ -230,11 +230,30 @@ class MoveFraming(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
+        yield from self._ventures(doc)
         timeline = timeline_for(doc.sheet)
         for move in move_claims(doc):
             finding = self._judge(doc, move, timeline)
             if finding is not None:
                 yield with_claim(doc, finding, move.person, "left", move.origin, doc.prose[move.start : move.end])
+
+    def _ventures(self, doc: Analysis) -> Iterator[Finding]:
+        """'left OpenAI to launch Vibe Coding': the person left to found what the sheet's
+        `founded` fact names, not a venture the sheet does not know."""
+        founded = {f.subject: f for f in doc.sheet.facts_for("founded") if f.value.data.get("org")}
+        timeline = timeline_for(doc.sheet)
+        for venture in venture_claims(doc):
+            fact = founded.get(venture.person.entity or "")
+            if fact is None:
+                continue
+            if venture.origin is not None:
+                left = timeline.at(fact.subject, venture.origin)
+                if not any(s.end == int(fact.value.data["from"]) for s in left):
+                    continue  # left somewhere else first ('left Tesla to launch a course'): another venture
+            name, org = _name(doc, fact.subject), _name(doc, fact.value.data["org"])
+            message = f"{name} left to found {org} ({fact.value.display()}), not {venture.name}"
+            finding = doc.finding(self.code, fact, venture.start, venture.end, message, org, org)
+            yield with_claim(doc, finding, venture.person, "founded", venture.name, "left ... to found")
 
     def _judge(self, doc: Analysis, move: Move, timeline: Timeline) -> Finding | None:
         person = move.person_id

@@ -276,3 +276,26 @@ EVENT_YEARS = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), EVENT_YEARS)
 def test_single_year_events(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL601", sheet_of(sheet)) == expected
+
+
+# A departure for a venture the sheet does not know, when the sheet says what the person founded.
+VENTURES = [
+    ("K", "He returned to OpenAI, then Karpathy left in 2024 to launch Foo Bar Labs.", ["Foo Bar Labs"]),
+    ("K", "Karpathy left OpenAI in 2024 to found Acme Robotics.", ["Acme Robotics"]),
+    ("K", "Karpathy left OpenAI in 2024 to found Eureka Labs.", []),
+    (
+        "K",
+        "Karpathy led Tesla's AI under Elon Musk, and returned to OpenAI before leaving to launch Foo Bar Labs.",
+        ["Foo Bar Labs"],
+    ),  # a name a preposition takes is not the subject
+    ("K", "Elon Musk, who hired Karpathy, left OpenAI to found Acme Robotics.", []),
+    ("K", "Karpathy left Tesla in 2022 to launch Zero to Hero.", []),  # another departure, another venture
+    ("K", "Ilya Sutskever left OpenAI to found Acme Robotics.", []),  # no founding fact for him
+    ("K", "Did Karpathy leave OpenAI to found Acme Robotics?", []),
+    ("H", "Hamilton will leave Mercedes to launch Team Forty Four.", []),  # the sheet has no founding
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), VENTURES)
+def test_left_to_found_an_unknown_venture(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL603", sheet_of(sheet)) == expected

@@ -255,3 +255,42 @@ def _frames(a: Analysis) -> list[Move]:
             Move(sentence, person, origin.entity or "", origin, dest.entity or "", origin.start, end, title or None)
         )
     return out
+
+
+# "left OpenAI to launch Vibe Coding", "before leaving to start Foo Labs": what a departure was for,
+# named as a new venture (capitalised words the sheet does not know).
+LEFT_TO_FOUND = re.compile(
+    r"(?<![\w-])(?:left|leaving|leaves|quit(?:s|ting)?|depart(?:s|ed|ing))\b[^,.;:()]{0,40}?\s+to\s+"
+    r"(?:co-?found|found|launch|start|set\s+up|create)\s+"
+    r"(?P<name>[A-Z][\w’'&-]*(?:\s+(?:and|&|of|for|[A-Z][\w’'&-]*))*)",
+)
+
+
+@dataclass(frozen=True)
+class Venture:
+    """`person` left (somewhere) to found `name` (`start:end`), a venture the sheet does not know."""
+
+    sentence: Sentence
+    person: Mention
+    name: str
+    start: int
+    end: int
+    origin: str | None  # the organisation left, when the text names it
+
+
+def venture_claims(a: Analysis) -> list[Venture]:
+    """Departures for a venture the text names with words the sheet knows no entity by."""
+    out = []
+    for m, sentence in matches_by_sentence(a, LEFT_TO_FOUND):
+        name = re.sub(r"(?:\s+(?:and|&|of|for))+$", "", m["name"])
+        start, end = m.start("name"), m.start("name") + len(name)
+        known = [x for x in a.mentions_between(start, end) if x.entity is not None]
+        if known or re.match(r"['’]", a.prose[end : end + 1]):
+            continue  # a known organisation, person or product, or someone's ('Tesla's ...')
+        if not _is_claim(a, sentence, m.start()):
+            continue
+        person = person_subject(a, sentence, m.start())
+        left = [x.entity for x in a.mentions_between(m.start(), start, {"organisation"}) if x.entity]
+        if person is not None and person.entity is not None:
+            out.append(Venture(sentence, person, name, start, end, left[0] if left else None))
+    return out

@@ -76,7 +76,9 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     people = [
         m
         for m in a.mentions_between(clause_start, offset, {"person"})
-        if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
+        if m.end <= offset
+        and not any(s <= m.start < e for s, e in skipped)
+        and not (m.entity and TAKEN_BY.search(a.prose, clause_start, m.start))  # "under Elon Musk"
     ]
     if people:
         return people[-1]
