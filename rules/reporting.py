@@ -16,7 +16,7 @@ from linter.rule import Example, Rule
 
 # Phrases followed by the manager's name ...
 MANAGER_AFTER = re.compile(
-    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+|straight\s+)?(?:in\s+)?to"
+    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+|straight\s+)?(?:in\s+)?to(?:\s+the\s+(?:very\s+)?top,?(?:\s+to)?)?"
     r"|work(?:s|ed|ing)?\s+(?:directly\s+)?(?:under|for)"
     r"|answer(?:s|ed|ing)?\s+(?:directly\s+)?to"
     r"|under(?:\s+the\s+(?:leadership|direction|supervision|management)\s+of)?"

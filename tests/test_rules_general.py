@@ -299,3 +299,21 @@ VENTURES = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), VENTURES)
 def test_left_to_found_an_unknown_venture(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL603", sheet_of(sheet)) == expected
+
+
+# A year after an appositive on the organisation ("founded Eureka Labs, an education start-up, in
+# 2022"); "reports straight to the top, to X".
+APPOSITIVE_YEARS = [
+    ("K", "Karpathy founded Eureka Labs, an education start-up, in 2022.", "FL601", ["2022"]),
+    ("K", "Karpathy founded Eureka Labs, an education start-up, in 2024.", "FL601", []),
+    ("K", "Karpathy joined OpenAI, the lab Musk co-founded, in 2016.", "FL601", []),  # a name in the apposition
+    ("H", "Hamilton joined Mercedes, the works team, in 2012.", "FL601", ["2012"]),
+    ("K", "Karpathy joined Anthropic. He reports straight to the top, to Dario Amodei.", "FL201", ["Dario Amodei"]),
+    ("K", "Karpathy joined Anthropic. He reports straight to the top, to Nick Joseph.", "FL201", []),
+    ("K", "Karpathy joined Anthropic. Nick Joseph reports to the top, to Dario Amodei.", "FL201", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "rule", "expected"), APPOSITIVE_YEARS)
+def test_appositive_years_and_the_top(sheet: str, text: str, rule: str, expected: list[str]) -> None:
+    assert found(text, rule, sheet_of(sheet)) == expected

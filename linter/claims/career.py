@@ -72,6 +72,7 @@ PURPOSE = re.compile(
     re.IGNORECASE,
 )
 GAP_AFTER = re.compile(
+    r"(?:\s*,\s+(?:an?|the|its|his|her)\s+(?-i:[^,;.()A-Z]){1,40},)?"  # ", an education start-up, in"
     r"(?:\s*,)?(?:\s+(?!(?:and|but|or|while|which|who|where|whose|that|then|before|after|when|because|to|having)\b)"
     r"(?![\w-]+ing\b)[\w'’-]+){0,6}?\s+"
     r"(?P<prep>in|during|from|since|until|till|through|between|by|around|circa)\s+"
