@@ -27,7 +27,7 @@ NOT_LINK = r"(?!(?:to|and|or|for|at|with|on|of|in|from|as)\b)"
 JOINED_TEAM = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:is|was|been)\s+placed\s+on|work(?:s|ing)?\s+(?:in|on|with)|move[sd]?\s+to|moving\s+to"
     r"|(?:is|was)\s+on|part\s+of|member\s+of|new\s+home(?:\s+(?:from|in)\s+[\w-]+)?\s+(?:is|will\s+be))\s+"
-    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:"
+    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s|(?:company|firm|lab|start-?up|carmaker)['’]s)\s+)*(?P<name>(?:"
     + NOT_LINK
     + r"[\w-]+\s+){1,3}?)"
     + TEAM_NOUN
@@ -89,10 +89,11 @@ class TeamMismatch(Rule):
             start, end = claim.match.span("name")
             end = start + len(name.rstrip())
             team = doc.sheet.entities[claim.fact.value.entity]
+            who = doc.sheet.entities[claim.fact.subject].name
             cue = doc.prose[claim.match.start() : claim.match.start("phrase")].strip()
             yield doc.finding(
                 self.code, claim.fact, start, end,
-                f"{claim.subject.text} joined the {team.name}, not the {doc.prose[start:end]} team",
+                f"{who} joined the {team.name}, not the {doc.prose[start:end]} team",
                 team.name, team.names[1] if len(team.names) > 1 else None,
                 claim=claim.read(doc.prose[start:end], start, end, cue),
             )  # fmt: skip

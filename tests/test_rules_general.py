@@ -317,3 +317,17 @@ APPOSITIVE_YEARS = [
 @pytest.mark.parametrize(("sheet", "text", "rule", "expected"), APPOSITIVE_YEARS)
 def test_appositive_years_and_the_top(sheet: str, text: str, rule: str, expected: list[str]) -> None:
     assert found(text, rule, sheet_of(sheet)) == expected
+
+
+# "the company's X team" is a team phrase too.
+COMPANY_TEAMS = [
+    ("K", "Anthropic also hired Chris Rohlf, who joined the company's interpretability team.", ["interpretability"]),
+    ("K", "Anthropic also hired Chris Rohlf, who joined the company's frontier red team.", []),
+    ("H", "Ferrari signed Hamilton, who will join the company's hypercar team.", ["hypercar"]),
+    ("H", "Ferrari signed Hamilton, who will join the company's Formula 1 team.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), COMPANY_TEAMS)
+def test_the_companys_team(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL401", sheet_of(sheet)) == expected
