@@ -331,3 +331,34 @@ COMPANY_TEAMS = [
 @pytest.mark.parametrize(("sheet", "text", "expected"), COMPANY_TEAMS)
 def test_the_companys_team(sheet: str, text: str, expected: list[str]) -> None:
     assert found(text, "FL401", sheet_of(sheet)) == expected
+
+
+# A line that opens with 'He' after another man was named on an earlier line goes back to the
+# page's protagonist (named before both); on the same line, or after other words, it does not.
+TOPIC_PRONOUNS = [
+    (
+        "K",
+        "Andrej Karpathy has moved.\nNick Joseph welcomed him.\nHe is on Anthropic's safety team.",
+        "FL401",
+        ["safety"],
+    ),
+    ("K", "Andrej Karpathy has moved.\nNick Joseph welcomed him, and he is on the safety team.", "FL401", []),
+    ("K", "Nick Joseph welcomed the hire.\nHe is on Anthropic's safety team.", "FL401", []),  # protagonist never named
+    (
+        "H",
+        "Lewis Hamilton is moving.\nCarlos Sainz loses his seat.\nHe will join Ferrari's hypercar team.",
+        "FL401",
+        ["hypercar"],
+    ),
+    (
+        "H",
+        "Lewis Hamilton is moving.\nCarlos Sainz loses his seat.\nSo he will join Ferrari's hypercar team.",
+        "FL401",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "rule", "expected"), TOPIC_PRONOUNS)
+def test_a_new_line_returns_to_the_protagonist(sheet: str, text: str, rule: str, expected: list[str]) -> None:
+    assert found(text, rule, sheet_of(sheet)) == expected
