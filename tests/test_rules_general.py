@@ -362,3 +362,18 @@ TOPIC_PRONOUNS = [
 @pytest.mark.parametrize(("sheet", "text", "rule", "expected"), TOPIC_PRONOUNS)
 def test_a_new_line_returns_to_the_protagonist(sheet: str, text: str, rule: str, expected: list[str]) -> None:
     assert found(text, rule, sheet_of(sheet)) == expected
+
+
+# The years of a relative clause on the place it names: "Tesla, where he served ... from X until Y".
+WHERE_YEARS = [
+    ("K", "Musk recruited Karpathy to Tesla, where he served as AI chief from 2017 until 2021.", ["2021"]),
+    ("K", "Karpathy moved to Tesla, where he served as AI director from 2017 until 2022.", []),
+    ("K", "Karpathy moved to Tesla, where Musk had been CEO since 2008.", []),  # another person
+    ("H", "Hamilton moved to Mercedes, where he raced from 2012 to 2024.", ["2012"]),
+    ("H", "Hamilton moved to Mercedes, where he raced from 2013 to 2024.", []),
+]
+
+
+@pytest.mark.parametrize(("sheet", "text", "expected"), WHERE_YEARS)
+def test_years_of_a_where_clause(sheet: str, text: str, expected: list[str]) -> None:
+    assert found(text, "FL601", sheet_of(sheet)) == expected

@@ -260,7 +260,7 @@ Tie = tuple[str, str, str | None, Mention | None]
 
 def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, events: list[Event]) -> YearClaim | None:
     y = _Years(a, sentence, m, is_range, events)
-    for shape in (_in_brackets, _before_place, _timeline_entry, _after_event, _before_event):
+    for shape in (_in_brackets, _before_place, _timeline_entry, _after_event, _before_event, _where_at):
         found = shape(y)
         if found is None:
             continue
@@ -349,6 +349,24 @@ def _before_event(y: _Years) -> Tie | None:
     e = after[0]
     kind = PREP_KIND.get(prep["prep"].lower(), e.kind)
     return (e.org or "", kind, e.which, person_subject(a, y.sentence, e.verb_start))
+
+
+WHERE = re.compile(r",\s+where\s+(?:he|she|they|[A-Z][\w-]+)\s+(?:[\w'’-]+\s+){0,12}?$")
+
+
+def _where_at(y: _Years) -> Tie | None:
+    """'... to Tesla, where he served as its AI chief from 2017 until 2021': the years of a
+    relative clause on the place it names."""
+    a = y.a
+    head = a.prose[y.sentence.start : y.start]
+    m = WHERE.search(head)
+    if m is None:
+        return None
+    comma = y.sentence.start + m.start()
+    orgs = [o for o in a.mentions_between(y.sentence.start, comma + 1, {"organisation"}) if o.entity]
+    if not orgs or orgs[-1].end != comma or a.mentions_between(comma, y.start, {"organisation"}):
+        return None
+    return (orgs[-1].entity or "", "during", None, person_subject(a, y.sentence, comma + m.end() - m.start()))
 
 
 def _only_subject_between(a: Analysis, start: int, end: int) -> bool:
