@@ -178,6 +178,8 @@ LEFT_AFTER = [
     ("K", "Karpathy leaves Tesla after a 4-year tenure as AI lead.", ["4-year"]),
     ("K", "Karpathy left Tesla after five years.", []),
     ("K", "Karpathy left Tesla after two years of talks with OpenAI.", []),  # not the stint
+    ("K", "Karpathy leaves Tesla after 4\u2011year tenure as AI lead.", ["4\u2011year"]),  # a non-breaking hyphen
+    ("K", "Karpathy leaves Tesla after 5\u2011year tenure as AI lead.", []),
     ("K", "Karpathy joined Tesla after two years at OpenAI.", []),
     ("H", "Hamilton left McLaren after nine seasons.", ["nine seasons"]),
     ("H", "Hamilton left McLaren after six seasons.", []),

@@ -397,7 +397,8 @@ AT_AFTER = re.compile(
     r"|\s+as\s+(?:an?|the)\s+(?=[A-Z])"  # "eight years as a McLaren race driver"
 )
 # "seven seasons": in a career a season is a year (a sports season, a school year).
-SEASONS = re.compile(r"[\s-]+(seasons?)\b", re.IGNORECASE)
+# A non-breaking hyphen ("4\u2011year") is a length in years too.
+SEASONS = re.compile(r"[\s\u2010\u2011-]+(seasons?|years?)\b", re.IGNORECASE)
 THERE_AFTER = re.compile(r"\s+(?:back\s+)?there\b")
 FOR_BEFORE = re.compile(
     r"(?:,\s+where\s+\w+\s+(?:worked|stayed|remained|was|spent|served)|\s+(?:briefly|again|only))?"
