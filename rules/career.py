@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.numbers import format_like, hedge_compatible
-from linter.claims.career import YearClaim, length_claims, year_claims
+from linter.claims.career import RANGE, SINGLE, YearClaim, length_claims, year_claims
+from linter.claims.clauses import asserts
 from linter.claims.model import with_claim
-from linter.claims.moves import Move, move_claims
-from linter.claims.timeline import Stint, Timeline, timeline_for
+from linter.claims.moves import Move, move_claims, venture_claims
+from linter.claims.predicates import attribute, matches_by_sentence
+from linter.claims.timeline import Stint, Timeline, is_single_event, timeline_for
 from linter.findings import Applicability, Finding
 from linter.rule import Example, Rule
 
@@ -62,8 +65,13 @@ class CareerYears(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
+        events = list(self._single_year_events(doc))
+        yield from events
+        judged = {(f.start, f.end) for f in events}
         timeline = timeline_for(doc.sheet)
         for claim in year_claims(doc):
+            if claim.first_span in judged:
+                continue  # the year of one event the sheet dates ('first title') is judged as that
             if claim.person is None or claim.person.entity is None:
                 continue
             which = claim.which if claim.kind == "start" else None
@@ -73,6 +81,38 @@ class CareerYears(Rule):
                 if finding is not None:
                     value = doc.prose[finding.start : finding.end]
                     yield with_claim(doc, finding, claim.person, f"{claim.kind} year at {claim.org}", value)
+
+    def _single_year_events(self, doc: Analysis) -> Iterator[Finding]:
+        """A year the sheet gives one event of a career ('first world title', 2008), read by the
+        fact's cues as dates are: the cue's subject is the fact's, in the year's clause."""
+        # Only a cue of several words ('first world title') dates one event: a lone 'last' or
+        # 'title' says too little.
+        facts = [
+            replace(f, cues=tuple(c for c in f.cues if " " in c.strip()))
+            for f in doc.sheet.facts_of_type("years")
+            if is_single_event(f) and any(" " in c.strip() for c in f.cues)
+        ]
+        if not facts:
+            return
+        for m, sentence in matches_by_sentence(doc, SINGLE):
+            ranges = RANGE.finditer(doc.prose, sentence.start, sentence.end)
+            if any(r.start() <= m.start() < r.end() for r in ranges):
+                continue  # a year of a range ('from 2007 to 2012') dates a stint, not one event
+            if sentence.question or not asserts(doc, m.start(), m.end()):
+                continue
+            found = attribute(doc, sentence, m.start(), facts, end=m.end())
+            year = int(m["y1"])
+            if found is None or year == int(found.fact.value.data["from"]):
+                continue
+            fact = found.fact
+            what = fact.value.data.get("role") or fact.relation.replace("_", " ")
+            message = f"{_name(doc, fact.subject)}'s {what} was in {fact.value.data['from']}, not {year}"
+            finding = doc.finding(
+                self.code, fact, *m.span("y1"), message, fact.value.display(), str(fact.value.data["from"])
+            )
+            yield with_claim(
+                doc, finding, fact.subject, fact.relation, m["y1"], doc.prose[found.cue_start : found.cue_end]
+            )
 
     def _judge(self, doc: Analysis, claim: YearClaim, stints: list[Stint], timeline: Timeline) -> Finding | None:
         now = timeline.now
@@ -190,11 +230,30 @@ class MoveFraming(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
+        yield from self._ventures(doc)
         timeline = timeline_for(doc.sheet)
         for move in move_claims(doc):
             finding = self._judge(doc, move, timeline)
             if finding is not None:
                 yield with_claim(doc, finding, move.person, "left", move.origin, doc.prose[move.start : move.end])
+
+    def _ventures(self, doc: Analysis) -> Iterator[Finding]:
+        """'left OpenAI to launch Vibe Coding': the person left to found what the sheet's
+        `founded` fact names, not a venture the sheet does not know."""
+        founded = {f.subject: f for f in doc.sheet.facts_for("founded") if f.value.data.get("org")}
+        timeline = timeline_for(doc.sheet)
+        for venture in venture_claims(doc):
+            fact = founded.get(venture.person.entity or "")
+            if fact is None:
+                continue
+            if venture.origin is not None:
+                left = timeline.at(fact.subject, venture.origin)
+                if not any(s.end == int(fact.value.data["from"]) for s in left):
+                    continue  # left somewhere else first ('left Tesla to launch a course'): another venture
+            name, org = _name(doc, fact.subject), _name(doc, fact.value.data["org"])
+            message = f"{name} left to found {org} ({fact.value.display()}), not {venture.name}"
+            finding = doc.finding(self.code, fact, venture.start, venture.end, message, org, org)
+            yield with_claim(doc, finding, venture.person, "founded", venture.name, "left ... to found")
 
     def _judge(self, doc: Analysis, move: Move, timeline: Timeline) -> Finding | None:
         person = move.person_id
@@ -203,8 +262,9 @@ class MoveFraming(Rule):
         dest = move.dest
         if dest == "rival":
             arrivals = [org for (who, org) in timeline.arrivals if who == person]
-            if len(arrivals) != 1 or re.search(r"\b(?:19|20)\d\d\b", move.sentence.text):
-                return None
+            earlier = [y for y in re.findall(r"\b(?:19|20)\d\d\b", move.sentence.text) if int(y) < timeline.now]
+            if len(arrivals) != 1 or earlier:
+                return None  # a year before the event may date an earlier move
             dest = arrivals[0]
         came_from = timeline.before(person, dest)
         if not came_from or move.origin in came_from or move.origin == dest:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from linter.annotate.analysis import Analysis
-from linter.claims.predicates import Claim, predicate_claims
+from linter.claims.clauses import facts_by_subject, fitting_fact
+from linter.claims.predicates import Claim, matches_by_sentence, predicate_claims, subject_of
 from linter.findings import Finding
 from linter.language.en import CHANNEL_PATTERN, POSSESSIVE, REFLEXIVE
 from linter.language.en import CHANNEL_WORDS as CHANNELS
@@ -17,7 +18,7 @@ from linter.sheet import Entity, Sheet
 ANNOUNCED_ON = (
     r"\b(?:announc\w*|welcom\w*|post(?:ed|ing|s)?|shar(?:ed|ing|es)|revealed|wrote|writing|broke\s+the\s+news"
     r"|made\s+the\s+news\s+public|(?:made|making)\s+(?:the|his|her)\s+announcement|confirm(?:ed|ing|s)?|disclosed|said)"
-    r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with)\s+"
+    r"(?:\s+[\w'’]+){0,6}?\s+(?:on|via|in|through|to|with|at|during)\s+"
     r"(?:(?:a|an|the|his|her|their|its|own|short|brief|personal|[A-Z][\w.-]*['’]s)\s+)*"
 )
 
@@ -27,7 +28,14 @@ def announced_on(sheet: Sheet) -> re.Pattern[str]:
     """'announced ... on/via/in <channel>': the general platform words and the sheet's channel
     names (as written, so 'X' matches only the capital letter)."""
     names = [re.escape(n) for e in sheet.entities.values() if e.kind == "channel" for n in e.names]
-    words = "|".join([*names, CHANNEL_PATTERN]) or r"(?!x)x"
+    # The channels the sheet marks wrong ('press conference') are channel words for this event.
+    wrong = [
+        r"[\s-]+".join(re.escape(w) for w in a.value.text.split())
+        for f in sheet.facts_for("announced_via")
+        for a in f.alternatives_ranked("deprecated")
+        if a.value.type == "text" and a.value.text.strip()
+    ]
+    words = "|".join([*sorted([*names, *wrong], key=len, reverse=True), CHANNEL_PATTERN])
     return re.compile(ANNOUNCED_ON + r"(?P<channel>" + words + r")(?![\w-])")
 
 
@@ -71,6 +79,36 @@ def _handle_of(entity: Entity, handle: str) -> bool:
     return any(w in handle.lower() for w in words)
 
 
+def _where(channel: Entity) -> str:
+    """'on a post on X' for a platform (a proper name), 'in an official statement' for a kind of
+    announcement (a common noun)."""
+    if channel.name[:1].isupper():
+        return f"in a post on {channel.name}"
+    article = "an" if channel.name[:1].lower() in "aeiou" else "a"
+    return f"in {article} {channel.name}"
+
+
+def _announced_by_employer(doc: Analysis, pattern: re.Pattern[str], done: set[int]) -> list[Claim]:
+    """'Ferrari announced the signing of Lewis Hamilton at a press conference': an organisation
+    with no channel of its own announcing the move of a person who has one speaks of that
+    person's announcement."""
+    facts = facts_by_subject(doc.sheet.facts_for("announced_via"))
+    claims = []
+    for m, sentence in matches_by_sentence(doc, pattern):
+        if m.start() in done:
+            continue
+        subject = subject_of(doc, sentence, m.start(), frozenset({"organisation"}))
+        if subject is None or subject.entity in facts:
+            continue
+        named = [p for p in doc.mentions_between(m.start(), m.start("channel"), {"person"}) if p.entity in facts]
+        if not named or doc.prose[subject.end : m.start()].strip(" ,") != "":
+            continue
+        found = fitting_fact(doc, sentence, m.start(), m.end(), facts[named[0].entity or ""])
+        if found is not None:
+            claims.append(Claim(sentence, m, found[0], named[0], found[1]))
+    return claims
+
+
 class ChannelMismatch(Rule):
     """An announcement is placed on the wrong channel.
 
@@ -99,17 +137,20 @@ class ChannelMismatch(Rule):
     def check(self, doc: Analysis) -> Iterator[Finding]:
         yield from self._someone_elses_post(doc)
         for pattern in (announced_on(doc.sheet), TWEETED):
-            for claim in predicate_claims(doc, pattern, "announced_via"):
+            claims = predicate_claims(doc, pattern, "announced_via")
+            claims += _announced_by_employer(doc, pattern, {c.match.start() for c in claims})
+            for claim in claims:
                 fact = claim.fact
                 right = doc.sheet.entities[fact.value.entity]
                 word = claim.match["channel"]
                 if _same_channel(word, right) or _passed_on(doc, claim):
                     continue
                 start, end = claim.match.span("channel")
+                where = _where(right)
                 yield doc.finding(
                     self.code, fact, start, end,
-                    f"{doc.sheet.entities[fact.subject].name} announced it on {right.name}, not {word!r}",
-                    f"a post on {right.name}", None, claim=claim.read(word, start, end, claim.match[0][:12]),
+                    f"{doc.sheet.entities[fact.subject].name} announced it {where}, not {word!r}",
+                    where.split(" ", 1)[1], None, claim=claim.read(word, start, end, claim.match[0][:12]),
                 )  # fmt: skip
 
     def _someone_elses_post(self, doc: Analysis) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import scope_of
+from linter.claims.clauses import facts_by_subject, fitting_fact, fitting_facts
 from linter.claims.model import ReadClaim, subject_basis
 from linter.claims.predicates import PEOPLE, fragment_subject, matches_by_sentence, person_after, subject_of
 from linter.findings import Applicability, Finding
@@ -16,11 +16,13 @@ from linter.rule import Example, Rule
 
 # Phrases followed by the manager's name ...
 MANAGER_AFTER = re.compile(
-    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+|straight\s+)?(?:in\s+)?to"
+    r"\b(?:report(?:s|ed|ing)?\s+(?:directly\s+|straight\s+)?(?:in\s+)?to(?:\s+the\s+(?:very\s+)?top,?(?:\s+to)?)?"
     r"|work(?:s|ed|ing)?\s+(?:directly\s+)?(?:under|for)"
     r"|answer(?:s|ed|ing)?\s+(?:directly\s+)?to"
     r"|under(?:\s+the\s+(?:leadership|direction|supervision|management)\s+of)?"
     r"|(?:his|her|their)\s+(?:new\s+)?(?:boss|manager|supervisor|line\s+manager)(?:\s+(?:is|will\s+be|was|becomes))?,?"
+    r"|['’]s\s+(?:new\s+)?(?:boss|manager|supervisor|line\s+manager)(?:\s+(?:since|from|at|in|until)\s+[\w-]+)?"
+    r"\s+(?:is|will\s+be|was|has\s+been|had\s+been|becomes|became)"
     r"|(?:team|group|org|organi[sz]ation|unit)\s+(?:led|run|headed|overseen)\s+by)\s",
     re.IGNORECASE,
 )
@@ -61,18 +63,19 @@ class ReportingLine(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
-        facts = {f.subject: f for f in doc.sheet.facts_for("reports_to")}
+        facts = facts_by_subject(doc.sheet.facts_for("reports_to"))
         if not facts:
             return
         for sentence, cue_start, subject, manager in self._claims(doc):
             if subject is None or subject.entity is None or subject == manager:
                 continue
-            fact = facts.get(subject.entity)
-            if fact is None:
-                continue
             start = min(cue_start, manager.start)
-            scope = scope_of(doc, sentence, start, manager.end, fact)
-            if not scope.fits(fact) or manager.entity == fact.value.entity:
+            found = fitting_fact(doc, sentence, start, manager.end, facts.get(subject.entity, []))
+            if found is None:
+                continue
+            fact, scope = found
+            fitting = fitting_facts(doc, sentence, start, manager.end, facts[subject.entity])
+            if any(manager.entity == f.value.entity for f in fitting):
                 continue
             expected = fact.value.display(doc.sheet)
             suggestion = None if manager.pronoun else expected

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
+from linter.claims.mandates import verb_entries, verb_pattern, wrong_values
 from linter.claims.predicates import predicate_claims
 from linter.claims.teams import TEAM_NOUN, is_new_team
 from linter.claims.titles import LEADING
@@ -25,8 +26,8 @@ ROLE_NOUN = re.compile(r"\b(?:" + "|".join(sorted(HEAD_NOUNS)) + r"|" + TEAM_NOU
 NOT_LINK = r"(?!(?:to|and|or|for|at|with|on|of|in|from|as)\b)"
 JOINED_TEAM = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:is|was|been)\s+placed\s+on|work(?:s|ing)?\s+(?:in|on|with)|move[sd]?\s+to|moving\s+to"
-    r"|(?:is|was)\s+on|part\s+of|member\s+of)\s+"
-    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s)\s+)*(?P<name>(?:"
+    r"|(?:is|was)\s+on|part\s+of|member\s+of|new\s+home(?:\s+(?:from|in)\s+[\w-]+)?\s+(?:is|will\s+be))\s+"
+    r"(?P<phrase>(?:(?:the|its|a|an|[A-Z][\w.-]*['’]s|(?:company|firm|lab|start-?up|carmaker)['’]s)\s+)*(?P<name>(?:"
     + NOT_LINK
     + r"[\w-]+\s+){1,3}?)"
     + TEAM_NOUN
@@ -35,11 +36,18 @@ JOINED_TEAM = re.compile(
 MANDATE = re.compile(
     r"\b(?:(?:will|to|would)\s+(?:lead|head|run|oversee|direct|helm|rebuild|revamp|overhaul|restructure|reshape)"
     r"|leads|heads|runs|oversees|leading|heading"
-    r"|(?:named|appointed|hired|tapped|installed|promoted)"
+    r"|(?:named|appointed|hired|tapped|installed|promoted|signed|recruited)"
     r"(?:\s+(?P<object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?(?:\s+(?:as|to(?:\s+(?:be|become|lead|head|run))?))?"
     r"|made\s+(?P<made_object>him|her|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s+(?:its|the|their|[A-Z][\w.-]*['’]s)\s)"
     r"|became|becomes|to\s+become|in\s+charge\s+of|charged\s+with|responsible\s+for)\s+"
     r"(?P<phrase>[^,.;:()\"“”—–]{3,80})"
+)
+
+
+# "His mandate: make Claude ...", "her remit is to ...": the owner is the person.
+MANDATE_NOUN = re.compile(
+    r"\b(?P<object>[Hh]is|[Hh]er|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s)\s+(?:new\s+)?(?:mandate|remit|brief)"
+    r"(?:\s*:|\s+(?:is|will\s+be)\s+to)\s+(?P<phrase>[^,.;:()\"“”—–]{3,80})"
 )
 
 
@@ -81,10 +89,11 @@ class TeamMismatch(Rule):
             start, end = claim.match.span("name")
             end = start + len(name.rstrip())
             team = doc.sheet.entities[claim.fact.value.entity]
+            who = doc.sheet.entities[claim.fact.subject].name
             cue = doc.prose[claim.match.start() : claim.match.start("phrase")].strip()
             yield doc.finding(
                 self.code, claim.fact, start, end,
-                f"{claim.subject.text} joined the {team.name}, not the {doc.prose[start:end]} team",
+                f"{who} joined the {team.name}, not the {doc.prose[start:end]} team",
                 team.name, team.names[1] if len(team.names) > 1 else None,
                 claim=claim.read(doc.prose[start:end], start, end, cue),
             )  # fmt: skip
@@ -121,7 +130,15 @@ class MandateMismatch(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
-        for claim in predicate_claims(doc, MANDATE, "mandate"):
+        yield from self._verb_phrases(doc)
+        verbs = predicate_claims(doc, MANDATE, "mandate")
+        taken = [c.match.start() for c in verbs]
+        nouns = [  # "his remit is to lead X": the verb's own claim already reads X
+            c
+            for c in predicate_claims(doc, MANDATE_NOUN, "mandate")
+            if not any(c.match.start() <= t < c.match.end() for t in taken)
+        ]
+        for claim in verbs + nouns:
             phrase = claim.match["phrase"]
             cut = PHRASE_END.search(phrase)
             phrase = (phrase[: cut.start()] if cut else phrase).rstrip()
@@ -145,10 +162,55 @@ class MandateMismatch(Rule):
                 claim=claim.read(doc.prose[span[0] : span[1]], span[0], span[1], cue),
             )  # fmt: skip
 
+    def _verb_phrases(self, doc: Analysis) -> Iterator[Finding]:
+        """The sheet's own mandate verbs ('will replace X', 'to partner X'): a deprecated value,
+        or another person than the one the sheet gives the same verb ('partner Carlos Sainz'
+        when the sheet says 'partner Charles Leclerc')."""
+        facts = doc.sheet.facts_for("mandate")
+        pattern = verb_pattern({e.verb for f in facts for e in verb_entries(doc.sheet, f)})
+        if pattern is None:
+            return
+        for claim in predicate_claims(doc, pattern, "mandate"):
+            verb = claim.match["verb"] or claim.match["verb3"]
+            start = claim.match.start("verb") if claim.match["verb"] else claim.match.start("verb3")
+            end = claim.match.end("phrase")
+            text = doc.prose[start:end]
+            span = self._wrong_in(claim.fact, text, start) or self._other_person(doc, claim.fact, verb, start, end)
+            if span is None:
+                continue
+            wrong = doc.prose[span[0] : span[1]]
+            name = doc.sheet.entities[claim.fact.subject].name
+            yield doc.finding(
+                self.code, claim.fact, span[0], span[1],
+                f"{name}'s mandate is to {claim.fact.value.text}, not to {wrong}",
+                claim.fact.value.text, None, claim=claim.read(wrong, span[0], span[1], verb),
+            )  # fmt: skip
+
+    @staticmethod
+    def _wrong_in(fact: Fact, text: str, offset: int) -> tuple[int, int] | None:
+        for wrong in wrong_values(fact):
+            at = _find_folded(text, wrong)
+            if at is not None and at[0] == 0:
+                return offset + at[0], offset + at[1]
+        return None
+
+    @staticmethod
+    def _other_person(doc: Analysis, fact: Fact, verb: str, start: int, end: int) -> tuple[int, int] | None:
+        """The verb's object is a person the sheet does not give that verb."""
+        expected = [e.people for e in verb_entries(doc.sheet, fact) if e.verb == verb and e.people]
+        if not expected:
+            return None
+        people = doc.mentions_between(start + len(verb), min(end, start + len(verb) + 40), {"person"})
+        if not people or any(people[0].entity in p for p in expected):
+            return None
+        person = people[0]
+        tail = re.match(r"['’]s?\s+[a-z][\w-]*", doc.prose[person.end : end])
+        return start, person.end + (tail.end() if tail else 0)
+
     @staticmethod
     def _problem(doc: Analysis, fact: Fact, phrase: str) -> str | None:
-        for alt in fact.alternatives_ranked("deprecated"):
-            at = _find_folded(phrase, alt.value.text)
+        for wrong in wrong_values(fact):
+            at = _find_folded(phrase, wrong)
             if at is not None:
                 return f"deprecated:{phrase[at[0] : at[1]]}"
         words = vocabulary(doc.sheet)
@@ -158,7 +220,7 @@ class MandateMismatch(Rule):
         allowed = words.functions_in(fact.value.text)
         if not found <= allowed:
             return "function"
-        return None if is_new_team(phrase) else "whole-team"
+        return None if is_new_team(phrase) or _paraphrases(phrase, fact.value.text) else "whole-team"
 
     @staticmethod
     def _message(doc: Analysis, fact: Fact, problem: str) -> str:
@@ -169,8 +231,27 @@ class MandateMismatch(Rule):
             )
         if problem == "function":
             return f"{name}'s mandate is to {fact.value.text}"
-        reason = next((a.reason for a in fact.alternatives_ranked("deprecated")), "")
-        return f"{name} was not hired as {problem.split(':', 1)[1]}: {reason}"
+        wrong = problem.split(":", 1)[1]
+        alts = fact.alternatives_ranked("deprecated")
+        said = [a.reason for a in alts if a.value.type == "text" and _find_folded(a.value.text, wrong)]
+        reason = next(iter(said), alts[0].reason if alts else "")
+        return f"{name} was not hired as {wrong}: {reason}"
+
+
+def _paraphrases(phrase: str, text: str) -> bool:
+    """Does `phrase` restate the sheet's mandate text ('use Claude to accelerate pre-training
+    research' in '... that uses Claude to accelerate pre-training research')? Four or more
+    content words, four in five of them the text's, compared by their first five letters."""
+
+    def stems(words: str) -> list[str]:
+        return [w[:5] for w in re.findall(r"[a-z]+", fold_hyphens(words.lower())) if len(w) > 3]
+
+    mine, theirs = stems(phrase), set(stems(text))
+    return len(mine) >= 4 and sum(w in theirs for w in mine) >= 0.8 * len(mine)
+
+
+def fold_hyphens(text: str) -> str:
+    return re.sub(r"\b(pre|post|co|sub|non)[\s-]+", r"\1", text)
 
 
 def _find_folded(text: str, wanted: str) -> tuple[int, int] | None:

@@ -49,6 +49,9 @@ REPORTED = re.compile(
     r"|wrongly\s+|mistakenly\s+)?"
     r"(?:said|says|claimed|claims|stated|states|reported|reports|wrote|writes|described|describes|gave|gives|quoted"
     r"|quotes|called|calls|suggested|suggests|put|puts|listed|lists|dated|dates|misquoted|had)\b"
+    # "Somebody in the other thread claimed ...": a claim the writer only passes on.
+    r"|\b(?:[Ss]ome(?:one|body)|[Oo]thers|[Mm]any|[Rr]umou?rs?)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:claimed|claims|suggested|suggests|insisted|insists|speculated|alleged|alleges)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
@@ -128,13 +131,31 @@ class Analysis:
                         seen.append((None, item.start))  # an unknown person breaks every chain
                 continue
             assert isinstance(item, re.Match)
-            seen = history[PRONOUNS[item[0].lower()]]
+            gender = PRONOUNS[item[0].lower()]
+            seen = history[gender]
             target = seen[-1][0] if seen else None
+            if seen and self._topic_returns(seen, item.start(), gender):
+                target = self.sheet.protagonist  # a new line goes back to whom the page is about
             if item[0].lower() == "him" and seen and self._own_subject(starts, seen[-1][1], item.start()):
                 target = seen[-2][0] if len(seen) > 1 else None
             if target:
                 out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
         return out
+
+    def _topic_returns(self, seen: list[tuple[str | None, int]], pronoun_start: int, gender: str) -> bool:
+        """Does a 'he' on a new line, after another person of that gender was named on an earlier
+        line, mean the page's protagonist (named before both)? A page about an event keeps
+        coming back to its protagonist: 'Nick Joseph welcomed him.' / 'He is on the ... team.'"""
+        who = self.sheet.protagonist
+        last_entity, last_start = seen[-1]
+        if who is None or last_entity in (None, who) or self.sheet.entities[who].gender != gender:
+            return False
+        if "\n" not in self.prose[last_start:pronoun_start]:
+            return False  # the other person was named on this line: the pronoun is theirs
+        line_start = self.prose.rfind("\n", 0, pronoun_start) + 1
+        if re.search(r"[A-Z]\w+", self.prose[line_start:pronoun_start]):
+            return False  # not the line's first word: its own subject may be someone else
+        return any(entity == who and start < last_start for entity, start in seen)
 
     def _own_subject(self, people: list[int], name_start: int, pronoun_start: int) -> bool:
         """Is the name at `name_start` the subject of the verb whose object is the pronoun? Either

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from linter.annotate.analysis import Analysis
@@ -55,7 +55,8 @@ EVENT = re.compile(
     r"|beg[au]n\s+at|start(?:s|ed|ing)?|launch(?:es|ed|ing)?|set\s+up|creat(?:es|ed|ing)|establish(?:es|ed|ing))"
     r"|(?P<end_any>left|leaves|leaving|leave|quit(?:s|ting)?|depart(?:s|ed|ing)?(?:\s+from)?|exit(?:s|ed|ing)?"
     r"|resign(?:s|ed|ing)?\s+from|(?:step(?:s|ped|ping)?|walk(?:s|ed|ing)?)\s+(?:down|away)\s+from|(?:departure|exit)\s+from)"
-    r"|(?P<during_any>(?:work(?:s|ed|ing)?|was|were|stint|time|tenure|career|years|spell|role)\s+(?:at|with|for)"
+    r"|(?P<during_any>(?:work(?:s|ed|ing)?|was|were|stint|time|tenure|career|years|spell|role|serv(?:es|ed|ing)"
+    r"|rac(?:es|ed|ing)|driv(?:es|ing|en)|drove|play(?:s|ed|ing)|coach(?:es|ed|ing)|compet(?:es|ed|ing))\s+(?:at|with|for)"
     r"|at|with|run(?:s|ning)?|ran|lead(?:s|ing)?|led|head(?:ed|ing)|heads)"
     rf"){_FILL}\s+",
     re.IGNORECASE,
@@ -73,6 +74,7 @@ PURPOSE = re.compile(
     re.IGNORECASE,
 )
 GAP_AFTER = re.compile(
+    r"(?:\s*,\s+(?:an?|the|its|his|her)\s+(?-i:[^,;.()A-Z]){1,40},)?"  # ", an education start-up, in"
     r"(?:\s*,)?(?:\s+(?!(?:and|but|or|while|which|who|where|whose|that|then|before|after|when|because|to|having)\b)"
     r"(?![\w-]+ing\b)[\w'’-]+){0,6}?\s+"
     r"(?P<prep>in|during|from|since|until|till|through|between|by|around|circa)\s+"
@@ -281,7 +283,7 @@ Tie = tuple[str, str, str | None, Mention | None]
 
 def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, events: list[Event]) -> YearClaim | None:
     y = _Years(a, sentence, m, is_range, events)
-    for shape in (_in_brackets, _before_place, _timeline_entry, _after_event, _before_event):
+    for shape in (_in_brackets, _before_place, _timeline_entry, _after_event, _before_event, _where_at):
         found = shape(y)
         if found is None:
             continue
@@ -384,6 +386,24 @@ def _before_event(y: _Years) -> Tie | None:
     return (e.org or "", kind, e.which, person_subject(a, y.sentence, e.verb_start))
 
 
+WHERE = re.compile(r",\s+where\s+(?:he|she|they|[A-Z][\w-]+)\s+(?:[\w'’-]+\s+){0,12}?$")
+
+
+def _where_at(y: _Years) -> Tie | None:
+    """'... to Tesla, where he served as its AI chief from 2017 until 2021': the years of a
+    relative clause on the place it names."""
+    a = y.a
+    head = a.prose[y.sentence.start : y.start]
+    m = WHERE.search(head)
+    if m is None:
+        return None
+    comma = y.sentence.start + m.start()
+    orgs = [o for o in a.mentions_between(y.sentence.start, comma + 1, {"organisation"}) if o.entity]
+    if not orgs or orgs[-1].end != comma or a.mentions_between(comma, y.start, {"organisation"}):
+        return None
+    return (orgs[-1].entity or "", "during", None, person_subject(a, y.sentence, comma + m.end() - m.start()))
+
+
 def _only_subject_between(a: Analysis, start: int, end: int) -> bool:
     """'[In 2017], Karpathy [joined]': nothing but the subject (and an adverb) between."""
     people = a.mentions_between(start, end, {"person"})
@@ -406,12 +426,27 @@ def _first_person_after(a: Analysis, sentence: Sentence, offset: int) -> Mention
 # ---------------------------------------------------------------------------------- lengths
 LATER = re.compile(r"\b(?:more|another|again|back|second|rejoin\w*|return\w*|re-?join\w*)\b", re.IGNORECASE)
 FIRST = re.compile(r"\b(?:first|original|initial(?:ly)?|founding)\b", re.IGNORECASE)
-AT_AFTER = re.compile(r"\s+(?:back\s+|in\s+total\s+|all\s+)?(?:(?:stint|spell|tenure|run|career)\s+)?(?:at|with|in)\s+")
+AT_AFTER = re.compile(
+    r"\s+(?:back\s+|in\s+total\s+|all\s+)?(?:(?:[\w-]+\s+){0,3}?(?:stint|spell|tenure|run|career)\s+)?(?:at|with|in)\s+"
+    r"|\s+[a-z]+ing\s+(?:at|with|for)\s+"  # "seven seasons racing for McLaren"
+    r"|\s+as\s+(?:an?|the)\s+(?=[A-Z])"  # "eight years as a McLaren race driver"
+)
+# "seven seasons": in a career a season is a year (a sports season, a school year).
+# A non-breaking hyphen ("4\u2011year") is a length in years too.
+SEASONS = re.compile(r"[\s\u2010\u2011-]+(seasons?|years?)\b", re.IGNORECASE)
 THERE_AFTER = re.compile(r"\s+(?:back\s+)?there\b")
 FOR_BEFORE = re.compile(
     r"(?:,\s+where\s+\w+\s+(?:worked|stayed|remained|was|spent|served)|\s+(?:briefly|again|only))?"
     r"\s+for\s+(?:(?:the\s+)?(?:next|following|another)\s+)?"
 )
+# "left Tesla after five years": a departure dated by the length of the stint it ends.
+AFTER_LEAVING = re.compile(
+    r"\b(?:left|leaves|leaving|leave|quit(?:s|ting)?|depart(?:s|ed|ing)?|exit(?:s|ed|ing)?)\s+(?:from\s+)?$",
+    re.IGNORECASE,
+)
+# ... the length ends there or names the stint ('after two years of talks' is not a stint).
+LENGTH_ENDS = re.compile(r"(?:\s+(?:tenure|stint|spell|run|there|as|to|and|when|in)\b|\s*(?:[,.;:)!?]|$))")
+LENGTH_AFTER = re.compile(r"\s+after\s+(?:(?:an?|his|her|their|a\s+total\s+of)\s+)?")
 OF_BEFORE = re.compile(
     r"\b(?:stint|spell|tenure|return|stay|run)\b(?P<at>\s+(?:at|to|with)\s+)?[^,;.()]{0,30}?\s+(?:of|lasting|that\s+lasted)\s+$",
     re.IGNORECASE,
@@ -426,8 +461,9 @@ def length_claims(a: Analysis) -> list[LengthClaim]:
 def _length_claims(a: Analysis) -> list[LengthClaim]:
     out: list[LengthClaim] = []
     for sentence in a.sentences:
-        for q in quantities_between(a, sentence.start, sentence.end):
-            if q.unit != "years":
+        for found in quantities_between(a, sentence.start, sentence.end):
+            q = _in_years(a, found)
+            if q is None:
                 continue
             org = _length_org(a, sentence, q)
             if org is None:
@@ -436,6 +472,17 @@ def _length_claims(a: Analysis) -> list[LengthClaim]:
             which = "later" if LATER.search(context) else "first" if FIRST.search(context) else None
             out.append(LengthClaim(sentence, person_subject(a, sentence, q.hedge_start), org, which, q))
     return out
+
+
+def _in_years(a: Analysis, q: Quantity) -> Quantity | None:
+    """A length in years: 'seven years', 'four-year', or a count of seasons ('six seasons')."""
+    if q.unit == "years":
+        return q
+    seasons = SEASONS.match(a.prose, q.end) if q.unit is None else None
+    if seasons is None:
+        return None
+    end = seasons.end()
+    return replace(q, end=end, text=a.prose[q.start : end], unit="years", unit_word=seasons[1])
 
 
 def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
@@ -452,6 +499,12 @@ def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
     gap = prose[last.end : q.hedge_start]
     if FOR_BEFORE.fullmatch(gap) and not re.search(r"[;:.()]", gap):
         return last.entity
+    if (
+        AFTER_LEAVING.search(prose, max(sentence.start, last.start - 20), last.start)
+        and LENGTH_AFTER.fullmatch(gap)
+        and LENGTH_ENDS.match(prose, q.end)
+    ):
+        return last.entity  # "left Tesla after five years", "leaves Tesla after 4-year tenure"
     if re.fullmatch(r"\s+that\s+lasted\s+", gap) or OF_BEFORE.search(
         prose, max(sentence.start, q.hedge_start - 60), q.hedge_start
     ):

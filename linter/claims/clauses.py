@@ -29,6 +29,11 @@ MOTION_CUE = (
     r"(?i:(?:went|goes|go|going|moved?|moving|moves|headed|heads|returned|returning|came|back)\s+to"
     r"|(?:left|leaving|leaves)\s+for)"
 )
+# "left Mercedes to join ...", "leaving X for Y": a departure that places what follows elsewhere.
+DEPARTURE = re.compile(r"(?i:left|leaving|leaves|departing|after\s+leaving|after\s+departing)\s+(?:the\s+)?$")
+ONWARD = re.compile(
+    r"(?:\s+(?:in|at\s+the\s+end\s+of)\s+[\w-]+)?\s+(?:to\s+(?:join|become|race|lead|work)|for|and\s+join\w*)\b"
+)
 HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 # The words that place what follows at an organisation, ending right before its name.
 CUE_BEFORE = re.compile(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$")
@@ -146,6 +151,8 @@ def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end:
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
         cue = CUE_BEFORE.search(before)
+        if cue and DEPARTURE.search(cue[0]) and m.end <= phrase_start and ONWARD.match(text, m.end - start):
+            continue  # "leaving Mercedes to join Ferrari's team": the phrase is at the destination
         if cue:
             found.append((m.entity, cue[0] + a.prose[m.start : m.end], m.start))
         elif phrase_start <= m.start < phrase_end and POSSESSIVE.match(a.prose, m.end) and m.end < phrase_end:
@@ -163,10 +170,17 @@ def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end:
     return found
 
 
-def _employer(found: list[tuple[str, str, int]], fact: Fact | None, at: int) -> tuple[str | None, str]:
-    """The employer that decides: another organisation than the fact's wins (the claim is then
-    about a different job), the one named nearest the phrase first; else the fact's own; else none."""
+def _employer(
+    found: list[tuple[str, str, int]], fact: Fact | None, at: int, end: int | None = None
+) -> tuple[str | None, str]:
+    """The employer that decides: the fact's own when the phrase itself names it ("Ferrari's
+    F1 team at Maranello"); else another organisation than the fact's (the claim is then about
+    a different job), the one named nearest the phrase first; else the fact's own; else none."""
     org = fact.org if fact is not None else None
+    inside = [(name, cue) for name, cue, pos in found if name == org and end is not None and at <= pos < end]
+    owned = [(name, cue) for name, cue in inside if re.search(r"['’]", cue)]
+    if owned:
+        return owned[0]
     foreign = sorted((abs(pos - at), name, cue) for name, cue, pos in found if name != org)
     if foreign:
         return foreign[0][1], foreign[0][2]
@@ -207,7 +221,7 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
         return found
     clause_start, clause_end = a.clause(sentence, start)
     clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
-    employer, cue = _employer(_employers(a, clause_start, max(clause_end, end), start, end), fact, start)
+    employer, cue = _employer(_employers(a, clause_start, max(clause_end, end), start, end), fact, start, end)
     if employer is None and fact is not None and fact.org is not None:
         # A sentence that never names the fact's employer but sets its scene elsewhere
         # ('2017 — Left OpenAI for Tesla, where he became ...').
@@ -231,6 +245,40 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
     )
     a.memo[key] = scope
     return scope
+
+
+def facts_by_subject(facts: list[Fact] | tuple[Fact, ...]) -> dict[str, list[Fact]]:
+    """A relation's facts grouped by subject: one person may have several (a reporting line at
+    each employer), told apart by their qualifiers."""
+    grouped: dict[str, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.subject, []).append(fact)
+    return grouped
+
+
+def fitting_fact(a: Analysis, sentence: Sentence, start: int, end: int, facts: list[Fact]) -> tuple[Fact, Scope] | None:
+    """Of one subject's facts for a relation, the one the phrase `start:end` is judged against,
+    with its scope: a fact whose employer the clause names first; else, when the clause names
+    none, the latest (the event's own, as 'reports to' without a place means now). None when the
+    clause fits none (another employer, an earlier time, not asserted)."""
+    fitting = [(f, s) for f in facts if (s := scope_of(a, sentence, start, end, f)).fits(f)]
+    if not fitting:
+        return None
+    placed = [(f, s) for f, s in fitting if s.employer is not None and s.employer == f.org]
+    pool = placed or fitting
+    return max(pool, key=lambda fs: _from_year(fs[0]))
+
+
+def fitting_facts(a: Analysis, sentence: Sentence, start: int, end: int, facts: list[Fact]) -> list[Fact]:
+    """All of a subject's facts the phrase may be about (a value matching any of them is right)."""
+    return [f for f in facts if scope_of(a, sentence, start, end, f).fits(f)]
+
+
+def _from_year(fact: Fact) -> int:
+    valid_from = fact.qualifiers.get("from")
+    if valid_from is None:
+        return 0
+    return valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
 
 
 def elsewhere(a: Analysis, sentence: Sentence, offset: int, fact: Fact) -> bool:

@@ -13,11 +13,45 @@ FRAGMENT_HEAD = re.compile(r"\W*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s
 NOT_VERBS = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "In", "On", "At", "By"}
 
 
+# A name a preposition or a list takes ("alongside Sam Altman, Elon Musk, and Greg Brockman")
+# inside a fragment is not who the fragments are about.
+TAKEN = re.compile(r"(?:\b(?:alongside|under|with|by|from|to|of|and|than|like|for|beside|including)\s+|,\s*)$")
+FRAGMENT_RUN = 12  # how far a run of fragments ('Born 1986 ... Left Tesla in 2022.') may reach back
+
+
 def previous_person(a: Analysis, sentence: Sentence, sentences_back: int = 3) -> Mention | None:
-    """The last person named (or pronoun resolved) in the few sentences before `sentence`."""
-    first = a.sentences[max(0, sentence.index - sentences_back)].start if a.sentences else sentence.start
-    before = [m for m in a.mentions_between(first, sentence.start, {"person"}) if m.end <= sentence.start]
-    return before[-1] if before else None
+    """The last person named (or pronoun resolved) in the few sentences before `sentence`. A
+    run of fragments ('Co-founded OpenAI alongside Sam Altman. Left Tesla in 2022.') is about
+    the person before the run: it does not use up the few sentences, and names that prepositions
+    or lists take, or that stand in brackets, are skipped everywhere."""
+    budget, j, walked = sentences_back, sentence.index - 1, 0
+    while j >= 0 and budget > 0 and walked < FRAGMENT_RUN:
+        s = a.sentences[j]
+        people = [m for m in a.mentions_between(s.start, s.end, {"person"}) if m.end <= sentence.start]
+        subjects = [m for m in people if not _taken(a, s, m)]
+        if subjects:
+            return subjects[-1]
+        if not _starts_with_verb(a, s):
+            budget -= 1
+        j -= 1
+        walked += 1
+    return None
+
+
+def _taken(a: Analysis, sentence: Sentence, m: Mention) -> bool:
+    """A name a preposition or list takes, or one in brackets: not whom the text is about."""
+    if m.pronoun:
+        return False
+    before = a.prose[sentence.start : m.start]
+    return bool(TAKEN.search(before)) or before.count("(") > before.count(")")
+
+
+def _starts_with_verb(a: Analysis, sentence: Sentence) -> bool:
+    head = FRAGMENT_HEAD.match(a.prose, sentence.start, sentence.end)
+    if head is None:
+        return False
+    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end])
+    return word is not None and word[0] not in NOT_VERBS and not a.mentions_between(head.end(), head.end() + 1)
 
 
 def previous_if_fragment(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:

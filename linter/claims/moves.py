@@ -55,6 +55,12 @@ DESTINATION = re.compile(
 TWO_EVENTS = re.compile(
     r"\b(?:(?:19|20)\d\d|later|eventually|subsequently|afterwards|since|after|then)\b", re.IGNORECASE
 )
+# A purpose of working elsewhere after a departure: "to race in red", "to play abroad".
+TO_WORK = re.compile(
+    r"\s*,?\s+to\s+(?:race|drive|play|work|coach|compete|ride|manage|serve|teach|research)\b(?!\s+(?:for|at|with)\s)",
+    re.IGNORECASE,
+)
+COMING = re.compile(r"\b(?:will|to|is|are|set\s+to|about\s+to)\s+$", re.IGNORECASE)
 TO_DEST = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 RIVAL = re.compile(
     r"(?:a|an|its|their|his|her|the)\s+(?:(?:direct|chief|main|biggest|fierce|arch-?|closest|top|key|major)\s+)*"
@@ -122,6 +128,15 @@ def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Patte
     return None
 
 
+def _unnamed_destination(a: Analysis, sentence: Sentence, m: re.Match[str], offset: int) -> str | None:
+    """'will walk away from McLaren to race in red': a departure, told as news (present or
+    future), for work somewhere the text does not name, judged like 'for a rival' (against the
+    one place the person arrives at). A past one ('quit OpenAI to work on ...') may be any move."""
+    first = m["verb"].split()[0].lower()
+    news = re.search(r"(?:s|ing)$", first) or COMING.search(a.prose, max(sentence.start, m.start() - 20), m.start())
+    return "rival" if news and TO_WORK.match(a.prose, offset, sentence.end) else None
+
+
 def move_claims(a: Analysis) -> list[Move]:
     """Every move the text claims; one per origin named ('defects from OpenAI to Anthropic' is
     both a departure and a path: the wider reading wins)."""
@@ -139,7 +154,7 @@ def _departures(a: Analysis) -> list[Move]:
         origin = org_at(a, m.end())
         if origin is None or not _is_claim(a, sentence, m.start()):
             continue
-        dest = _destination(a, sentence, origin.end)
+        dest = _destination(a, sentence, origin.end) or _unnamed_destination(a, sentence, m, origin.end)
         person = person_subject(a, sentence, m.start())
         if dest is None or person is None or person.entity is None:
             continue
@@ -239,4 +254,43 @@ def _frames(a: Analysis) -> list[Move]:
         out.append(
             Move(sentence, person, origin.entity or "", origin, dest.entity or "", origin.start, end, title or None)
         )
+    return out
+
+
+# "left OpenAI to launch Vibe Coding", "before leaving to start Foo Labs": what a departure was for,
+# named as a new venture (capitalised words the sheet does not know).
+LEFT_TO_FOUND = re.compile(
+    r"(?<![\w-])(?:left|leaving|leaves|quit(?:s|ting)?|depart(?:s|ed|ing))\b[^,.;:()]{0,40}?\s+to\s+"
+    r"(?:co-?found|found|launch|start|set\s+up|create)\s+"
+    r"(?P<name>[A-Z][\w’'&-]*(?:\s+(?:and|&|of|for|[A-Z][\w’'&-]*))*)",
+)
+
+
+@dataclass(frozen=True)
+class Venture:
+    """`person` left (somewhere) to found `name` (`start:end`), a venture the sheet does not know."""
+
+    sentence: Sentence
+    person: Mention
+    name: str
+    start: int
+    end: int
+    origin: str | None  # the organisation left, when the text names it
+
+
+def venture_claims(a: Analysis) -> list[Venture]:
+    """Departures for a venture the text names with words the sheet knows no entity by."""
+    out = []
+    for m, sentence in matches_by_sentence(a, LEFT_TO_FOUND):
+        name = re.sub(r"(?:\s+(?:and|&|of|for))+$", "", m["name"])
+        start, end = m.start("name"), m.start("name") + len(name)
+        known = [x for x in a.mentions_between(start, end) if x.entity is not None]
+        if known or re.match(r"['’]", a.prose[end : end + 1]):
+            continue  # a known organisation, person or product, or someone's ('Tesla's ...')
+        if not _is_claim(a, sentence, m.start()):
+            continue
+        person = person_subject(a, sentence, m.start())
+        left = [x.entity for x in a.mentions_between(m.start(), start, {"organisation"}) if x.entity]
+        if person is not None and person.entity is not None:
+            out.append(Venture(sentence, person, name, start, end, left[0] if left else None))
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import Scope, elsewhere, scope_of
+from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
 from linter.sheet import Fact
@@ -312,7 +312,7 @@ def fragment_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | 
 def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
     """Every match of `pattern` whose clause subject has a `relation` fact, skipping claims the
     clause places at another employer or an earlier time than the fact."""
-    facts = {f.subject: f for f in a.sheet.facts_for(relation)}
+    facts = facts_by_subject(a.sheet.facts_for(relation))
     claims: list[Claim] = []
     if not facts:
         return claims
@@ -327,8 +327,7 @@ def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> li
             continue
         if subject is None or subject.entity not in facts:
             continue
-        fact = facts[subject.entity]
-        scope = scope_of(a, sentence, m.start(), m.end(), fact)
-        if scope.fits(fact):
-            claims.append(Claim(sentence, m, fact, subject, scope))
+        found = fitting_fact(a, sentence, m.start(), m.end(), facts[subject.entity])
+        if found is not None:
+            claims.append(Claim(sentence, m, found[0], subject, found[1]))
     return claims

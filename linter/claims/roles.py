@@ -34,15 +34,17 @@ def normalise(title: str) -> str:
     return " ".join(w for w in words if w not in {"the", "a", "an", "its", "his", "her", "their"})
 
 
-def head_noun(title: str) -> str | None:
-    """The word that makes `title` a role ('head' in 'head of pre-training'), if any."""
+def head_noun(title: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """The word that makes `title` a role ('head' in 'head of pre-training'), if any; `extra`
+    adds a sheet's own role nouns ('principal' of 'team principal', `Vocabulary.head_nouns`)."""
+    nouns: frozenset[str] = HEAD_NOUNS | extra if extra else HEAD_NOUNS
     words: list[str] = [w.lower() for w in WORD.findall(title)]
     if "of" in words:
         before = words[: words.index("of")]
-        heads = [w for w in before if w in HEAD_NOUNS]
+        heads = [w for w in before if w in nouns]
         if heads:
             return heads[-1]
-    heads = [w for w in words if w in HEAD_NOUNS]
+    heads = [w for w in words if w in nouns]
     return heads[-1] if heads else None
 
 

@@ -69,14 +69,16 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     OpenAI in 2015, spent ...'), else the implied subject."""
     found = subject_of(a, sentence, offset)
     if found is not None and found.kind == "person":
-        return found
+        return _not_an_object(a, sentence, found, offset)
     clause_start, _ = a.clause(sentence, offset)
     text = a.prose[clause_start:offset]
     skipped = [(clause_start + m.start() + 1, clause_start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
     people = [
         m
         for m in a.mentions_between(clause_start, offset, {"person"})
-        if m.end <= offset and not any(s <= m.start < e for s, e in skipped)
+        if m.end <= offset
+        and not any(s <= m.start < e for s, e in skipped)
+        and not (m.entity and TAKEN_BY.search(a.prose, clause_start, m.start))  # "under Elon Musk"
     ]
     if people:
         return people[-1]
@@ -92,6 +94,36 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
         return described if described is not None and described.kind == "person" else None
     implied = implied_subject(a, sentence, offset)
     return implied if implied is not None and implied.kind == "person" else None
+
+
+# A name that a verb or preposition takes ("will join team principal Frederic Vasseur", "the seat
+# of Carlos Sainz"), or that owns a noun ("Lewis Hamilton's team-mate"), is not its clause's subject.
+TAKEN_BY = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|partner(?:s|ed|ing)?|replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|seat\s+of|alongside"
+    r"|under|beside|with|to|of|than|like|for)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+RELATIVE_ON = re.compile(r"(?:['’]s?)?\s*,?\s*(?:who|whose|whom)\b")
+COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|been|be|becomes?|became|remains?|remained)\s+$")
+
+
+def _not_an_object(a: Analysis, sentence: Sentence, found: Mention, offset: int) -> Mention:
+    """`found`, or the person before it in the sentence when `found` is the object of a verb or
+    the owner in a complement ('George Russell has been Lewis Hamilton's team-mate at Mercedes
+    since 2022'). A relative clause on `found` ('replace Sainz, whose four seasons ...') is
+    about `found`."""
+    if found.pronoun or RELATIVE_ON.match(a.prose, found.end, offset):
+        return found
+    earlier = [m for m in a.mentions_between(sentence.start, found.start, {"person"}) if m.end <= found.start]
+    if not earlier:
+        return found
+    taken = TAKEN_BY.search(a.prose, earlier[-1].end, found.start)
+    owner = re.match(r"['’]s?\s", a.prose[found.end : found.end + 3]) and COPULA_BEFORE.search(
+        a.prose, earlier[-1].end, found.start
+    )
+    return earlier[-1] if taken or owner else found
 
 
 ORG_POSSESSIVE = re.compile(

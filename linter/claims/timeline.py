@@ -27,7 +27,9 @@ class Stint:
     index: int  # 0 for the first stint of this person at this organisation, 1 for the next ...
 
     def contains(self, year: int, now: int) -> bool:
-        return self.start <= year <= (self.end if self.end is not None else now)
+        # An open stint runs to now, or on from its start when that lies after now (a move
+        # announced for next season: 'at Ferrari in 2025' is true of a stint from 2025).
+        return self.start <= year <= (self.end if self.end is not None else max(now, self.start))
 
     def display(self) -> str:
         return self.fact.value.display()
@@ -48,6 +50,13 @@ class Length:
         return overlaps(interval, (self.low, self.high))
 
 
+def is_single_event(fact: Fact) -> bool:
+    """A years fact that dates one event of a career, not a stint: a single year ('from = 2008,
+    to = 2008') under any relation but `employed_at` (a one-season job is still a stint)."""
+    data = fact.value.data
+    return data.get("to") is not None and data.get("to") == data.get("from") and fact.relation != "employed_at"
+
+
 class Timeline:
     """Every person's stints, ordered by start year, and the lengths the sheet gives them."""
 
@@ -56,6 +65,8 @@ class Timeline:
         self.now = sheet.event_date.year
         by_person: dict[str, list[tuple[int, Fact]]] = {}
         for fact in sheet.facts_of_type("years"):
+            if is_single_event(fact):
+                continue  # 'first world title: 2008 with McLaren' is not a second stint there
             if fact.value.data.get("org") and sheet.entities[fact.subject].kind == "person":
                 by_person.setdefault(fact.subject, []).append((int(fact.value.data["from"]), fact))
         self.stints: dict[str, list[Stint]] = {}
@@ -112,6 +123,8 @@ class Timeline:
             if fact is not None:
                 out.append(Length(fact, org, *value_interval(fact.value), stint, fact.value))
                 continue
+            if stint.end is None and stint.start > self.now:
+                continue  # a stint that has not begun has no length yet
             years = (stint.end if stint.end is not None else self.now) - stint.start
             derived = Value("duration", {"years": years})
             out.append(Length(stint.fact, org, max(0, years - 1), years + 1, stint, derived))

@@ -77,7 +77,7 @@ def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, in
         return None
     start, end = base + words[0].start(), base + words[-1].end()
     title = doc.prose[start:end]
-    return (start, end, title) if head_noun(title) else None
+    return (start, end, title) if head_noun(title, vocabulary(doc.sheet).head_nouns) else None
 
 
 def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
@@ -132,6 +132,11 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
             if content:
                 break  # "founding member of OpenAI": the employer closes the title
             continue
+        if org is None and all(t[0].lower() in LEADING for t in title_words) and OWNER_NOUN.fullmatch(token[0]):
+            org = _last_org(doc, pos)  # "the company's chief executive": the employer named before
+            if org is None:
+                return None
+            continue
         if token[0].lower() not in words_ok:
             break
         title_words.append(token)
@@ -139,7 +144,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
     if not trimmed:
         return None
     start, end, title = trimmed
-    head = head_noun(title) or ""
+    head = head_noun(title, vocabulary(doc.sheet).head_nouns) or ""
     words = title.lower().split()
     remit = None
     if head in SENIOR_NOUNS and words[-1] == head:
@@ -155,6 +160,20 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
         named = _org_at(doc, at.end(), at.end() + 1) if at else None
         org = named.entity if named else None
     return start, end, title, org
+
+
+# "the company's", "the team's": an employer named earlier, owning the title after it.
+OWNER_NOUN = re.compile(
+    r"(?i:company|firm|team|group|business|organi[sz]ation|lab|start-?up|club|outfit|carmaker|automaker|employer)['’]s"
+)
+
+
+def _last_org(doc: Analysis, pos: int) -> str | None:
+    """The organisation named last before `pos`, in its sentence or the one before."""
+    sentence = doc.sentence_at(pos)
+    first = doc.sentences[max(0, sentence.index - 1)].start if sentence is not None else max(0, pos - 300)
+    orgs = [m for m in doc.mentions_between(first, pos, {"organisation"}) if m.entity and m.end <= pos]
+    return orgs[-1].entity if orgs else None
 
 
 PAIR_BEFORE = re.compile(r"\b(?:and|&)\s+$")

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.language.en import FUNCTION_WORDS, HEAD_NOUNS, MAKER_NOUNS, TITLE_MODIFIERS
+from linter.language.en import (
+    FUNCTION_WORDS,
+    HEAD_NOUNS,
+    MAKER_NOUNS,
+    TITLE_LEADING,
+    TITLE_MODIFIERS,
+    TITLE_TRAILING,
+)
 from linter.sheet import Sheet
 
 WORD = re.compile(r"[a-z][\w&-]*")
@@ -43,11 +50,20 @@ class Vocabulary:
     title_words: frozenset[str]  # words a run of title words may hold ('pre-training', 'lead')
     function_words: frozenset[str]  # folded words that say what a team does ('pretraining', 'safety')
     maker_phrase: re.Pattern[str]  # 'the <product> maker': the company that makes a product
+    function_phrases: frozenset[str] = frozenset()  # several-word functions, lower-case ('formula e')
+    head_nouns: frozenset[str] = frozenset()  # a sheet's own role nouns ('principal', 'driver')
 
     def functions_in(self, phrase: str) -> set[str]:
-        """The function words of a phrase, folded ('Pre-training' -> 'pretraining')."""
-        words = re.findall(r"[a-z][a-z-]*", phrase.lower())
-        return {fold(w) for w in words if fold(w) in self.function_words}
+        """The function words of a phrase, folded ('Pre-training' -> 'pretraining'); a sheet's
+        several-word function ('Formula E') counts only as the whole phrase."""
+        words = re.findall(r"[a-z0-9][a-z0-9-]*", phrase.lower())
+        found = {fold(w) for w in words if fold(w) in self.function_words}
+        joined = " ".join(words)
+        for wanted in self.function_phrases:
+            parts = [re.escape(p) for p in re.split(r"[\s-]+", wanted) if p]
+            if re.search(r"(?<![a-z0-9])" + r"[\s-]?".join(parts) + r"(?![a-z0-9])", joined):
+                found.add(fold(wanted))
+        return found
 
 
 @lru_cache(maxsize=32)
@@ -72,10 +88,40 @@ def vocabulary(sheet: Sheet) -> Vocabulary:
             products += entity.names
     extra = sheet_vocabulary(sheet)
     title_words |= {w.lower() for w in extra.get("title_words", ())}
-    functions |= {fold(w) for w in extra.get("function_words", ())}
+    functions |= {fold(w) for w in extra.get("function_words", ()) if " " not in w.strip()}
+    functions |= _wrong_team_words(sheet, names)
+    phrases = {w.strip().lower() for w in extra.get("function_words", ()) if " " in w.strip()}
     made = "|".join(re.escape(p) for p in sorted(products, key=len, reverse=True)) or r"(?!x)x"
     maker = re.compile(rf"(?:{made})\s+(?:{'|'.join(MAKER_NOUNS)})s?\b")
-    return Vocabulary(frozenset(title_words), frozenset(functions), maker)
+    heads = frozenset(_role_nouns(sheet) - names)
+    return Vocabulary(frozenset(title_words), frozenset(functions), maker, frozenset(phrases), heads)
+
+
+def _role_nouns(sheet: Sheet) -> set[str]:
+    """The role noun of each of the sheet's titles: the last word ('team principal', 'race
+    driver'), or the word before 'of' ('head of pre-training')."""
+    found: set[str] = set()
+    for fact in sheet.facts_for("title"):
+        for text in (fact.value.text, *fact.value.aliases):
+            words = re.findall(r"[a-z][\w-]*", text.lower())
+            if "of" in words[1:]:
+                words = words[: words.index("of")]
+            if words and words[-1] not in TITLE_LEADING | TITLE_TRAILING | {"team", "s"}:
+                found.add(words[-1])
+    return found
+
+
+def _wrong_team_words(sheet: Sheet, names: set[str]) -> set[str]:
+    """Function words a sheet implies by the teams it marks wrong ('Ferrari's endurance or
+    hypercar team'): what the person did not join says what a team may do, with no word list."""
+    team_words = {w for e in sheet.entities.values() if e.kind == "team" for n in e.names for w in _words(n)}
+    skip = names | team_words | GENERIC_TEAM_WORDS | set(TITLE_MODIFIERS) | {"or", "and", "nor", "not", "s"}
+    found: set[str] = set()
+    for fact in sheet.facts_for("member_of_team"):
+        for alt in fact.alternatives_ranked("deprecated"):
+            text = getattr(alt.value, "text", "") or ""
+            found |= {fold(w) for w in re.findall(r"[a-z][a-z-]*", text.lower()) if w not in skip and len(w) > 2}
+    return found
 
 
 def sheet_vocabulary(sheet: Sheet) -> dict[str, tuple[str, ...]]:

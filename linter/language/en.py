@@ -60,7 +60,8 @@ FUNCTION_WORDS = frozenset({
     "consumer", "enterprise", "infrastructure", "education", "societal", "trust", "legal", "hardware",
     "robotics", "vision", "design", "communications", "comms", "recruiting", "finance", "operations",
     "partnerships", "go-to-market", "reinforcement", "evals", "evaluation", "coding", "agents", "agent",
-    "multimodal", "audio", "voice", "search", "developer", "tooling", "devrel", "platform",
+    "multimodal", "audio", "voice", "search", "developer", "developers", "tooling", "devrel", "platform", "agentic",
+    "apps", "integrations",
 })  # fmt: skip
 
 # Where an announcement can be made, and the platform each word denotes.
@@ -69,13 +70,16 @@ CHANNEL_WORDS = {
     "blog": "blog", "blog post": "blog", "blogpost": "blog", "substack": "blog", "press release": "press release",
     "statement": "statement", "threads": "threads", "bluesky": "bluesky", "mastodon": "mastodon",
     "facebook": "facebook", "instagram": "instagram", "youtube": "youtube", "podcast": "podcast",
-    "newsletter": "newsletter", "email": "email", "interview": "interview",
+    "newsletter": "newsletter", "email": "email", "interview": "interview", "press conference": "press conference",
+    "news conference": "press conference", "television interview": "interview", "tv interview": "interview",
+    "radio interview": "interview",
 }  # fmt: skip
 
 # The same platforms as they appear in text (capitalised names match only as written).
 CHANNEL_PATTERN = (
     r"Twitter|[Tt]weet|LinkedIn|[Bb]log(?:\s+post)?|Substack|press\s+release|Threads|Bluesky|Mastodon"
-    r"|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|[Ii]nterview"
+    r"|Facebook|Instagram|YouTube|[Pp]odcast|[Nn]ewsletter|[Ee]mail|(?:(?:[Tt]elevision|TV|[Rr]adio)\s+)?[Ii]nterview"
+    r"|(?:[Pp]ress|[Nn]ews)\s+conference"
 )
 
 # Nouns that stand for "the company that makes <product>": "the <product> maker".
