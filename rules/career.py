@@ -108,7 +108,13 @@ class CareerYears(Rule):
             what = fact.value.data.get("role") or fact.relation.replace("_", " ")
             message = f"{_name(doc, fact.subject)}'s {what} was in {fact.value.data['from']}, not {year}"
             finding = doc.finding(
-                self.code, fact, *m.span("y1"), message, fact.value.display(), str(fact.value.data["from"])
+                rule=self.code,
+                fact=fact,
+                start=m.span("y1")[0],
+                end=m.span("y1")[1],
+                message=message,
+                expected=fact.value.display(),
+                suggestion=str(fact.value.data["from"]),
             )
             yield with_claim(
                 doc, finding, fact.subject, fact.relation, m["y1"], doc.prose[found.cue_start : found.cue_end]
@@ -134,26 +140,58 @@ class CareerYears(Rule):
                 suggestion = str(s.start) if wrong_first else end_text
             stated = doc.prose[claim.first_span[0] : last_span[1]]
             message = f"{person} was at {org} {s.display()}, not {stated}"
-            return doc.finding(self.code, s.fact, start, end, message, s.display(), suggestion)
+            return doc.finding(
+                rule=self.code,
+                fact=s.fact,
+                start=start,
+                end=end,
+                message=message,
+                expected=s.display(),
+                suggestion=suggestion,
+            )
         if claim.kind == "start":
             if any(s.start == first for s in stints):
                 return None
             s = _closest(stints, first, None, now)
             message = f"{person}'s time at {org} began in {s.start} ({s.display()}), not {first}"
-            return doc.finding(self.code, s.fact, *claim.first_span, message, s.display(), str(s.start))
+            return doc.finding(
+                rule=self.code,
+                fact=s.fact,
+                start=claim.first_span[0],
+                end=claim.first_span[1],
+                message=message,
+                expected=s.display(),
+                suggestion=str(s.start),
+            )
         if claim.kind == "end":
             ended = [s for s in stints if s.end is not None]
             if not ended or any(s.end == first for s in ended):
                 return None
             s = min(ended, key=lambda x: abs((x.end or 0) - first))
             message = f"{person} left {org} in {s.end} ({s.display()}), not {first}"
-            return doc.finding(self.code, s.fact, *claim.first_span, message, s.display(), str(s.end))
+            return doc.finding(
+                rule=self.code,
+                fact=s.fact,
+                start=claim.first_span[0],
+                end=claim.first_span[1],
+                message=message,
+                expected=s.display(),
+                suggestion=str(s.end),
+            )
         if any(s.contains(first, now) for s in stints):
             return None
         s = _closest(stints, first, None, now)
         spans = ", ".join(x.display() for x in stints)
         message = f"{person} was not at {org} in {first}: the sheet has {spans}"
-        return doc.finding(self.code, s.fact, *claim.first_span, message, spans, None)
+        return doc.finding(
+            rule=self.code,
+            fact=s.fact,
+            start=claim.first_span[0],
+            end=claim.first_span[1],
+            message=message,
+            expected=spans,
+            suggestion=None,
+        )
 
 
 class CareerLength(Rule):
@@ -194,10 +232,14 @@ class CareerLength(Rule):
             expected = best.value.display() + stint
             person, org = _name(doc, claim.person.entity), _name(doc, claim.org)
             finding = doc.finding(
-                self.code, best.fact, start, q.end,
-                f"{person} spent {expected} at {org}, not {doc.prose[start:q.end]}",
-                expected, format_like(q, best.value, with_hedge=q.hedge is None or not keep_hedge),
-            )  # fmt: skip
+                rule=self.code,
+                fact=best.fact,
+                start=start,
+                end=q.end,
+                message=f"{person} spent {expected} at {org}, not {doc.prose[start : q.end]}",
+                expected=expected,
+                suggestion=format_like(q, best.value, with_hedge=q.hedge is None or not keep_hedge),
+            )
             yield with_claim(doc, finding, claim.person, f"time at {claim.org}", doc.prose[start : q.end])
 
 
@@ -252,7 +294,15 @@ class MoveFraming(Rule):
                     continue  # left somewhere else first ('left Tesla to launch a course'): another venture
             name, org = _name(doc, fact.subject), _name(doc, fact.value.data["org"])
             message = f"{name} left to found {org} ({fact.value.display()}), not {venture.name}"
-            finding = doc.finding(self.code, fact, venture.start, venture.end, message, org, org)
+            finding = doc.finding(
+                rule=self.code,
+                fact=fact,
+                start=venture.start,
+                end=venture.end,
+                message=message,
+                expected=org,
+                suggestion=org,
+            )
             yield with_claim(doc, finding, venture.person, "founded", venture.name, "left ... to found")
 
     def _judge(self, doc: Analysis, move: Move, timeline: Timeline) -> Finding | None:
@@ -288,7 +338,15 @@ class MoveFraming(Rule):
             suggestion = found[: move.origin_mention.start - move.start] + expected
         else:
             suggestion = None
-        return doc.finding(self.code, fact, move.start, move.end, message, expected, suggestion)
+        return doc.finding(
+            rule=self.code,
+            fact=fact,
+            start=move.start,
+            end=move.end,
+            message=message,
+            expected=expected,
+            suggestion=suggestion,
+        )
 
 
 RULES = (CareerYears, CareerLength, MoveFraming)

@@ -148,10 +148,15 @@ class ChannelMismatch(Rule):
                 start, end = claim.match.span("channel")
                 where = _where(right)
                 yield doc.finding(
-                    self.code, fact, start, end,
-                    f"{doc.sheet.entities[fact.subject].name} announced it {where}, not {word!r}",
-                    where.split(" ", 1)[1], None, claim=claim.read(word, start, end, claim.match[0][:12]),
-                )  # fmt: skip
+                    rule=self.code,
+                    fact=fact,
+                    start=start,
+                    end=end,
+                    message=f"{doc.sheet.entities[fact.subject].name} announced it {where}, not {word!r}",
+                    expected=where.split(" ", 1)[1],
+                    suggestion=None,
+                    claim=claim.read(word, start, end, claim.match[0][:12]),
+                )
 
     def _someone_elses_post(self, doc: Analysis) -> Iterator[Finding]:
         """'The move was announced in a post by Nick Joseph': the announcer was someone else."""
@@ -166,10 +171,15 @@ class ChannelMismatch(Rule):
             own = f"{pronoun}, in {POSSESSIVE[subject.gender or '']} own post" if pronoun else "in a post of their own"
             kind = f"post on {channel.name}" if channel.kind == "channel" else channel.name
             yield doc.finding(
-                self.code, claim.fact, start, end,
-                f"{subject.name} announced it {own}; {text} only reacted to it",
-                f"{subject.name}'s own {kind}", None, claim=claim.read(text, start, end, "a post by"),
-            )  # fmt: skip
+                rule=self.code,
+                fact=claim.fact,
+                start=start,
+                end=end,
+                message=f"{subject.name} announced it {own}; {text} only reacted to it",
+                expected=f"{subject.name}'s own {kind}",
+                suggestion=None,
+                claim=claim.read(text, start, end, "a post by"),
+            )
 
     @staticmethod
     def _author(doc: Analysis, claim: Claim) -> tuple[int, int, str] | None:

@@ -99,17 +99,29 @@ class DateMismatch(Rule):
             verdict = date_verdict(fact, *days) if days else Verdict("error")
             if verdict.severity == "warning":
                 yield doc.finding(
-                    self.code, fact, mention.start, mention.end, disputed_message(doc, fact, mention.text, verdict),
-                    expected, suggestion, severity="warning", sources=verdict.sources,
-                )  # fmt: skip
+                    rule=self.code,
+                    fact=fact,
+                    start=mention.start,
+                    end=mention.end,
+                    message=disputed_message(doc, fact, mention.text, verdict),
+                    expected=expected,
+                    suggestion=suggestion,
+                    severity="warning",
+                    sources=verdict.sources,
+                )
                 continue
             alt = alternative_for(fact, mention)
             why = f" ({alt.reason})" if alt is not None else ""
             yield doc.finding(
-                self.code, fact, mention.start, mention.end,
-                f"date {mention.text!r} contradicts the sheet: {expected}{why}", expected, suggestion,
+                rule=self.code,
+                fact=fact,
+                start=mention.start,
+                end=mention.end,
+                message=f"date {mention.text!r} contradicts the sheet: {expected}{why}",
+                expected=expected,
+                suggestion=suggestion,
                 severity="error",
-            )  # fmt: skip
+            )
 
 
 class WeekdayMismatch(Rule):
@@ -154,10 +166,16 @@ class WeekdayMismatch(Rule):
             if verdict.severity == "warning":
                 message += "; the sources disagree on the date, and one of their days falls on it"
             yield doc.finding(
-                self.code, fact, word_start, word_end, message,
-                f"{right} {day.day} {day.strftime('%B %Y')}", right, severity=verdict.severity,
+                rule=self.code,
+                fact=fact,
+                start=word_start,
+                end=word_end,
+                message=message,
+                expected=f"{right} {day.day} {day.strftime('%B %Y')}",
+                suggestion=right,
+                severity=verdict.severity,
                 sources=verdict.sources or None,
-            )  # fmt: skip
+            )
 
 
 class RelativeDateMismatch(Rule):
@@ -189,12 +207,17 @@ class RelativeDateMismatch(Rule):
                 continue
             verdict = date_verdict(fact, day, day)
             yield doc.finding(
-                self.code, fact, mention.start, mention.end,
-                f"{mention.text!r} in an article dated {doc.published.isoformat()} means {day.isoformat()},"
+                rule=self.code,
+                fact=fact,
+                start=mention.start,
+                end=mention.end,
+                message=f"{mention.text!r} in an article dated {doc.published.isoformat()} means {day.isoformat()},"
                 f" but the sheet says {fact.value.display(doc.sheet)}",
-                None, f"on {fact.value.date.day} {fact.value.date.strftime('%B')}",
-                severity=verdict.severity, sources=verdict.sources or None,
-            )  # fmt: skip
+                expected=None,
+                suggestion=f"on {fact.value.date.day} {fact.value.date.strftime('%B')}",
+                severity=verdict.severity,
+                sources=verdict.sources or None,
+            )
 
 
 RULES = (DateMismatch, WeekdayMismatch, RelativeDateMismatch)

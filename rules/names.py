@@ -47,10 +47,14 @@ class Misspelling(Rule):
             entity = doc.sheet.entities[miss.entity]
             found = doc.prose[miss.start : miss.end]
             yield doc.finding(
-                self.code, name_fact(doc.sheet, miss.entity), miss.start, miss.end,
-                f"{found!r} looks like a misspelling of {entity.name} (write {miss.suggestion!r})",
-                entity.name, miss.suggestion,
-            )  # fmt: skip
+                rule=self.code,
+                fact=name_fact(doc.sheet, miss.entity),
+                start=miss.start,
+                end=miss.end,
+                message=f"{found!r} looks like a misspelling of {entity.name} (write {miss.suggestion!r})",
+                expected=entity.name,
+                suggestion=miss.suggestion,
+            )
 
 
 RULES = (Misspelling,)

@@ -131,12 +131,18 @@ class FigureMismatch(Rule):
         expected = f"{fact.value.display(doc.sheet)} ({_described(fact)})"
         other = [f for f in facts if f is not fact and f.subject == fact.subject and _fits(q, f) and q.agrees(f.value)]
         hint = f"; {doc.prose[start : q.end]} is the {_described(other[0])}" if other else ""
+        written = doc.prose[start : q.end]
         return doc.finding(
-            self.code, fact, start, q.end,
-            f"{_described(fact)}: the sheet has {fact.value.display(doc.sheet)}, not {doc.prose[start:q.end]}{hint}",
-            expected, format_like(q, fact.value, with_hedge=q.hedge is None or not keep_hedge),
-            severity=verdict.severity, sources=verdict.sources or None,
-        )  # fmt: skip
+            rule=self.code,
+            fact=fact,
+            start=start,
+            end=q.end,
+            message=f"{_described(fact)}: the sheet has {fact.value.display(doc.sheet)}, not {written}{hint}",
+            expected=expected,
+            suggestion=format_like(q, fact.value, with_hedge=q.hedge is None or not keep_hedge),
+            severity=verdict.severity,
+            sources=verdict.sources or None,
+        )
 
 
 RULES = (FigureMismatch,)

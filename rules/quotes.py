@@ -80,9 +80,14 @@ class Misquote(Rule):
         expected = fact.value.text[alignment.source_start : alignment.source_end]
         for change in alignment.changes:
             yield doc.finding(
-                self.code, fact, change.start, change.end,
-                f"misquotes {speaker}'s {what}: {change.summary} ({change.diff})", expected, change.source,
-            )  # fmt: skip
+                rule=self.code,
+                fact=fact,
+                start=change.start,
+                end=change.end,
+                message=f"misquotes {speaker}'s {what}: {change.summary} ({change.diff})",
+                expected=expected,
+                suggestion=change.source,
+            )
 
 
 RULES = (Misquote,)

@@ -84,10 +84,15 @@ class ReportingLine(Rule):
                 subject_basis(subject), doc.prose[start : max(cue_start, manager.start)].strip() or manager.text,
             )  # fmt: skip
             yield doc.finding(
-                self.code, fact, manager.start, manager.end,
-                f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
-                expected, suggestion, claim=claim.to_dict(),
-            )  # fmt: skip
+                rule=self.code,
+                fact=fact,
+                start=manager.start,
+                end=manager.end,
+                message=f"{doc.sheet.entities[subject.entity].name} reports to {expected}, not {manager.text}",
+                expected=expected,
+                suggestion=suggestion,
+                claim=claim.to_dict(),
+            )
 
     @staticmethod
     def _claims(doc: Analysis) -> Iterator[tuple[Sentence, int, Mention | None, Mention]]:

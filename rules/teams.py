@@ -92,11 +92,15 @@ class TeamMismatch(Rule):
             who = doc.sheet.entities[claim.fact.subject].name
             cue = doc.prose[claim.match.start() : claim.match.start("phrase")].strip()
             yield doc.finding(
-                self.code, claim.fact, start, end,
-                f"{who} joined the {team.name}, not the {doc.prose[start:end]} team",
-                team.name, team.names[1] if len(team.names) > 1 else None,
+                rule=self.code,
+                fact=claim.fact,
+                start=start,
+                end=end,
+                message=f"{who} joined the {team.name}, not the {doc.prose[start:end]} team",
+                expected=team.name,
+                suggestion=team.names[1] if len(team.names) > 1 else None,
                 claim=claim.read(doc.prose[start:end], start, end, cue),
-            )  # fmt: skip
+            )
 
 
 class MandateMismatch(Rule):
@@ -157,10 +161,15 @@ class MandateMismatch(Rule):
                 span = (start + (lead.end() if lead else 0), start + len(phrase))
             cue = claim.match[0][: start - claim.match.start()].strip()
             yield doc.finding(
-                self.code, claim.fact, span[0], span[1],
-                self._message(doc, claim.fact, problem), claim.fact.value.text, None,
+                rule=self.code,
+                fact=claim.fact,
+                start=span[0],
+                end=span[1],
+                message=self._message(doc, claim.fact, problem),
+                expected=claim.fact.value.text,
+                suggestion=None,
                 claim=claim.read(doc.prose[span[0] : span[1]], span[0], span[1], cue),
-            )  # fmt: skip
+            )
 
     def _verb_phrases(self, doc: Analysis) -> Iterator[Finding]:
         """The sheet's own mandate verbs ('will replace X', 'to partner X'): a deprecated value,
@@ -181,10 +190,15 @@ class MandateMismatch(Rule):
             wrong = doc.prose[span[0] : span[1]]
             name = doc.sheet.entities[claim.fact.subject].name
             yield doc.finding(
-                self.code, claim.fact, span[0], span[1],
-                f"{name}'s mandate is to {claim.fact.value.text}, not to {wrong}",
-                claim.fact.value.text, None, claim=claim.read(wrong, span[0], span[1], verb),
-            )  # fmt: skip
+                rule=self.code,
+                fact=claim.fact,
+                start=span[0],
+                end=span[1],
+                message=f"{name}'s mandate is to {claim.fact.value.text}, not to {wrong}",
+                expected=claim.fact.value.text,
+                suggestion=None,
+                claim=claim.read(wrong, span[0], span[1], verb),
+            )
 
     @staticmethod
     def _wrong_in(fact: Fact, text: str, offset: int) -> tuple[int, int] | None:

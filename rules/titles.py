@@ -96,7 +96,15 @@ class TitleMismatch(Rule):
                         holder = doc.sheet.entities[fact.subject].name
                         message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
                         expected = f"{holder} is {org_name}'s {fact.value.text}"
-                        return doc.finding(self.code, fact, claim.start, claim.end, message, expected, None)
+                        return doc.finding(
+                            rule=self.code,
+                            fact=fact,
+                            start=claim.start,
+                            end=claim.end,
+                            message=message,
+                            expected=expected,
+                            suggestion=None,
+                        )
         return None
 
     def _wrong_holder(self, doc: Analysis, claim: TitleClaim, titles: list[Fact]) -> Finding | None:
@@ -110,7 +118,9 @@ class TitleMismatch(Rule):
                 start, end = claim.name_span
                 org_name = doc.sheet.entities[claim.org].name
                 message = f"{org_name}'s {claim.title} is {holder}, not {doc.prose[start:end]}"
-                return doc.finding(self.code, fact, start, end, message, holder, holder)
+                return doc.finding(
+                    rule=self.code, fact=fact, start=start, end=end, message=message, expected=holder, suggestion=holder
+                )
         return None
 
     def _report(self, doc: Analysis, claim: TitleClaim, fact: Fact, message: str) -> Finding:
@@ -120,7 +130,15 @@ class TitleMismatch(Rule):
                   doc.sheet.facts_for("title") if f.subject == claim.person and f is not fact]  # fmt: skip
         if others:
             expected += "; also " + ", ".join(others)
-        return doc.finding(self.code, fact, claim.start, claim.end, message, expected, fact.value.text)
+        return doc.finding(
+            rule=self.code,
+            fact=fact,
+            start=claim.start,
+            end=claim.end,
+            message=message,
+            expected=expected,
+            suggestion=fact.value.text,
+        )
 
 
 RULES = (TitleMismatch,)

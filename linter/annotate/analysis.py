@@ -240,6 +240,7 @@ class Analysis:
 
     def finding(
         self,
+        *,
         rule: str,
         fact: Fact,
         start: int,
