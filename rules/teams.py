@@ -44,6 +44,13 @@ MANDATE = re.compile(
 )
 
 
+# The verb of leading in a mandate claim, underlined when the team is right but leading it is not.
+LEAD_VERB = re.compile(
+    r"\b(?:lead|leads|leading|led|head|heads|heading|headed|run|runs|running|oversee|oversees|overseeing"
+    r"|direct|directs|directing|helm|helms|helming|in\s+charge\s+of)\b",
+    re.IGNORECASE,
+)
+
 # "His mandate: make Claude ...", "her remit is to ...": the owner is the person.
 MANDATE_NOUN = re.compile(
     r"\b(?P<object>[Hh]is|[Hh]er|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s)\s+(?:new\s+)?(?:mandate|remit|brief)"
@@ -108,8 +115,9 @@ class MandateMismatch(Rule):
 
     Finds "will lead X", "hired to lead X", "named X", "in charge of X" for a person with a
     `mandate` fact; flags X when it is a value the sheet marks wrong (Karpathy is not head of
-    pre-training), when it is the whole existing team rather than a new one ("to lead the
-    pre-training team"), or when it names another function ("Claude's safety work"). "Builds a
+    pre-training), or when it names another function ("Claude's safety work"); when X is the whole
+    existing team rather than a new one ("to lead the pre-training team") the verb is what is
+    wrong, and the verb is underlined, with the sheet's note as what it says instead. "Builds a
     new team inside pre-training" and "lead a group using Claude to speed up pre-training
     research" agree with the sheet.
     """
@@ -119,7 +127,7 @@ class MandateMismatch(Rule):
     examples = (
         Example("Karpathy was named Anthropic's new head of pre-training.", "head of pre-training"),
         Example("Anthropic hired Karpathy, who will lead Claude's safety work.", "Claude's safety work"),
-        Example("At Anthropic, Karpathy will lead the pre-training team.", "pre-training team"),
+        Example("At Anthropic, Karpathy will lead the pre-training team.", "lead"),  # the team is right
         Example("Anthropic has made Karpathy its pre-training chief.", "pre-training chief"),
         Example("Karpathy will lead a new team that uses Claude to speed up pre-training research."),
         Example("He builds a new team inside pre-training."),
@@ -153,10 +161,13 @@ class MandateMismatch(Rule):
             if problem is None:
                 continue
             lead = re.match(r"(?:(?:" + "|".join(LEADING) + r")\s+)*", phrase, re.I)
+            verb = LEAD_VERB.search(doc.prose, claim.match.start(), start)
             if problem.startswith("deprecated:"):
                 wrong = problem.split(":", 1)[1]
                 at = phrase.lower().find(wrong.lower())
                 span = (start + at, start + at + len(wrong))
+            elif problem == "whole-team" and verb:
+                span = verb.span()  # the team is right, leading it is what is wrong ("leads the X team")
             else:
                 span = (start + (lead.end() if lead else 0), start + len(phrase))
             cue = claim.match[0][: start - claim.match.start()].strip()
@@ -166,7 +177,7 @@ class MandateMismatch(Rule):
                 start=span[0],
                 end=span[1],
                 message=self._message(doc, claim.fact, problem),
-                expected=claim.fact.value.text,
+                expected=self._expected(doc, claim.fact, problem),
                 suggestion=None,
                 claim=claim.read(doc.prose[span[0] : span[1]], span[0], span[1], cue),
             )
@@ -237,12 +248,19 @@ class MandateMismatch(Rule):
         return None if is_new_team(phrase) or _paraphrases(phrase, fact.value.text) else "whole-team"
 
     @staticmethod
+    def _expected(doc: Analysis, fact: Fact, problem: str) -> str:
+        """What the sheet says, as a sentence a reader understands: the fact's note where it
+        explains the mandate against the existing team, else the mandate itself."""
+        name = doc.sheet.entities[fact.subject].name
+        if problem == "whole-team" and fact.note:
+            return fact.note
+        return f"{name}'s mandate is to {fact.value.text}."
+
+    @staticmethod
     def _message(doc: Analysis, fact: Fact, problem: str) -> str:
         name = doc.sheet.entities[fact.subject].name
         if problem == "whole-team":
-            return f"{name}'s mandate is to {fact.value.text}, not the whole existing team" + (
-                f": {fact.note}" if fact.note else ""
-            )
+            return f"{name} does not lead the whole existing team: the mandate is to {fact.value.text}"
         if problem == "function":
             return f"{name}'s mandate is to {fact.value.text}"
         wrong = problem.split(":", 1)[1]

@@ -236,7 +236,7 @@ FRAGMENTS = [
         "Andrej Karpathy is the best teacher around. He writes code daily.\n\nBorn in Slovakia. Worked "
         "alongside Sam Altman and Greg Brockman. Left Tesla in 2022. Joined Anthropic to lead pre-training research.",
         "FL402",
-        ["pre-training research"],
+        ["lead"],  # the research is right; leading all of it is what is wrong
     ),
     (
         "K",
