@@ -15,6 +15,7 @@ from linter.claims.moves import Move, move_claims, venture_claims
 from linter.claims.predicates import attribute, matches_by_sentence
 from linter.claims.timeline import Stint, Timeline, is_single_event, timeline_for
 from linter.findings import Applicability, Finding
+from linter.language.en import YEAR_DIGITS
 from linter.rule import Example, Rule
 
 
@@ -312,7 +313,7 @@ class MoveFraming(Rule):
         dest = move.dest
         if dest == "rival":
             arrivals = [org for (who, org) in timeline.arrivals if who == person]
-            earlier = [y for y in re.findall(r"\b(?:19|20)\d\d\b", move.sentence.text) if int(y) < timeline.now]
+            earlier = [y for y in re.findall(rf"\b{YEAR_DIGITS}\b", move.sentence.text) if int(y) < timeline.now]
             if len(arrivals) != 1 or earlier:
                 return None  # a year before the event may date an earlier move
             dest = arrivals[0]

@@ -18,6 +18,7 @@ from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher
 from linter.annotate.text import LineIndex, Sentence, split_sentences
 from linter.documents import Document
 from linter.findings import Finding, located
+from linter.language.en import YEAR_DIGITS
 from linter.sheet import Fact, Sheet
 
 CLAUSE_BREAK = re.compile(
@@ -57,7 +58,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
 LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
-YEAR = re.compile(r"(?<![\w$-])((?:19|20)\d\d)(?![\w-])")
+YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on its own
 _T = TypeVar("_T")
 
 

@@ -25,9 +25,10 @@ from linter.claims.fragments import previous_person
 from linter.claims.predicates import matches_by_sentence
 from linter.claims.scan import may_match
 from linter.claims.subjects import person_subject
+from linter.language.en import YEAR_DIGITS
 
 T = TypeVar("T")
-Y = r"(?:19|20)\d\d"
+Y = YEAR_DIGITS
 RANGE = re.compile(
     rf"(?<![\w$.,/-])(?:(?P<kw>from|between)\s+)?(?P<y1>{Y})\s*(?P<sep>[-–—]|to|until|through|till|and)\s*"
     rf"(?P<y2>{Y}|present|now|today)(?![\w-])",
@@ -97,9 +98,7 @@ ADVERBS = re.compile(
     r"\s+(?:(?:also|then|finally|officially|quietly|eventually|first|briefly|formally)\s+)*", re.IGNORECASE
 )
 # A heading that is only an employer and its years: "## Tesla (2017–2022)", "**OpenAI (2015–2017)**".
-HEADING = re.compile(
-    r"[#*\s]*[\w&.' -]{1,40}\(\s*(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|present|now)\s*\)[*\s]*", re.I
-)
+HEADING = re.compile(rf"[#*\s]*[\w&.' -]{{1,40}}\(\s*{Y}\s*[-–—]\s*(?:{Y}|present|now)\s*\)[*\s]*", re.I)
 TIMELINE_DASH = re.compile(r"\s*[—–:-]+\s*")
 PREP_KIND = {"since": "start", "until": "end", "till": "end", "through": "end"}
 

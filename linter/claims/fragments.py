@@ -8,8 +8,9 @@ import re
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.language.en import YEAR_DIGITS
 
-FRAGMENT_HEAD = re.compile(r"\W*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*[—–:-]+\s*)?")
+FRAGMENT_HEAD = re.compile(rf"\W*(?:{YEAR_DIGITS}(?:\s*[-–]\s*{YEAR_DIGITS})?\s*[—–:-]+\s*)?")
 NOT_VERBS = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "In", "On", "At", "By"}
 
 

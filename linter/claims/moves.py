@@ -20,7 +20,7 @@ from linter.claims.predicates import matches_by_sentence
 from linter.claims.roles import title_matches
 from linter.claims.subjects import person_subject
 from linter.claims.vocabulary import vocabulary
-from linter.language.en import HEAD_NOUNS, PERMANENT_TITLES
+from linter.language.en import HEAD_NOUNS, PERMANENT_TITLES, YEAR_DIGITS
 
 DEPART = re.compile(
     r"(?<![\w-])(?P<verb>quit(?:s|ting)?|left|leaves?|leaving|depart(?:s|ed|ing)?(?:\s+from)?|exit(?:s|ed|ing)?"
@@ -53,7 +53,7 @@ DESTINATION = re.compile(
 )
 # "left OpenAI in 2024 and joined Anthropic in 2026": two events, not one move.
 TWO_EVENTS = re.compile(
-    r"\b(?:(?:19|20)\d\d|later|eventually|subsequently|afterwards|since|after|then)\b", re.IGNORECASE
+    rf"\b(?:{YEAR_DIGITS}|later|eventually|subsequently|afterwards|since|after|then)\b", re.IGNORECASE
 )
 # A purpose of working elsewhere after a departure: "to race in red", "to play abroad".
 TO_WORK = re.compile(

@@ -14,12 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from linter.annotate.analysis import Analysis
+from linter.annotate.analysis import YEAR, Analysis
 from linter.annotate.text import Sentence
 from linter.sheet import Sheet
 
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
-YEAR = re.compile(r"(?<![\w$-])(?:19|20)\d\d(?![\w-])")
 NUMBER = re.compile(r"\d")
 
 

@@ -8,6 +8,14 @@ keep each list in the section of the module that owns it.
 from __future__ import annotations
 
 # ---------------------------------------------------------------------------------------------
+# Dates: written once, read by the date annotator, the claim layer and the sheet's display
+# ---------------------------------------------------------------------------------------------
+
+# A year as articles write one (the last two centuries); patterns add their own boundaries.
+YEAR_DIGITS = r"(?:19|20)\d\d"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# ---------------------------------------------------------------------------------------------
 # Claim layer and who/when/where rules (titles, teams, mandates, channels, careers)
 # ---------------------------------------------------------------------------------------------
 

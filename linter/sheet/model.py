@@ -19,6 +19,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from linter.language.en import WEEKDAYS
+
 ENTITY_KINDS = {"person", "organisation", "team", "product", "outlet", "channel", "event"}
 VALUE_TYPES = {
     "date": {"date"},
@@ -48,7 +50,6 @@ VALUE_OPTIONAL = {
 VALUE_OPTIONAL["quote"] = VALUE_OPTIONAL["quote"] | {"complete"}
 STATUSES = {"confirmed", "disputed"}
 ALT_RANKS = {"deprecated", "disputed"}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class SheetError(Exception):
