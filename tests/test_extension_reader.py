@@ -223,3 +223,18 @@ def test_popup_in_a_tab_shows_the_tabs_findings(ext: Extension, browse: Callable
     popup.screenshot(path=str(shot))
     if os.environ.get("FACTLINT_UPDATE_SCREENSHOT"):
         (ROOT / "docs" / "extension-popup.png").write_bytes(shot.read_bytes())
+
+
+def test_the_wrong_word_is_underlined_and_the_card_says_what_is_right(
+    ext: Extension, browse: Callable[[str], Any]
+) -> None:
+    """'is leading the pre-training team': the team is right, leading it is not, so the verb is
+    underlined, and the card gives the sheet's sentence, not a fragment."""
+    page = browse("verb.html")
+    ext.click_action(page)
+    state = ext.wait_state(page)
+    assert [f["rule"] for f in state["findings"]] == ["FL402"]
+    assert highlights(page) == {"factlint-error": ["leading"]}
+    (finding,) = state["findings"]
+    assert finding["expected"].endswith(".") and "Nick Joseph leads" in finding["expected"]
+    assert finding["message"].count(finding["expected"]) == 0  # the message does not repeat the card
