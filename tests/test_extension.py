@@ -441,7 +441,7 @@ def test_correct_article_has_no_highlights(ext: Extension, browse: Callable[[str
     assert page.evaluate("CSS.highlights.size") == 0
     assert ext.badge(page)["text"] == "0"
     popup.wait_for("document.getElementById('status').dataset.state === 'clean'")
-    assert "3 statements checked, none contradicts the fact sheet." in popup.text()
+    assert "4 statements checked, none contradicts the fact sheet." in popup.text()
 
 
 def test_errors_and_warnings_look_different_and_severities_filter(ext: Extension, browse: Callable[[str], Any]) -> None:
@@ -600,7 +600,7 @@ def test_popup_lists_findings_click_scrolls_and_reports(ext: Extension, browse: 
     popup.wait_for("document.querySelectorAll('#located li').length === 1")
 
     shown = popup.text()
-    assert "1 statement contradicts the fact sheet (of 1 statement checked)." in shown
+    assert "1 statement contradicts the fact sheet (of 2 statements checked)." in shown
     assert "1 highlighted · 0 not located" in shown
     assert "Sam Altman → Nick Joseph" in shown
     assert popup.evaluate("document.getElementById('lost-section').hidden") is True

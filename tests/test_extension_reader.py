@@ -77,10 +77,10 @@ def test_clean_page_says_how_much_was_checked(ext: Extension, browse: Callable[[
     state = ext.wait_state(page)
 
     assert state["applies"] is True
-    assert state["statementsChecked"] == 3
+    assert state["statementsChecked"] == 4  # the headline states the move too
     popup.wait_for("document.getElementById('status').dataset.state === 'clean'")
-    assert "3 statements checked, none contradicts the fact sheet." in popup.text()
-    assert ext.badge(page)["title"] == "factlint: 3 statements checked, none contradicts the fact sheet."
+    assert "4 statements checked, none contradicts the fact sheet." in popup.text()
+    assert ext.badge(page)["title"] == "factlint: 4 statements checked, none contradicts the fact sheet."
 
 
 def test_warnings_are_counted_apart_as_sources_disagree(ext: Extension, browse: Callable[[str], Any]) -> None:
@@ -95,7 +95,7 @@ def test_warnings_are_counted_apart_as_sources_disagree(ext: Extension, browse: 
         " (of 2 statements checked)."
     )
     kinds = popup.evaluate("[...document.querySelectorAll('#located li .meta')].map((e) => e.textContent)")
-    assert kinds == ["Contradicts the fact sheet · FL201", "Sources disagree · FL901"]
+    assert kinds == ["Contradicts the fact sheet · FL201", "Sources disagree · FL101"]
     assert ext.badge(page)["text"] == "1"  # the badge counts contradictions, not disputed facts
 
     # Shown alone, the disputed fact is amber and worded as such, never as a contradiction.
@@ -213,7 +213,7 @@ def test_popup_in_a_tab_shows_the_tabs_findings(ext: Extension, browse: Callable
     popup.locator("#server[data-state=ok]").wait_for()
     popup.locator("#located li").nth(1).wait_for()
 
-    assert popup.inner_text("#status") == "2 statements contradict the fact sheet (of 3 statements checked)."
+    assert popup.inner_text("#status") == "2 statements contradict the fact sheet (of 5 statements checked)."
     assert popup.locator("#located li .show").all_inner_texts() == [
         "21 May 2026 → Tuesday 19 May 2026\nSuggested fix: Replace “21 May 2026” with “19 May 2026”.\n"
         "Contradicts the fact sheet · FL101",

@@ -66,7 +66,7 @@ def test_paste_check_highlight_and_hover(page: Any) -> None:
 
     check_article(page, ARTICLE)
     status = page.locator("#status")
-    expect(status).to_have_text("2 statements contradict the fact sheet (of 3 statements checked).")
+    expect(status).to_have_text("2 statements contradict the fact sheet (of 4 statements checked).")
     assert status.get_attribute("aria-live") == "polite"
 
     boss = page.locator("#rendered mark", has_text="Sam Altman")
@@ -166,14 +166,14 @@ def test_text_not_about_the_event_is_not_judged(page: Any) -> None:
 def test_warnings_are_worded_apart_in_list_and_status(page: Any) -> None:
     from playwright.sync_api import expect
 
-    check_article(page, f"{WRONG_BOSS} Anthropic raised a $20 billion funding round.")
+    check_article(page, f"{WRONG_BOSS} Karpathy started at Anthropic on 22 May.")  # a start date the sources differ on
     expect(page.locator("#status")).to_have_text(
         "1 statement contradicts the fact sheet; 1 statement is about facts the sources disagree on"
         " (of 2 statements checked)."
     )
     kinds = page.locator("#findings .fl-kind")
     expect(kinds).to_have_text(["Error · Contradicts the fact sheet", "Warning · Sources disagree"])
-    expect(page.locator("#rendered mark.sev-warning")).to_have_text("$20 billion")
+    expect(page.locator("#rendered mark.sev-warning")).to_have_text("22 May")
     # The list says where, then the same card as on hover.
     first = page.locator("#findings li").first
     expect(first.locator("button")).to_have_text("Line 1, column 21: “Sam Altman” → Nick Joseph")
