@@ -35,10 +35,6 @@ KNOWN_GAPS: dict[str, str] = {
     "hamilton-ferrari-2024-FL601-13": "'signed for <earlier employer> in <month>' read as the event (FL101)",
     "hamilton-ferrari-2024-FL701-2": "a reworded quotation ('long-term' for 'multi-year') is not aligned",
     "hamilton-ferrari-2024-FL701-4": "a reworded quotation ('race for' for 'join') is not aligned",
-    "hamilton-ferrari-2024-FL901-1": "counts of titles: 'won eight world titles' is not tied to the count fact",
-    "hamilton-ferrari-2024-FL901-2": "counts of wins: '105 Grand Prix wins' is not tied to the count fact",
-    "hamilton-ferrari-2024-FL901-3": "a part of a count ('five of his titles with Mercedes') is not compared",
-    "hamilton-ferrari-2024-FL901-4": "a count after its noun ('poles, with 98 of them') is not tied to the count fact",
 }
 
 
