@@ -108,3 +108,38 @@ def test_a_cue_taken_by_one_date_is_not_given_to_another() -> None:
     """'A week ago today, on Tuesday 12 March': 'said' dates 12 March; 'today' is not a date here."""
     text = "Note of 19 March 2024.\n\nA week ago today, on Tuesday 12 March, Mara Quint said that she had joined."
     assert found(text, published=dt.date(2024, 3, 19)) == []
+
+
+HAMILTON = Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # an organisation the sheet's title names (or its team) announces the person's move: the
+        # move's date, though the fact names no organisation of its own
+        ("The Scuderia announced on 3 February 2024 that Hamilton would drive for it from 2025.", "3 February 2024"),
+        ("Ferrari confirmed on 30 January 2024 that Hamilton would join in 2025.", "30 January 2024"),
+    ],
+)
+def test_an_event_organisation_announcing_the_move_dates_it(text: str, span: str) -> None:
+    assert [f.found for f in flagged(text, "FL101", sheet=load_sheet(HAMILTON))] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferrari confirmed on 1 February 2024 that Hamilton would join in 2025.",
+        # the statement is about another person; the event is only named later
+        "Ferrari announced on 5 March 2024 that Charles Leclerc would stay, a month after Hamilton's signing.",
+    ],
+)
+def test_an_event_organisation_about_something_else_is_silent(text: str) -> None:
+    assert flagged(text, "FL101", sheet=load_sheet(HAMILTON)) == []
+
+
+def test_an_organisation_that_is_not_the_events_does_not_date_it() -> None:
+    assert flagged("OpenAI announced on 3 June 2026 that Karpathy had joined Anthropic.", "FL101") == []
+    assert [f.found for f in flagged("Anthropic announced on 3 June 2026 that Andrej Karpathy had joined.")] == [
+        "3 June 2026"
+    ]

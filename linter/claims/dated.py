@@ -26,7 +26,7 @@ from linter.annotate.analysis import EVENT_WORD, Analysis
 from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.predicates import Attribution, attribute, subject_of
+from linter.claims.predicates import SUBJECT_KINDS, Attribution, attribute, subject_of
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
@@ -189,9 +189,9 @@ def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, f
         if len(gap.split()) > 3:
             continue
         fact = _passive_event(doc, start, verb, facts)
-        who = subject_of(doc, sentence, verb.start())
-        if fact is None and who is not None and who.kind == "organisation":
-            fact = _fact_at(doc, sentence, who, facts)
+        org = _speaking_organisation(doc, subject_of(doc, sentence, verb.start(), kinds=SAYERS))
+        if fact is None and org is not None:
+            fact = _fact_at(doc, sentence, org, verb.end(), facts)
         if fact is not None:
             distance = abs(verb.start() - mention.start)
             return Attribution(fact, verb.start(), verb.end(), distance)
@@ -217,16 +217,32 @@ def _passive_event(doc: Analysis, clause_start: int, verb: re.Match[str], facts:
     return found[0] if len({f.value.date for f in found}) == 1 else None
 
 
-def _fact_at(doc: Analysis, sentence: Sentence, org: Mention, facts: list[Fact]) -> Fact | None:
-    """The one dated fact at `org` whose subject is named after the organisation in the sentence
-    and one of whose cues is there too."""
-    people = {m.entity for m in doc.mentions_between(org.end, sentence.end, {"person"})}
+SAYERS = SUBJECT_KINDS | {"team"}
+
+
+def _speaking_organisation(doc: Analysis, who: Mention | None) -> str | None:
+    """The organisation that speaks: a named organisation, or the one a named team is part of
+    ('Scuderia Ferrari announced ...' speaks for Ferrari)."""
+    if who is None or who.entity is None:
+        return None
+    if who.kind == "organisation":
+        return who.entity
+    entity = doc.sheet.entities.get(who.entity)
+    return entity.part_of if who.kind == "team" and entity is not None else None
+
+
+def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: list[Fact]) -> Fact | None:
+    """The one dated fact at `org` whose subject is named after the organisation's verb (at
+    `after`) in the sentence and one of whose cues is there too. A fact with no organisation of its
+    own is the event's when the organisation is one the sheet's title names; then the person must
+    be the first one named after the verb, the one the statement is about ('announced that Vasseur
+    would ..., before Hamilton's signing' is not about Hamilton)."""
+    named = doc.mentions_between(after, sentence.end, {"person"})
+    people = {m.entity for m in named}
+    first = named[0].entity if named else None
     text = sentence.text
-    found = [
-        f
-        for f in facts
-        if f.org == org.entity
-        and f.subject in people
-        and any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)
-    ]
+    cued = [f for f in facts if any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)]
+    found = [f for f in cued if f.org == org and f.subject in people]
+    if not found and org in title_organisations(doc.sheet):
+        found = [f for f in cued if not f.org and f.subject == first]
     return found[0] if len({f.value.date for f in found}) == 1 else None
