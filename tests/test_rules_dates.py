@@ -143,3 +143,36 @@ def test_an_organisation_that_is_not_the_events_does_not_date_it() -> None:
     assert [f.found for f in flagged("Anthropic announced on 3 June 2026 that Andrej Karpathy had joined.")] == [
         "3 June 2026"
     ]
+
+
+def test_a_cue_inside_an_earlier_stints_cue_dates_that_stint() -> None:
+    """'signed for <earlier employer>' is the earlier stint's cue, not the signing's."""
+    sheet = load_sheet(HAMILTON)
+    assert flagged("Hamilton signed for Mercedes in September 2012.", "FL101", sheet=sheet) == []
+    found = flagged("Hamilton signed on 4 February 2024 to race for Ferrari.", "FL101", sheet=sheet)
+    assert [f.found for f in found] == ["4 February 2024"]
+
+
+@pytest.mark.parametrize(
+    ("sheet_path", "silent", "wrong", "span"),
+    [
+        (
+            HAMILTON,
+            "On 2 March 2023, a year before Lewis Hamilton's signing, Carlos Sainz won in Bahrain.",
+            "Lewis Hamilton's signing was announced on 2 February 2024.",
+            "2 February 2024",
+        ),
+        (
+            None,
+            "On 3 May 2026, a month before Andrej Karpathy's move, Anthropic hired a researcher.",
+            "Andrej Karpathy's move was announced on 3 May 2026.",
+            "3 May 2026",
+        ),
+    ],
+)
+def test_a_date_before_a_named_persons_event_is_not_that_event(
+    sheet_path: Path | None, silent: str, wrong: str, span: str
+) -> None:
+    sheet = load_sheet(sheet_path) if sheet_path else None
+    assert flagged(silent, "FL101", sheet=sheet) == []
+    assert [f.found for f in flagged(wrong, "FL101", sheet=sheet)] == [span]

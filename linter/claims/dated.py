@@ -26,7 +26,7 @@ from linter.annotate.analysis import EVENT_WORD, Analysis
 from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.predicates import SUBJECT_KINDS, Attribution, attribute, subject_of
+from linter.claims.predicates import SUBJECT_KINDS, Attribution, attribute, cue_index, subject_of
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
@@ -49,7 +49,7 @@ THAT = re.compile(r"\bthat\b", re.IGNORECASE)  # "told a podcast on 30 May that 
 ACCORDING = re.compile(r"\baccording to\b|\b(?:citing|cited|quoting)\b", re.IGNORECASE)
 OBJECT_NOUN = re.compile(
     r"\b(?:of|after|before|since|following|about|around|over|amid|ahead of|in|via|through)\s+"
-    r"(?:(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.]*['’]s?)\s+)(?:[\w-]+\s+)?$"
+    r"(?:(?:the|a|an|his|her|its|their|this|that|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?)\s+)(?:[\w-]+\s+)?$"
 )
 # An organisation's own statement of a person's move: "Google confirmed Tuesday that ...".
 ORG_SAYS = re.compile(r"(?:confirm|announc|said|says|revealed|disclosed|told)\w*", re.IGNORECASE)
@@ -109,10 +109,33 @@ def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribu
         names_subject = any(m.entity == claim.fact.subject for m in doc.mentions_between(claim.cue_end, mention.start))
         if THIRD_PARTY.match(between) and not names_subject:
             return False
+    if earlier_stint_cue(doc, claim):
+        return False
     cue_word = re.match(r"[\w-]*", prose[claim.cue_start :])
     if cue_word is None or not SAYING.match(cue_word[0]):
         return True
     return says_the_event(doc, sentence, mention, claim, claim.cue_start + len(cue_word[0]))
+
+
+def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:
+    """Is the cue part of a longer cue of the subject's earlier stint elsewhere? "signed for
+    Mercedes in September 2012" uses the cue 'signed' of the signing, but 'signed for' is a cue of
+    the stint at Mercedes, which began before the signing's year at another organisation: the
+    date is that stint's, not the event's."""
+    fact = claim.fact
+    stints = tuple(
+        f
+        for f in doc.sheet.facts
+        if f.subject == fact.subject
+        and f.value.type == "years"
+        and f.org not in (None, fact.org)
+        and int(f.value.data.get("from", 9999)) < fact.value.date.year
+    )
+    if not stints:
+        return False
+    index = cue_index(stints)
+    near = index.pattern.finditer(doc.prose, max(0, claim.cue_start - 20), claim.cue_end + 30)
+    return any(m.start() <= claim.cue_start and m.end() > claim.cue_end for m in near)
 
 
 def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution, after: int) -> bool:
