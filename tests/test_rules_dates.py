@@ -176,3 +176,24 @@ def test_a_date_before_a_named_persons_event_is_not_that_event(
     sheet = load_sheet(sheet_path) if sheet_path else None
     assert flagged(silent, "FL101", sheet=sheet) == []
     assert [f.found for f in flagged(wrong, "FL101", sheet=sheet)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("sheet_path", "text", "span"),
+    [
+        (HAMILTON, "Lewis Hamilton's move to Ferrari was confirmed on 3 February 2024.", "3 February 2024"),
+        (None, "Andrej Karpathy's move to Anthropic was announced on 2 May 2026.", "2 May 2026"),
+        (None, "Andrej Karpathy's move to Anthropic, announced on 2 May 2026, surprised many.", "2 May 2026"),
+        # silent: the right date, a denial, another person's event, another event of the person
+        (None, "Andrej Karpathy's move to Anthropic, announced on 19 May 2026, surprised many.", None),
+        (HAMILTON, "Lewis Hamilton's move to Ferrari was not confirmed on 3 February 2024.", None),
+        (HAMILTON, "Charles Leclerc's contract, confirmed on 3 February 2024, runs to 2029.", None),
+        (HAMILTON, "Lewis Hamilton's first race, won on 8 June 2007, came in Canada.", None),
+    ],
+)
+def test_a_persons_event_made_known_in_the_passive_dates_it(
+    sheet_path: Path | None, text: str, span: str | None
+) -> None:
+    """The organisation in the event's phrase ('move to Anthropic') is not the passive verb's subject."""
+    sheet = load_sheet(sheet_path) if sheet_path else None
+    assert [f.found for f in flagged(text, "FL101", sheet=sheet)] == ([span] if span else [])

@@ -91,7 +91,9 @@ def _claim(
     claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
     if claim is not None and not tied(doc, sentence, mention, claim):
         claim = None
-    return claim if claim is not None else organisation_says(doc, sentence, mention, facts)
+    if claim is None:
+        claim = organisation_says(doc, sentence, mention, facts)
+    return claim if claim is not None else possessed_event(doc, sentence, mention, facts)
 
 
 def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution) -> bool:
@@ -269,3 +271,43 @@ def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: lis
     if not found and org in title_organisations(doc.sheet):
         found = [f for f in cued if not f.org and f.subject == first]
     return found[0] if len({f.value.date for f in found}) == 1 else None
+
+
+# "Hamilton's move to Ferrari was made official on ...", "..., confirmed by the team last Friday":
+# a passive verb, or a participle after a comma, right before the date.
+PASSIVE_OR_PARTICIPLE = re.compile(r"(?:\b(?:was|were|is|has been|had been|being)\s+(?:\w+ly\s+)?|,\s*)$", re.I)
+POSSESSOR = re.compile(r"\W*(?:[\w.]+\s+){0,2}?[\w.]+['’]s?\s+(?P<noun>[\w-]+)")
+
+
+def possessed_event(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:
+    """ "Hamilton's move to Ferrari was made official on 12 February": a person's event (an event
+    noun or one of the fact's cues, after the possessive that opens the clause), made known in the
+    passive, dates that person's fact whose cue is the passive verb, a few words before the date.
+    The organisation named inside the event noun's phrase ('to Ferrari') is not the subject."""
+    prose = doc.prose
+    start, _ = doc.clause(sentence, mention.start)
+    head = POSSESSOR.match(prose, start, mention.start)
+    if head is None:
+        return None
+    owners = [m for m in doc.mentions_between(start, head.start("noun"), {"person"}) if not m.pronoun]
+    if not owners:
+        return None
+    mine = [f for f in facts if f.subject == owners[-1].entity]
+    if not mine:
+        return None
+    noun = head["noun"].lower()
+    index = cue_index(tuple(mine))
+    if not EVENT_WORD.fullmatch(noun) and not index.pattern.match(noun):
+        return None
+    cues = list(index.pattern.finditer(prose, head.end(), mention.start))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if len(prose[cue.end() : mention.start].split()) > 3 or not PASSIVE_OR_PARTICIPLE.search(
+        prose, max(head.end(), cue.start() - 20), cue.start()
+    ):
+        return None
+    found = index.facts_at(prose, cue.start())
+    if len({f.value.date for f in found}) != 1 or doc.negated(sentence, start, mention.end):
+        return None
+    return Attribution(found[0], cue.start(), cue.end(), mention.start - cue.end())
