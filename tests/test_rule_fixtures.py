@@ -25,8 +25,6 @@ BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 # Blocks the engine does not yet get right, by id (file-block number), each a known gap of a rule
 # rather than of the fixture. xfail(strict): a gap that closes fails the run until it leaves this list.
 KNOWN_GAPS: dict[str, str] = {
-    "hamilton-ferrari-2024-FL701-2": "a reworded quotation ('long-term' for 'multi-year') is not aligned",
-    "hamilton-ferrari-2024-FL701-4": "a reworded quotation ('race for' for 'join') is not aligned",
 }
 
 
