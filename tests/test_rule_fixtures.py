@@ -24,8 +24,7 @@ BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 # Blocks the engine does not yet get right, by id (file-block number), each a known gap of a rule
 # rather than of the fixture. xfail(strict): a gap that closes fails the run until it leaves this list.
-KNOWN_GAPS: dict[str, str] = {
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def blocks(text: str, labels: list[Label]) -> list[tuple[str, list[tuple[int, int, str]]]]:
