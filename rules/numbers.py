@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from linter.annotate.analysis import Analysis
 from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between, value_interval
 from linter.claims.career import length_claims
+from linter.claims.counts import counted_fact
 from linter.claims.predicates import attribute
 from linter.claims.subjects import subject_or_owner
 from linter.findings import Finding
@@ -109,6 +110,12 @@ class FigureMismatch(Rule):
                 # One figure per cue, for amounts: "hit $30bn, up from $9bn". A count's noun follows
                 # it ("104 wins and 104 poles") and is read right there (BEFORE_NOUN).
                 rivals = [(o.start, o.end) for o in quantities if o is not q and o.unit == q.unit == "USD"]
+                reading = counted_fact(doc, sentence, q, quantities, facts) if q.unit is None else None
+                if reading is not None:  # the count's own noun says what it counts
+                    counted = reading.fact
+                    if counted and not q.agrees(counted.value) and not another_measure(doc.prose, q, counted):
+                        yield self._report(doc, q, counted, facts)
+                    continue
                 found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner, rivals=rivals)
                 if found is None or not _fits(q, found.fact) or another_measure(doc.prose, q, found.fact):
                     continue

@@ -13,12 +13,19 @@ from linter.rule import Example, Rule
 def _attributed_elsewhere(doc: Analysis, alignment: Alignment, start: int, end: int) -> bool:
     """True when the sentences around the quotation name people but not the quote's speaker:
     the same words in someone else's mouth are not a misquote of this one. Pronouns do not count:
-    'In his own words' after 'Joseph welcomed him' is too easily resolved to the wrong man."""
+    'In his own words' after 'Joseph welcomed him' is too easily resolved to the wrong man, and
+    nor does a person the quotation itself names, who is its topic rather than its speaker ("the
+    team said of Hamilton's move", about a statement that names Hamilton)."""
     speaker = alignment.fact.value.data.get("speaker") or alignment.fact.subject
     first, last = doc.sentence_at(max(0, start - 1)), doc.sentence_at(min(len(doc.prose) - 1, end))
     lo = min(s.start for s in (first, last) if s) if first or last else start
     hi = max(s.end for s in (first, last) if s) if first or last else end
-    people = [m for m in doc.mentions_between(lo, hi, {"person"}) if not m.pronoun and not start <= m.start < end]
+    quoted = {m.entity for m in doc.mentions_between(start, end, {"person"})}
+    people = [
+        m
+        for m in doc.mentions_between(lo, hi, {"person"})
+        if not m.pronoun and not start <= m.start < end and (m.entity == speaker or m.entity not in quoted)
+    ]
     return bool(people) and all(m.entity != speaker for m in people)
 
 

@@ -24,22 +24,7 @@ BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 # Blocks the engine does not yet get right, by id (file-block number), each a known gap of a rule
 # rather than of the fixture. xfail(strict): a gap that closes fails the run until it leaves this list.
-KNOWN_GAPS: dict[str, str] = {
-    "hamilton-ferrari-2024-FL101-1": "an organisation announcing the move is not tied to the announcement date",
-    "hamilton-ferrari-2024-FL101-3": "'was made official on <date>' is not read as the announcement",
-    "hamilton-ferrari-2024-FL102-1": "a wrong weekday beside an organisation's announcement of the move",
-    "hamilton-ferrari-2024-FL102-11": "another person's dated clause is tied to the event by a later 'signing'",
-    "hamilton-ferrari-2024-FL103-1": "'announced today' beside an organisation as the announcer",
-    "hamilton-ferrari-2024-FL103-3": "'announced last Wednesday' with an organisation as the announcer",
-    "hamilton-ferrari-2024-FL103-4": "'confirmed by the team last Friday': a passive announcement",
-    "hamilton-ferrari-2024-FL601-13": "'signed for <earlier employer> in <month>' read as the event (FL101)",
-    "hamilton-ferrari-2024-FL701-2": "a reworded quotation ('long-term' for 'multi-year') is not aligned",
-    "hamilton-ferrari-2024-FL701-4": "a reworded quotation ('race for' for 'join') is not aligned",
-    "hamilton-ferrari-2024-FL901-1": "counts of titles: 'won eight world titles' is not tied to the count fact",
-    "hamilton-ferrari-2024-FL901-2": "counts of wins: '105 Grand Prix wins' is not tied to the count fact",
-    "hamilton-ferrari-2024-FL901-3": "a part of a count ('five of his titles with Mercedes') is not compared",
-    "hamilton-ferrari-2024-FL901-4": "a count after its noun ('poles, with 98 of them') is not tied to the count fact",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def blocks(text: str, labels: list[Label]) -> list[tuple[str, list[tuple[int, int, str]]]]:

@@ -108,3 +108,92 @@ def test_a_cue_taken_by_one_date_is_not_given_to_another() -> None:
     """'A week ago today, on Tuesday 12 March': 'said' dates 12 March; 'today' is not a date here."""
     text = "Note of 19 March 2024.\n\nA week ago today, on Tuesday 12 March, Mara Quint said that she had joined."
     assert found(text, published=dt.date(2024, 3, 19)) == []
+
+
+HAMILTON = Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # an organisation the sheet's title names (or its team) announces the person's move: the
+        # move's date, though the fact names no organisation of its own
+        ("The Scuderia announced on 3 February 2024 that Hamilton would drive for it from 2025.", "3 February 2024"),
+        ("Ferrari confirmed on 30 January 2024 that Hamilton would join in 2025.", "30 January 2024"),
+    ],
+)
+def test_an_event_organisation_announcing_the_move_dates_it(text: str, span: str) -> None:
+    assert [f.found for f in flagged(text, "FL101", sheet=load_sheet(HAMILTON))] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferrari confirmed on 1 February 2024 that Hamilton would join in 2025.",
+        # the statement is about another person; the event is only named later
+        "Ferrari announced on 5 March 2024 that Charles Leclerc would stay, a month after Hamilton's signing.",
+    ],
+)
+def test_an_event_organisation_about_something_else_is_silent(text: str) -> None:
+    assert flagged(text, "FL101", sheet=load_sheet(HAMILTON)) == []
+
+
+def test_an_organisation_that_is_not_the_events_does_not_date_it() -> None:
+    assert flagged("OpenAI announced on 3 June 2026 that Karpathy had joined Anthropic.", "FL101") == []
+    assert [f.found for f in flagged("Anthropic announced on 3 June 2026 that Andrej Karpathy had joined.")] == [
+        "3 June 2026"
+    ]
+
+
+def test_a_cue_inside_an_earlier_stints_cue_dates_that_stint() -> None:
+    """'signed for <earlier employer>' is the earlier stint's cue, not the signing's."""
+    sheet = load_sheet(HAMILTON)
+    assert flagged("Hamilton signed for Mercedes in September 2012.", "FL101", sheet=sheet) == []
+    found = flagged("Hamilton signed on 4 February 2024 to race for Ferrari.", "FL101", sheet=sheet)
+    assert [f.found for f in found] == ["4 February 2024"]
+
+
+@pytest.mark.parametrize(
+    ("sheet_path", "silent", "wrong", "span"),
+    [
+        (
+            HAMILTON,
+            "On 2 March 2023, a year before Lewis Hamilton's signing, Carlos Sainz won in Bahrain.",
+            "Lewis Hamilton's signing was announced on 2 February 2024.",
+            "2 February 2024",
+        ),
+        (
+            None,
+            "On 3 May 2026, a month before Andrej Karpathy's move, Anthropic hired a researcher.",
+            "Andrej Karpathy's move was announced on 3 May 2026.",
+            "3 May 2026",
+        ),
+    ],
+)
+def test_a_date_before_a_named_persons_event_is_not_that_event(
+    sheet_path: Path | None, silent: str, wrong: str, span: str
+) -> None:
+    sheet = load_sheet(sheet_path) if sheet_path else None
+    assert flagged(silent, "FL101", sheet=sheet) == []
+    assert [f.found for f in flagged(wrong, "FL101", sheet=sheet)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("sheet_path", "text", "span"),
+    [
+        (HAMILTON, "Lewis Hamilton's move to Ferrari was confirmed on 3 February 2024.", "3 February 2024"),
+        (None, "Andrej Karpathy's move to Anthropic was announced on 2 May 2026.", "2 May 2026"),
+        (None, "Andrej Karpathy's move to Anthropic, announced on 2 May 2026, surprised many.", "2 May 2026"),
+        # silent: the right date, a denial, another person's event, another event of the person
+        (None, "Andrej Karpathy's move to Anthropic, announced on 19 May 2026, surprised many.", None),
+        (HAMILTON, "Lewis Hamilton's move to Ferrari was not confirmed on 3 February 2024.", None),
+        (HAMILTON, "Charles Leclerc's contract, confirmed on 3 February 2024, runs to 2029.", None),
+        (HAMILTON, "Lewis Hamilton's first race, won on 8 June 2007, came in Canada.", None),
+    ],
+)
+def test_a_persons_event_made_known_in_the_passive_dates_it(
+    sheet_path: Path | None, text: str, span: str | None
+) -> None:
+    """The organisation in the event's phrase ('move to Anthropic') is not the passive verb's subject."""
+    sheet = load_sheet(sheet_path) if sheet_path else None
+    assert [f.found for f in flagged(text, "FL101", sheet=sheet)] == ([span] if span else [])

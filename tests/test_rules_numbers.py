@@ -156,3 +156,42 @@ def test_each_count_keeps_the_noun_after_it() -> None:
     sheet = load_sheet(Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml")
     text = "Lewis Hamilton has 105 Grand Prix wins and 104 pole positions."
     assert [f.found for f in flagged(text, "FL901", sheet=sheet)] == ["105"]
+
+
+HAMILTON = Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Hamilton, who has already won nine world titles, leaves Mercedes.", "nine"),  # 'won' is not the noun
+        ("Hamilton heads to Ferrari with 110 race wins behind him.", "110"),  # Ferrari is not the holder
+        ("Hamilton took four of his titles with Mercedes.", "four"),  # a part, against the narrower count
+        ("Hamilton won five titles with Mercedes.", "five"),
+        ("Hamilton is famous for pole positions, and he has 90 of them.", "90"),  # the noun comes first
+    ],
+)
+def test_a_count_is_read_from_its_own_noun(text: str, span: str) -> None:
+    assert [f.found for f in flagged(text, "FL901", sheet=load_sheet(HAMILTON))] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamilton, who has won seven world titles, leaves Mercedes.",
+        "Hamilton took six of his seven titles with Mercedes.",
+        "Hamilton has 82 wins with Mercedes.",  # a part the sheet holds no count for
+        "In 2019 Hamilton had 84 race wins.",  # another year's count
+        "Charles Leclerc arrives at Ferrari's rival with five race wins.",  # another person's count
+        "Does Hamilton have eight world titles?",
+    ],
+)
+def test_a_count_of_something_else_is_silent(text: str) -> None:
+    assert flagged(text, "FL901", sheet=load_sheet(HAMILTON)) == []
+
+
+def test_counts_by_their_noun_on_the_default_sheet() -> None:
+    assert [f.found for f in flagged("OpenAI began with four co-founders.", "FL901")] == ["four"]
+    assert [f.found for f in flagged("OpenAI listed its founding members, naming three of them.", "FL901")] == ["three"]
+    assert flagged("OpenAI began with six co-founders.", "FL901") == []
+    assert flagged("Anthropic began with three co-founders.", "FL901") == []

@@ -173,3 +173,33 @@ def test_complete_must_be_a_boolean(tmp_path: Path) -> None:
         SheetError, match=r"bad\.toml:\d+: invalid fact sheet: quint-post: complete must be true or false"
     ):
         load_sheet(bad)
+
+
+HAMILTON = Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml"
+
+
+@pytest.mark.parametrize(
+    ("sheet_path", "text", "span"),
+    [
+        # the person the quotation names is its topic, not a rival speaker
+        (None, 'The post about Andrej Karpathy read: "Excited to welcome Andrej to the Pretraining squad!"', "squad"),
+        (
+            HAMILTON,
+            'The statement on Lewis Hamilton began: "Scuderia Ferrari is pleased to announce that Lewis Hamilton'
+            ' will race for the team in 2025, on a multi-year contract."',
+            "race for",
+        ),
+        # silent: the exact words, or someone else named as the speaker
+        (None, 'The post about Andrej Karpathy read: "Excited to welcome Andrej to the Pretraining team!"', None),
+        (None, 'Elon Musk wrote about Andrej Karpathy: "Excited to welcome Andrej to the Pretraining squad!"', None),
+        (
+            HAMILTON,
+            'Toto Wolff said of Lewis Hamilton: "Scuderia Ferrari is pleased to announce that Lewis Hamilton will'
+            ' join the team in 2025, on a long-term contract."',
+            None,
+        ),
+    ],
+)
+def test_a_person_named_in_the_quotation_is_its_topic(sheet_path: Path | None, text: str, span: str | None) -> None:
+    sheet = load_sheet(sheet_path) if sheet_path else None
+    assert [f.found for f in flagged(text, "FL701", sheet=sheet)] == ([span] if span else [])

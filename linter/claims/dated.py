@@ -26,7 +26,7 @@ from linter.annotate.analysis import EVENT_WORD, Analysis
 from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.predicates import Attribution, attribute, subject_of
+from linter.claims.predicates import SUBJECT_KINDS, Attribution, attribute, cue_index, subject_of
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
@@ -49,7 +49,7 @@ THAT = re.compile(r"\bthat\b", re.IGNORECASE)  # "told a podcast on 30 May that 
 ACCORDING = re.compile(r"\baccording to\b|\b(?:citing|cited|quoting)\b", re.IGNORECASE)
 OBJECT_NOUN = re.compile(
     r"\b(?:of|after|before|since|following|about|around|over|amid|ahead of|in|via|through)\s+"
-    r"(?:(?:the|a|an|his|her|its|their|this|that|[A-Z][\w.]*['’]s?)\s+)(?:[\w-]+\s+)?$"
+    r"(?:(?:the|a|an|his|her|its|their|this|that|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s?)\s+)(?:[\w-]+\s+)?$"
 )
 # An organisation's own statement of a person's move: "Google confirmed Tuesday that ...".
 ORG_SAYS = re.compile(r"(?:confirm|announc|said|says|revealed|disclosed|told)\w*", re.IGNORECASE)
@@ -91,7 +91,9 @@ def _claim(
     claim = attribute(doc, sentence, mention.start, facts, end=mention.end, rivals=rivals)
     if claim is not None and not tied(doc, sentence, mention, claim):
         claim = None
-    return claim if claim is not None else organisation_says(doc, sentence, mention, facts)
+    if claim is None:
+        claim = organisation_says(doc, sentence, mention, facts)
+    return claim if claim is not None else possessed_event(doc, sentence, mention, facts)
 
 
 def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution) -> bool:
@@ -109,10 +111,33 @@ def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribu
         names_subject = any(m.entity == claim.fact.subject for m in doc.mentions_between(claim.cue_end, mention.start))
         if THIRD_PARTY.match(between) and not names_subject:
             return False
+    if earlier_stint_cue(doc, claim):
+        return False
     cue_word = re.match(r"[\w-]*", prose[claim.cue_start :])
     if cue_word is None or not SAYING.match(cue_word[0]):
         return True
     return says_the_event(doc, sentence, mention, claim, claim.cue_start + len(cue_word[0]))
+
+
+def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:
+    """Is the cue part of a longer cue of the subject's earlier stint elsewhere? "signed for
+    Mercedes in September 2012" uses the cue 'signed' of the signing, but 'signed for' is a cue of
+    the stint at Mercedes, which began before the signing's year at another organisation: the
+    date is that stint's, not the event's."""
+    fact = claim.fact
+    stints = tuple(
+        f
+        for f in doc.sheet.facts
+        if f.subject == fact.subject
+        and f.value.type == "years"
+        and f.org not in (None, fact.org)
+        and int(f.value.data.get("from", 9999)) < fact.value.date.year
+    )
+    if not stints:
+        return False
+    index = cue_index(stints)
+    near = index.pattern.finditer(doc.prose, max(0, claim.cue_start - 20), claim.cue_end + 30)
+    return any(m.start() <= claim.cue_start and m.end() > claim.cue_end for m in near)
 
 
 def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution, after: int) -> bool:
@@ -189,9 +214,9 @@ def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, f
         if len(gap.split()) > 3:
             continue
         fact = _passive_event(doc, start, verb, facts)
-        who = subject_of(doc, sentence, verb.start())
-        if fact is None and who is not None and who.kind == "organisation":
-            fact = _fact_at(doc, sentence, who, facts)
+        org = _speaking_organisation(doc, subject_of(doc, sentence, verb.start(), kinds=SAYERS))
+        if fact is None and org is not None:
+            fact = _fact_at(doc, sentence, org, verb.end(), facts)
         if fact is not None:
             distance = abs(verb.start() - mention.start)
             return Attribution(fact, verb.start(), verb.end(), distance)
@@ -217,16 +242,72 @@ def _passive_event(doc: Analysis, clause_start: int, verb: re.Match[str], facts:
     return found[0] if len({f.value.date for f in found}) == 1 else None
 
 
-def _fact_at(doc: Analysis, sentence: Sentence, org: Mention, facts: list[Fact]) -> Fact | None:
-    """The one dated fact at `org` whose subject is named after the organisation in the sentence
-    and one of whose cues is there too."""
-    people = {m.entity for m in doc.mentions_between(org.end, sentence.end, {"person"})}
+SAYERS = SUBJECT_KINDS | {"team"}
+
+
+def _speaking_organisation(doc: Analysis, who: Mention | None) -> str | None:
+    """The organisation that speaks: a named organisation, or the one a named team is part of
+    ('Scuderia Ferrari announced ...' speaks for Ferrari)."""
+    if who is None or who.entity is None:
+        return None
+    if who.kind == "organisation":
+        return who.entity
+    entity = doc.sheet.entities.get(who.entity)
+    return entity.part_of if who.kind == "team" and entity is not None else None
+
+
+def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: list[Fact]) -> Fact | None:
+    """The one dated fact at `org` whose subject is named after the organisation's verb (at
+    `after`) in the sentence and one of whose cues is there too. A fact with no organisation of its
+    own is the event's when the organisation is one the sheet's title names; then the person must
+    be the first one named after the verb, the one the statement is about ('announced that Vasseur
+    would ..., before Hamilton's signing' is not about Hamilton)."""
+    named = doc.mentions_between(after, sentence.end, {"person"})
+    people = {m.entity for m in named}
+    first = named[0].entity if named else None
     text = sentence.text
-    found = [
-        f
-        for f in facts
-        if f.org == org.entity
-        and f.subject in people
-        and any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)
-    ]
+    cued = [f for f in facts if any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)]
+    found = [f for f in cued if f.org == org and f.subject in people]
+    if not found and org in title_organisations(doc.sheet):
+        found = [f for f in cued if not f.org and f.subject == first]
     return found[0] if len({f.value.date for f in found}) == 1 else None
+
+
+# "Hamilton's move to Ferrari was made official on ...", "..., confirmed by the team last Friday":
+# a passive verb, or a participle after a comma, right before the date.
+PASSIVE_OR_PARTICIPLE = re.compile(r"(?:\b(?:was|were|is|has been|had been|being)\s+(?:\w+ly\s+)?|,\s*)$", re.I)
+POSSESSOR = re.compile(r"\W*(?:[\w.]+\s+){0,2}?[\w.]+['’]s?\s+(?P<noun>[\w-]+)")
+
+
+def possessed_event(doc: Analysis, sentence: Sentence, mention: DateMention, facts: list[Fact]) -> Attribution | None:
+    """ "Hamilton's move to Ferrari was made official on 12 February": a person's event (an event
+    noun or one of the fact's cues, after the possessive that opens the clause), made known in the
+    passive, dates that person's fact whose cue is the passive verb, a few words before the date.
+    The organisation named inside the event noun's phrase ('to Ferrari') is not the subject."""
+    prose = doc.prose
+    start, _ = doc.clause(sentence, mention.start)
+    head = POSSESSOR.match(prose, start, mention.start)
+    if head is None:
+        return None
+    owners = [m for m in doc.mentions_between(start, head.start("noun"), {"person"}) if not m.pronoun]
+    if not owners:
+        return None
+    mine = [f for f in facts if f.subject == owners[-1].entity]
+    if not mine:
+        return None
+    noun = head["noun"].lower()
+    index = cue_index(tuple(mine))
+    if not EVENT_WORD.fullmatch(noun) and not index.pattern.match(noun):
+        return None
+    cues = list(index.pattern.finditer(prose, head.end(), mention.start))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if len(prose[cue.end() : mention.start].split()) > 3 or not PASSIVE_OR_PARTICIPLE.search(
+        prose, max(head.end(), cue.start() - 20), cue.start()
+    ):
+        return None
+    found = index.facts_at(prose, cue.start())
+    if len({f.value.date for f in found}) != 1 or doc.negated(sentence, start, mention.end):
+        return None
+    return Attribution(found[0], cue.start(), cue.end(), mention.start - cue.end())
