@@ -348,6 +348,3 @@ class MoveFraming(Rule):
             expected=expected,
             suggestion=suggestion,
         )
-
-
-RULES = (CareerYears, CareerLength, MoveFraming)

@@ -198,6 +198,3 @@ class ChannelMismatch(Rule):
         if not by and not POST_AFTER_NAME.match(doc.prose, author.end):
             return None  # "via Joseph" must be "via Joseph's post"
         return author.start, author.end, author.text
-
-
-RULES = (ChannelMismatch,)

@@ -218,6 +218,3 @@ class RelativeDateMismatch(Rule):
                 severity=verdict.severity,
                 sources=verdict.sources or None,
             )
-
-
-RULES = (DateMismatch, WeekdayMismatch, RelativeDateMismatch)

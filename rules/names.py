@@ -55,6 +55,3 @@ class Misspelling(Rule):
                 expected=entity.name,
                 suggestion=miss.suggestion,
             )
-
-
-RULES = (Misspelling,)

@@ -150,6 +150,3 @@ class FigureMismatch(Rule):
             severity=verdict.severity,
             sources=verdict.sources or None,
         )
-
-
-RULES = (FigureMismatch,)

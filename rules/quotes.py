@@ -95,6 +95,3 @@ class Misquote(Rule):
                 expected=expected,
                 suggestion=change.source,
             )
-
-
-RULES = (Misquote,)

@@ -116,6 +116,3 @@ class ReportingLine(Rule):
             if rest.startswith(("'", "’")) and not JOIN_VERB.search(doc.prose[sentence.start : manager.start]):
                 continue  # "X's team" counts only as what someone joins or works in
             yield sentence, manager.start, subject_of(doc, sentence, manager.start, PEOPLE), manager
-
-
-RULES = (ReportingLine,)

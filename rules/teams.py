@@ -291,6 +291,3 @@ def _find_folded(text: str, wanted: str) -> tuple[int, int] | None:
     parts = [re.escape(w) for w in re.split(r"[\s-]+", wanted.strip()) if w]
     m = re.search(r"(?<![\w-])" + r"[\s-]?".join(parts) + r"(?![\w-])", text, re.IGNORECASE) if parts else None
     return m.span() if m else None
-
-
-RULES = (TeamMismatch, MandateMismatch)

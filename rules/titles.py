@@ -139,6 +139,3 @@ class TitleMismatch(Rule):
             expected=expected,
             suggestion=fact.value.text,
         )
-
-
-RULES = (TitleMismatch,)

@@ -126,3 +126,19 @@ def test_every_package_is_installed() -> None:
         for init in (ROOT / pkg).rglob("__init__.py")
     }
     assert on_disk <= listed
+
+
+def test_every_rule_class_is_in_the_registry() -> None:
+    """A rule class written in rules/ but missing from RULE_TABLE would never run: none may be."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from linter.rule import Rule
+
+    listed = {target for _, target in rules.RULE_TABLE.values()}
+    for info in pkgutil.iter_modules(rules.__path__):
+        module = importlib.import_module(f"rules.{info.name}")
+        for name, obj in inspect.getmembers(module, inspect.isclass):
+            if issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__:
+                assert f"{module.__name__}:{name}" in listed, f"{module.__name__}.{name} is not in RULE_TABLE"
