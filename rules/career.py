@@ -126,6 +126,11 @@ class CareerYears(Rule):
         who = claim.person.entity if claim.person is not None else None
         person, org = _name(doc, who or ""), _name(doc, claim.org)
         first, last = claim.first, claim.last
+
+        def mismatch(s: Stint, span: tuple[int, int], message: str, expected: str, fix: str | None) -> Finding:
+            return doc.finding(rule=self.code, fact=s.fact, start=span[0], end=span[1], message=message,
+                               expected=expected, suggestion=fix)  # fmt: skip
+
         if claim.kind == "range":
             if any(s.start == first and _end_agrees(s, last) for s in stints):
                 return None
@@ -141,58 +146,26 @@ class CareerYears(Rule):
                 suggestion = str(s.start) if wrong_first else end_text
             stated = doc.prose[claim.first_span[0] : last_span[1]]
             message = f"{person} was at {org} {s.display()}, not {stated}"
-            return doc.finding(
-                rule=self.code,
-                fact=s.fact,
-                start=start,
-                end=end,
-                message=message,
-                expected=s.display(),
-                suggestion=suggestion,
-            )
+            return mismatch(s, (start, end), message, s.display(), suggestion)
         if claim.kind == "start":
             if any(s.start == first for s in stints):
                 return None
             s = _closest(stints, first, None, now)
             message = f"{person}'s time at {org} began in {s.start} ({s.display()}), not {first}"
-            return doc.finding(
-                rule=self.code,
-                fact=s.fact,
-                start=claim.first_span[0],
-                end=claim.first_span[1],
-                message=message,
-                expected=s.display(),
-                suggestion=str(s.start),
-            )
+            return mismatch(s, claim.first_span, message, s.display(), str(s.start))
         if claim.kind == "end":
             ended = [s for s in stints if s.end is not None]
             if not ended or any(s.end == first for s in ended):
                 return None
             s = min(ended, key=lambda x: abs((x.end or 0) - first))
             message = f"{person} left {org} in {s.end} ({s.display()}), not {first}"
-            return doc.finding(
-                rule=self.code,
-                fact=s.fact,
-                start=claim.first_span[0],
-                end=claim.first_span[1],
-                message=message,
-                expected=s.display(),
-                suggestion=str(s.end),
-            )
+            return mismatch(s, claim.first_span, message, s.display(), str(s.end))
         if any(s.contains(first, now) for s in stints):
             return None
         s = _closest(stints, first, None, now)
         spans = ", ".join(x.display() for x in stints)
         message = f"{person} was not at {org} in {first}: the sheet has {spans}"
-        return doc.finding(
-            rule=self.code,
-            fact=s.fact,
-            start=claim.first_span[0],
-            end=claim.first_span[1],
-            message=message,
-            expected=spans,
-            suggestion=None,
-        )
+        return mismatch(s, claim.first_span, message, spans, None)
 
 
 class CareerLength(Rule):
