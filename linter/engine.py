@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from linter.annotate.analysis import Analysis
 from linter.claims.clauses import asserts
-from linter.claims.relevance import Coverage, coverage
+from linter.claims.relevance import Coverage, applies, coverage
 from linter.documents import Document
 from linter.findings import Finding
 from linter.rule import Rule
@@ -37,9 +37,8 @@ def lint_with_coverage(
     the event's people) gets no findings at all: judging it would only produce noise. Rule tests
     and rule examples judge lone sentences, not pages, and pass `whole_page=False`."""
     analysis = Analysis(doc, sheet, published=published)
-    covered = coverage(analysis)
-    if whole_page and not covered.applies:
-        return [], covered
+    if whole_page and not applies(analysis):
+        return [], coverage(analysis)  # says why, without counting anything
     findings: list[Finding] = []
     for rule in rules:
         for finding in rule().check(analysis):

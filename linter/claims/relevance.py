@@ -19,7 +19,6 @@ from linter.annotate.text import Sentence
 from linter.sheet import Sheet
 
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
-NUMBER = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,6 @@ class Coverage:
     statements: int
     reason: str
 
-    def to_dict(self) -> dict[str, object]:
-        return {"applies": self.applies, "statements_checked": self.statements, "reason": self.reason}
-
 
 def event_people(sheet: Sheet) -> set[str]:
     """The people the event is about: every person a fact is about, the protagonist first of all."""
@@ -40,15 +36,18 @@ def event_people(sheet: Sheet) -> set[str]:
     return people | ({sheet.protagonist} if sheet.protagonist else set())
 
 
-def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
+def applies(analysis: Analysis) -> bool:
     """The sheet applies when the document names one of the event's people (a pronoun or a
-    passing brand name is not enough); statements are then counted sentence by sentence, every
-    sentence a rule judged (`judged`: offsets of findings) among them."""
-    sheet = analysis.sheet
-    people = event_people(sheet)
+    passing brand name is not enough)."""
     named = {m.entity for m in analysis.mentions if m.entity and not m.pronoun}
-    if not people & named:
-        return Coverage(False, 0, f"the document names none of the people of {sheet.title!r}")
+    return bool(event_people(analysis.sheet) & named)
+
+
+def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
+    """Whether the sheet applies, and if so how many statements it covers, counted sentence by
+    sentence, every sentence a rule judged (`judged`: offsets of findings) among them."""
+    if not applies(analysis):
+        return Coverage(False, 0, f"the document names none of the people of {analysis.sheet.title!r}")
     flagged = {s.index for offset in judged if (s := analysis.sentence_at(offset)) is not None}
     statements = sum(1 for s in analysis.sentences if s.index in flagged or _covered(analysis, s))
     return Coverage(True, statements, "the document names the event's people")

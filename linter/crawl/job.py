@@ -19,7 +19,6 @@ from linter.config import FileSettings
 from linter.crawl.adapter import check_document
 from linter.crawl.output import Output
 from linter.crawl.pages import Page, Source, read_document
-from linter.crawl.relevance import applies
 from linter.crawl.warc import read_warc
 from linter.documents import DocumentError
 
@@ -102,7 +101,7 @@ def run_partition(partition: Partition, job: Job) -> dict[str, Any]:
             errors.append(error_row(page, f"engine error: {type(exc).__name__}: {exc}", "engine-error"))
             continue
         counts["linted"] += 1
-        counts["applicable"] += applies(checked)
+        counts["applicable"] += checked.coverage.applies
         rows += [{"url": page.url, "record_id": page.record_id, "source": page.source, **f.to_dict()}
                  for f in checked.findings]  # fmt: skip
     summary = {
