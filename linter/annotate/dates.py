@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from linter.annotate.anchored import DIGITS, Anchored, lead_for
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -34,7 +36,6 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _RANGE = r"(?:\s*[-–—]\s*|\s+to\s+)"
 
 DATE_PATTERN = re.compile(
-    # The lookahead lets the regex engine skip, by first character, positions no date starts at.
     r"(?<![\w-])(?=[0-9JFMASONDjfmasondTWtwYyLlNnOo])(?:"
     + r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     + rf"|(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?:"
@@ -52,6 +53,12 @@ DATE_PATTERN = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+
+# Where a date can begin: a digit, or the start of a month, weekday or relative word.
+_DATE_WORDS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_DATE_WORDS += ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "last", "this"]
+_DATE_WORDS += ["next", "on"]
+ANCHORED_DATES = Anchored(DATE_PATTERN, lead_for([*DIGITS, *_DATE_WORDS], r"\w-"))
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ def _join_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
 
 def _scan(text: str) -> list[DateMention]:
     out: list[DateMention] = []
-    for m in DATE_PATTERN.finditer(text):
+    for m in ANCHORED_DATES.finditer(text):
         g = m.groupdict()
         if g["iso"]:
             out.append(DateMention(m.start(), m.end(), m[0], int(g["iy"]), int(g["im"]), int(g["id"])))

@@ -67,6 +67,28 @@ def _fold(name: str) -> str:
     return name.lower().replace("-", "").replace(" ", "")
 
 
+# Characters that case-insensitive matching takes for an ASCII letter besides its two cases.
+_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def _name_pieces(name: str, caseless: bool) -> list[str]:
+    """The alternatives that match `name` where no word character, '@' or '#' comes before it.
+
+    Each starts with a literal character and checks what comes before it only then, so that the
+    regex engine skips, by that first character, every position no name starts at (a pattern
+    starting with a look-behind is tried at every character). A caseless name ('pre-training
+    team') has one alternative per case of its first character, a hyphen matching a space or
+    nothing."""
+    first, rest = name[0], name[1:]
+    if not caseless:
+        return [re.escape(first) + r"(?<![\w@#].)" + re.escape(rest)]
+    body = re.escape(rest).replace(r"\-", "[- ]?")
+    cases = dict.fromkeys(
+        [first.lower(), first.upper(), *(c for c in _ODD_FOLDS if re.fullmatch(re.escape(first), c, re.I))]
+    )
+    return [re.escape(c) + r"(?<![\w@#].)" + (f"(?i:{body})" if body else "") for c in cases]
+
+
 class EntityMatcher:
     """All of a sheet's names in one alternation, longest first, so 'Nick Joseph' beats 'Joseph'."""
 
@@ -81,8 +103,7 @@ class EntityMatcher:
                 self.by_name.setdefault(key, set()).add(entity.id)
                 if caseless:
                     self.by_folded.setdefault(_fold(name), set()).add(entity.id)
-                piece = re.escape(name).replace(r"\-", "[- ]?") if caseless else re.escape(name)
-                alternatives.append((name, f"(?i:{piece})" if caseless else piece))
+                alternatives += [(name, piece) for piece in _name_pieces(name, caseless)]
         alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
         # People's surname-only aliases ('Amodei' for Dario Amodei), to tell them from namesakes.
         self.surnames = {
@@ -91,7 +112,7 @@ class EntityMatcher:
             if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] in e.aliases
         }
         body = "|".join(piece for _, piece in alternatives) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])")
+        self.pattern = re.compile(rf"(?:{body})(?![\w])")
         self.sheet = sheet
 
     def lookup(self, matched: str) -> str | None:

@@ -29,9 +29,12 @@ from linter.sheet import Entity, Fact, Sheet, Value
 if TYPE_CHECKING:  # the analysis calls near_misses while it is being built
     from linter.annotate.analysis import Analysis
 
-# Latin letters, accented ones included ('André'); capitalised tokens are kept.
+# Latin letters, accented ones included ('André'). Only capitalised words can be names, so the
+# rest (most of a page's words) are not even matched.
 _LATIN = "A-Za-zÀ-ÖØ-öø-ɏ"
-TOKEN = re.compile(rf"(?<![\w@#/.’'-])[{_LATIN}]+(?:[-'’][{_LATIN}]+)*(?![{_LATIN}])")
+# The capital comes first so that `re` skips to candidates by its character set; the look-behind
+# then checks the character before it.
+CAPITALISED_TOKEN = re.compile(rf"[A-ZÀ-ÖØ-ÞĀ-ɏ](?<![\w@#/.’'-].)[{_LATIN}]*(?:[-'’][{_LATIN}]+)*(?![{_LATIN}])")
 POSSESSIVE = re.compile(r"['’]s?$")
 ORG_CONTEXT = re.compile(
     r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+[\[*_\"“]*$",
@@ -166,9 +169,9 @@ def near_misses(a: Analysis) -> list[NearMiss]:
     covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun and not m.misspelled]
     covered_starts = [c[0] for c in covered]
     tokens = [
-        (m.start(), m.start() + len(POSSESSIVE.sub("", m[0])), POSSESSIVE.sub("", m[0]))
-        for m in TOKEN.finditer(a.prose)
-        if m[0][0].isupper()
+        (m.start(), m.start() + len(text), text)
+        for m in CAPITALISED_TOKEN.finditer(a.prose)
+        if m[0][0].isupper() and (text := POSSESSIVE.sub("", m[0]))
     ]
     out: list[NearMiss] = []
     seen: set[int] = set()

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from linter.annotate.anchored import DIGITS, Anchored, lead_for
 from linter.sheet import Value
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ HEDGES = {
 HEDGE_OF = {word: kind for kind, words in HEDGES.items() for word in words}
 _HEDGE = "|".join(sorted((re.escape(w) for w in HEDGE_OF), key=len, reverse=True))
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+# A bare "a"/"an" counts nothing ("a year" does): leaving it out of counts spares a match per article.
+_COUNT_WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in {"a", "an"}), key=len, reverse=True))
 _FIRST_LETTERS = "".join(sorted({w[0].lower() for w in WORD_NUMBERS} | {w[0].upper() for w in WORD_NUMBERS} | {"U"}))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -57,10 +60,12 @@ QUANTITY = re.compile(
     rf"|(?P<tnum>{_NUM}|{_WORDNUM})(?P<tplus>\+|-plus)?(?:\s+(?P<more>more|additional|further|extra|full|long))?"
     r"(?:\s+|-)(?P<tunit>years?|yrs?|decades?|months?)(?P<half>\s+and\s+a\s+half)?(?![\w-])"
     # five co-founders, 20+
-    rf"|(?P<cnum>{_NUM}|{_WORDNUM})(?P<cplus>\+|-plus)?(?![\w-]|[.,]\d)"
+    rf"|(?P<cnum>{_NUM}|{_COUNT_WORDNUM})(?P<cplus>\+|-plus)?(?![\w-]|[.,]\d)"
     r")",
     re.IGNORECASE,
 )
+# Where a quantity can begin: a digit, a currency sign or a number word at the start of a word.
+ANCHORED_QUANTITY = Anchored(QUANTITY, lead_for([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-"))
 HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
@@ -121,11 +126,10 @@ def _half_step(number: str, scale: float) -> float:
     return 0.5 * 10.0 ** -_decimals(number) * scale
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every amount, count and length of time in `text[start:end]`; "$30 to $50 billion" is one
-    range."""
+def find_quantities(text: str) -> list[Quantity]:
+    """Every amount, count and length of time in `text`; "$30 to $50 billion" is one range."""
     out: list[Quantity] = []
-    for m in QUANTITY.finditer(text, start, len(text) if end is None else end):
+    for m in ANCHORED_QUANTITY.finditer(text):
         q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
         if q is None:
             continue
@@ -180,8 +184,6 @@ def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
     words = not raw[0].isdigit()
     if words:
         number_value = float(WORD_NUMBERS[raw.lower()])
-        if raw.lower() in {"a", "an"} and not m["tunit"]:
-            return None
         step = 0.5
     else:
         number = raw.replace(",", "")

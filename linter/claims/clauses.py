@@ -212,6 +212,68 @@ def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: 
     return "asserted"
 
 
+@dataclass
+class _Reading:
+    """What the clause around a phrase says whatever fact it is judged for, read once per phrase:
+    its bounds, the employers it names, its masked text and its force. The sentence-wide
+    readings are made only when a fact asks for them."""
+
+    a: Analysis
+    sentence: Sentence
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    employers: list[tuple[str, str, int]]
+    text: str
+    force: str
+    kind: str
+    _named: set[str | None] | None = None
+    _sentence_employers: list[tuple[str, str, int]] | None = None
+    _sentence_text: str | None = None
+
+    def named(self) -> set[str | None]:
+        """The organisations the whole sentence names."""
+        if self._named is None:
+            s = self.sentence
+            self._named = {m.entity for m in self.a.mentions_between(s.start, s.end, {"organisation"})}
+        return self._named
+
+    def sentence_employers(self) -> list[tuple[str, str, int]]:
+        if self._sentence_employers is None:
+            s = self.sentence
+            self._sentence_employers = _employers(self.a, s.start, s.end, self.start, self.end)
+        return self._sentence_employers
+
+    def sentence_text(self) -> str:
+        if self._sentence_text is None:
+            self._sentence_text = _masked(self.a, self.sentence.start, self.sentence.end, self.start)
+        return self._sentence_text
+
+
+def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
+    key = ("reading", start, end)
+    found = a.memo.get(key)
+    if isinstance(found, _Reading):
+        return found
+    clause_start, clause_end = a.clause(sentence, start)
+    clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
+    reading = _Reading(
+        a,
+        sentence,
+        start,
+        end,
+        clause_start,
+        clause_end,
+        _employers(a, clause_start, max(clause_end, end), start, end),
+        _masked(a, clause_start, clause_end, start),
+        _force(a, sentence, clause_start, start, end),
+        clause_kind(a, sentence, start),
+    )
+    a.memo[key] = reading
+    return reading
+
+
 def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact | None = None) -> Scope:
     """The scope of the phrase `start:end` in `sentence`, judged for `fact` (whose employer and
     start time decide what counts as elsewhere and earlier). Memoised per document."""
@@ -219,29 +281,24 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
     found = a.memo.get(key)
     if isinstance(found, Scope):
         return found
-    clause_start, clause_end = a.clause(sentence, start)
-    clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
-    employer, cue = _employer(_employers(a, clause_start, max(clause_end, end), start, end), fact, start, end)
-    if employer is None and fact is not None and fact.org is not None:
-        # A sentence that never names the fact's employer but sets its scene elsewhere
-        # ('2017 — Left OpenAI for Tesla, where he became ...').
-        named = {m.entity for m in a.mentions_between(sentence.start, sentence.end, {"organisation"})}
-        if fact.org not in named:
-            employer, cue = _employer(_employers(a, sentence.start, sentence.end, start, end), fact, start)
-    text = _masked(a, clause_start, clause_end, start)
-    past = _past(a, text, fact)
-    if not past and fact is not None and fact.org is not None:
-        named = {m.entity for m in a.mentions_between(sentence.start, sentence.end, {"organisation"})}
-        if fact.org not in named:  # the scene is set by the sentence: "2017 — Left OpenAI for ..."
-            past = _past(a, _masked(a, sentence.start, sentence.end, start), fact)
+    reading = _reading(a, sentence, start, end)
+    employer, cue = _employer(reading.employers, fact, start, end)
+    # A sentence that never names the fact's employer but sets its scene elsewhere
+    # ('2017 — Left OpenAI for Tesla, where he became ...').
+    elsewhere_set = fact is not None and fact.org is not None and fact.org not in reading.named()
+    if employer is None and elsewhere_set:
+        employer, cue = _employer(reading.sentence_employers(), fact, start)
+    past = _past(a, reading.text, fact)
+    if not past and elsewhere_set:
+        past = _past(a, reading.sentence_text(), fact)
     scope = Scope(
-        kind=clause_kind(a, sentence, start),
-        start=clause_start,
-        end=clause_end,
+        kind=reading.kind,
+        start=reading.clause_start,
+        end=reading.clause_end,
         employer=employer,
         employer_cue=cue,
         past=past,
-        force=_force(a, sentence, clause_start, start, end),
+        force=reading.force,
     )
     a.memo[key] = scope
     return scope

@@ -1,0 +1,89 @@
+"""Whole-document scans that try their pattern only where a match can begin.
+
+A pattern that starts with a look-behind (`(?<![\\w-])...`) or matches case-insensitively gives
+Python's regex engine nothing to skip ahead by, so `finditer` runs the whole pattern at every
+character: about 200 ns a character for the date and quantity patterns, more than everything
+else these scans do. An `Anchored` pattern pairs the pattern with a *lead*: a cheap pattern, run
+case-sensitively over the lower-cased text, whose every alternative starts with a literal
+character (so the engine skips by a character set) and which matches at every offset where the
+pattern can begin. The pattern is then tried (`match`, anchored) only at the lead's matches.
+
+Exactness: `pattern.match(text, p)` is the very attempt `finditer` makes at p, and the lead
+matches at every p where an attempt can succeed, so the matches are the same (tests/
+test_anchored.py compares them on generated and random text). Lower-casing keeps offsets except
+for the few characters that case-insensitive matching folds onto ASCII letters, and a lead spells
+digits out as ASCII: a text holding either kind of character is scanned with plain `finditer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
+# whose lower case is longer than one character (`tests/test_scan.py` re-derives this set).
+FOLDS_ONTO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # starts with a class: the engine skips ASCII
+_lowered: tuple[str, str | None] = ("", "")
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased offset for offset, or None when a lead cannot be trusted on it. The
+    last text's is kept, as every scan of a document asks for it."""
+    global _lowered
+    last = _lowered  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    low: str | None = None
+    if text.isascii() or (FOLDS_ONTO_ASCII.isdisjoint(text) and NON_ASCII_DIGIT.search(text) is None):
+        low = text.lower()
+        if len(low) != len(text):  # pragma: no cover - excluded by FOLDS_ONTO_ASCII
+            low = None
+    _lowered = (text, low)
+    return low
+
+
+def lead_for(words: list[str], boundary: str) -> re.Pattern[str]:
+    """A lead matching wherever one of the lower-case `words` starts with no character of the
+    class `boundary` before it ('0'..'9' stand for any digit).
+
+    One alternative per first character, each starting with that literal character (so the
+    engine skips every other character by table lookup), then checking the boundary (which
+    rejects the middle of words at once), then the rest of the words with that first character.
+    """
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    alternatives = []
+    for first, rests in sorted(by_first.items()):
+        tail = "" if "" in rests else "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
+        alternatives.append(re.escape(first) + rf"(?<![{boundary}].)" + (f"(?:{tail})" if tail else ""))
+    return re.compile("|".join(alternatives))
+
+
+DIGITS = [str(d) for d in range(10)]
+
+
+class Anchored:
+    """A pattern scanned only where its lead matches (see the module docstring)."""
+
+    def __init__(self, pattern: re.Pattern[str], lead: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.lead = lead
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The same matches as `self.pattern.finditer(text)`, for a pattern that never matches
+        the empty string."""
+        low = lowered(text)
+        if low is None:
+            yield from self.pattern.finditer(text)
+            return
+        match, pos = self.pattern.match, 0
+        for lead in self.lead.finditer(low):
+            at = lead.start()
+            if at < pos:
+                continue
+            m = match(text, at)
+            if m is not None:
+                yield m
+                pos = m.end()
