@@ -8,9 +8,10 @@ import re
 import pytest
 
 from linter.annotate.analysis import Analysis
+from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import FOLDS_ONTO_ASCII, SCANNER, may_match, prefixes
+from linter.claims.scan import SCANNER, may_match, prefixes
 from linter.documents import Document
 from linter.sheet import default_sheet
 

@@ -35,7 +35,8 @@ def lowered(text: str) -> str | None:
     if last[0] is text:
         return last[1]
     low: str | None = None
-    if text.isascii() or (FOLDS_ONTO_ASCII.isdisjoint(text) and NON_ASCII_DIGIT.search(text) is None):
+    # (`in` on a str is a fast substring search; `isdisjoint` would hash every character)
+    if text.isascii() or (not any(c in text for c in FOLDS_ONTO_ASCII) and NON_ASCII_DIGIT.search(text) is None):
         low = text.lower()
         if len(low) != len(text):  # pragma: no cover - excluded by FOLDS_ONTO_ASCII
             low = None

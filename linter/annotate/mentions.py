@@ -23,7 +23,8 @@ PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
 
 # Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
 # break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
-UNKNOWN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
+# The capital comes before the look-behind so that the regex engine skips to capitals by table lookup.
+UNKNOWN_NAME = re.compile(r"([A-Z](?<![\w.].)[a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 NOT_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "As", "Of", "To",
     "If", "When", "While", "After", "Before", "This", "That", "These", "Those", "His", "Her", "Its", "Their",

@@ -76,6 +76,7 @@ def is_english_word(token: str) -> bool:
     return word in words or (word.endswith("s") and word[:-1] in words)
 
 
+@lru_cache(maxsize=8192)  # the same few hundred words and name forms, folded for every token
 def fold(word: str) -> str:
     """Lower case without accents: 'André' is compared as 'andre', one edit from 'andrej'."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))

@@ -130,7 +130,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every amount, count and length of time in `text`; "$30 to $50 billion" is one range."""
     out: list[Quantity] = []
     for m in ANCHORED_QUANTITY.finditer(text):
-        q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()))
+        # A hedge ends in a space right before the number: most numbers have none to look for.
+        spaced = m.start() > 0 and text[m.start() - 1].isspace()
+        q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()) if spaced else None)
         if q is None:
             continue
         if out and (merged := _range(text, out[-1], q)) is not None:

@@ -26,7 +26,7 @@ from linter.annotate.analysis import EVENT_WORD, Analysis
 from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.predicates import SUBJECT_KINDS, Attribution, attribute, cue_index, subject_of
+from linter.claims.predicates import SUBJECT_KINDS, WORD, Attribution, attribute, cue_index, subject_of
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
@@ -113,10 +113,10 @@ def tied(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribu
             return False
     if earlier_stint_cue(doc, claim):
         return False
-    cue_word = re.match(r"[\w-]*", prose[claim.cue_start :])
+    cue_word = WORD.match(prose, claim.cue_start)
     if cue_word is None or not SAYING.match(cue_word[0]):
         return True
-    return says_the_event(doc, sentence, mention, claim, claim.cue_start + len(cue_word[0]))
+    return says_the_event(doc, sentence, mention, claim, cue_word.end())
 
 
 def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:

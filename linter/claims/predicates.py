@@ -103,6 +103,9 @@ def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, in
     return [(start + m.start() + 1, start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
 
 
+WORD = re.compile(r"[\w-]*")  # matches anywhere, maybe empty
+WORD_CHAR = re.compile(r"\w")
+OWNER_S = re.compile(r"['’]s?\b")
 EVENT_SUBJECT = re.compile(rf"\W*[Tt]he\s+(?:[\w-]+\s+)?{EVENT_WORDS}\b(?!['’])", re.IGNORECASE)
 
 
@@ -131,8 +134,7 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     clause_start, clause_end = a.clause(sentence, offset)
     # A subject stands within a few lines of its verb; the bound keeps run-on text linear.
     clause_start, clause_end = max(clause_start, offset - 2 * CONTEXT), min(clause_end, offset + 2 * CONTEXT)
-    word = re.match(r"[\w-]*", a.prose[offset:clause_end])
-    after_word = offset + (word.end() if word else 0)
+    after_word = WORD.match(a.prose, offset, clause_end).end()  # type: ignore[union-attr]
     agent = AGENT.match(a.prose[after_word:clause_end])
     if agent:
         follows = a.mentions_between(after_word + agent.end(), after_word + agent.end() + 1, kinds)
@@ -173,9 +175,9 @@ def attribute(
     clause_start, clause_end = a.clause(sentence, offset)
     if end is not None and clause_end < sentence.end and not _has_words(a, clause_start, offset, end, clause_end):
         # A timeline entry, "15 May 2026 — The trial ended": the value heads the next clause.
-        follows = re.search(r"\w", a.prose[clause_end : sentence.end])
+        follows = WORD_CHAR.search(a.prose, clause_end, sentence.end)
         if follows:
-            _, clause_end = a.clause(sentence, clause_end + follows.start())
+            _, clause_end = a.clause(sentence, follows.start())
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
     index = cue_index(tuple(facts))
     best: list[Attribution] = []
@@ -225,7 +227,7 @@ def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70
             return None
         if m.pronoun and m.text.lower() not in OBJECT_PRONOUNS:
             return None
-        if re.match(r"['’]s?\b", a.prose[m.end : m.end + 2]):
+        if OWNER_S.match(a.prose, m.end, m.end + 2):
             return None
         return m
     return None

@@ -10,7 +10,8 @@ Exactness: a match of a pattern at offset p always begins with one of its prefix
 computed conservatively; a pattern whose start cannot be bounded gets no prefixes and is scanned
 as before), and `pattern.match(text, p, end)` is the very attempt `search` makes at p, so the
 matches are the same. Lower-casing preserves offsets except for the few characters that
-case-insensitive matching folds onto ASCII letters; a document containing one is scanned as
+case-insensitive matching folds onto ASCII letters (and a digit of another script, which the
+anchored scans of `linter.annotate.anchored` spell in ASCII); a document containing one is scanned as
 before.
 """
 
@@ -24,13 +25,11 @@ from re import _parser  # type: ignore[attr-defined]
 import ahocorasick  # type: ignore[import-not-found]
 
 from linter.annotate.analysis import Analysis
+from linter.annotate.anchored import lowered
 from linter.regex_cache import derived
 
 Prefixes = frozenset[str]
 ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
-# Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
-# whose lower case is longer than one character (`tests/test_scan.py` re-derives this set).
-FOLDS_ONTO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
@@ -124,15 +123,13 @@ class Scanner:
     def starts(self, text: str) -> list[list[int]] | None:
         """Per registered pattern, the sorted offsets in `text` where one of its prefixes begins;
         None when `text` cannot be lower-cased offset for offset."""
-        if not FOLDS_ONTO_ASCII.isdisjoint(text):
-            return None
-        lowered = text.lower()
-        if len(lowered) != len(text):  # pragma: no cover - excluded by FOLDS_ONTO_ASCII
+        low = lowered(text)
+        if low is None:
             return None
         found: list[set[int]] = [set() for _ in self.prefixes]
         automaton = self.automaton()
         if automaton.kind == ahocorasick.AHOCORASICK:
-            for end, (length, ids) in automaton.iter(lowered):
+            for end, (length, ids) in automaton.iter(low):
                 for i in ids:
                     found[i].add(end - length + 1)
         return [sorted(s) for s in found]

@@ -216,6 +216,9 @@ def _dashed_subject(doc: Analysis, sentence: Sentence, offset: int) -> Mention |
     return people[0] if re.fullmatch(r"\s*([—–,])\s[^—–,]*\1\s*|\s*", between) else None
 
 
+AS_AFTER = re.compile(r"\s+as\s+")
+
+
 def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
     """'Karpathy joins Anthropic as head of developer experience': the title taken at the employer."""
     from linter.claims.predicates import subject_of
@@ -226,11 +229,11 @@ def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
         org = _org_at(doc, m.end(), m.end() + 1)
         if org is None:
             continue
-        lead = re.match(r"\s+as\s+", doc.prose[org.end : sentence.end])
+        lead = AS_AFTER.match(doc.prose, org.end, sentence.end)
         who = subject_of(doc, sentence, m.start(), frozenset({"person"})) or _dashed_subject(doc, sentence, m.start())
         if lead is None or who is None or who.entity is None:
             continue
-        found = _title_from(doc, org.end + lead.end(), sentence.end)
+        found = _title_from(doc, lead.end(), sentence.end)
         if found is not None and is_unique_role(found[2]):  # "as a research leader" is too vague to judge
             yield TitleClaim(who.entity, found[2], found[3] or org.entity, found[0], found[1])
 
