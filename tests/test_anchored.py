@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from bench.generated import make_article, paragraphs
 from linter.annotate.anchored import Anchored, lead_for, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
-from linter.annotate.mentions import CASELESS_KINDS, matcher_for
+from linter.annotate.mentions import CASELESS_KINDS, UNKNOWN_NAME, matcher_for
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
+from linter.annotate.quotes import PASSAGE
 from linter.sheet import default_sheet
 
 ROOT = Path(__file__).resolve().parent
@@ -104,3 +105,31 @@ def test_capitalised_tokens_are_the_capitalised_words_of_the_plain_token_pattern
     plain = re.compile(rf"(?<![\w@#/.’'-])[{latin}]+(?:[-'’][{latin}]+)*(?![{latin}])")
     expected = [m.span() for m in plain.finditer(text) if m[0][0].isupper()]
     assert [m.span() for m in CAPITALISED_TOKEN.finditer(text) if m[0][0].isupper()] == expected
+
+
+# Patterns rewritten so that each alternative starts with a literal (the look-behind after it), as
+# they were written before; the rewrite must find the same spans and groups.
+REWRITTEN = {
+    "quotations": (
+        PASSAGE,
+        re.compile(
+            r"“(?P<curly>[^“”\n]{2,2000}?)”"
+            r"|(?<![\w\"])\"(?P<straight>[^\"\n]{2,2000}?)\"(?![\w\"])"
+            r"|‘(?P<single>(?:[^‘’\n]|’(?=\w))+?\s(?:[^‘’\n]|’(?=\w))+?)’(?!\w)"
+            r"|(?<![\w'])'(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
+        ),
+    ),
+    "unknown names": (
+        UNKNOWN_NAME,
+        re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])"),
+    ),
+}
+QUOTE_PIECES = st.sampled_from([*PIECES, '"', "'", "‘", "Nick Jonas", "Jean-Paul Sartre", "x y", "\t", "Mc"])
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(text=st.lists(QUOTE_PIECES, max_size=30).map("".join))
+def test_rewritten_patterns_find_what_they_found_before(name: str, text: str) -> None:
+    new, old = REWRITTEN[name]
+    assert [(m.span(), m.groups()) for m in new.finditer(text)] == [(m.span(), m.groups()) for m in old.finditer(text)]

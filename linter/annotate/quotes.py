@@ -23,11 +23,13 @@ from rapidfuzz.distance import Levenshtein, Opcode
 from linter.language.en import INFLECTIONS
 from linter.sheet import Fact, Sheet
 
+# Every alternative starts with its quotation mark (look-behinds after it), so the regex engine
+# skips to quotation marks by table lookup instead of trying each character.
 PASSAGE = re.compile(
     r"“(?P<curly>[^“”\n]{2,2000}?)”"
-    r"|(?<![\w\"])\"(?P<straight>[^\"\n]{2,2000}?)\"(?![\w\"])"
+    r"|\"(?<![\w\"].)(?P<straight>[^\"\n]{2,2000}?)\"(?![\w\"])"
     r"|‘(?P<single>(?:[^‘’\n]|’(?=\w))+?\s(?:[^‘’\n]|’(?=\w))+?)’(?!\w)"
-    r"|(?<![\w'])'(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
+    r"|'(?<![\w'].)(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
 )
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
 # A word may carry bracketed letters that only restore or change its form ("[E]xcited",
