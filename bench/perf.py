@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -156,6 +157,10 @@ def main() -> None:
         for kb in (10, 100):
             run_on = "Karpathy reports to Nick Joseph and announced on May 19 and joined Tesla in 2017 and " * 12_000
             rows.append(f"| {kb} KB, one run-on sentence | {seconds_per_mb(run_on[: kb * 1000], sheet):.3f} |")
+        # One paragraph hard-wrapped at 72 columns (plain-text mail, press releases): its lines are joined.
+        for kb in (10, 100):
+            wrapped = textwrap.fill(make_article(rng, pool, kb * 1000).replace("\n\n", " "), 72)
+            rows.append(f"| {kb} KB, one hard-wrapped paragraph | {seconds_per_mb(wrapped, sheet):.3f} |")
         text = make_article(rng, pool, 200_000)
         rows += ["", "### Linear in sheet size", "", "| sheet | facts | s per MB (200 KB text) |", "|---:|---:|---:|"]
         for factor in (1, 4, 16):

@@ -15,9 +15,12 @@ ABBREVIATIONS = {
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then space and a likely start.
 BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9¡¿])")
 PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)[ \t])")
-LINE_END_PUNCT = re.compile(r"[.!?:;\"”’)]\s*$")
+LINE_END_CHARS = '.!?:;"”’)'  # a line ending in one of these ends its sentence
 CLOSERS = "\"'”’)]"  # closing quotes and brackets a question may end with after its '?'
 WORD = re.compile(r"[\w'’-]+")
+LAST_WORD = re.compile(r"([\w.]+)\.$")
+ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+FIRST_VISIBLE = re.compile(r"\s*(\S)")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Sentence:
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the word before a full stop is an abbreviation or an initial ('J. Smith')."""
-    m = re.search(r"([\w.]+)\.$", chunk)
+    m = LAST_WORD.search(chunk)
     if not m:
         return False
     word = m.group(1).lower()
@@ -54,16 +57,28 @@ def _blocks(prose: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:
         line_start = start
-        for nl in (m.start() for m in re.finditer("\n", prose[start:end])):
-            cut = start + nl
-            line = prose[line_start:cut]
-            nxt = prose[cut + 1 : end].lstrip()
-            wrapped = len(line.strip()) > 50 and not LINE_END_PUNCT.search(line) and nxt[:1].islower()
+        cut = prose.find("\n", start, end)
+        while cut >= 0:
+            # The stretch since the last break, read at its ends (it grows while lines are joined).
+            first, last = _visible(prose, line_start, cut)
+            nxt = FIRST_VISIBLE.match(prose, cut + 1, end)  # not a copy of the rest of the block
+            ends_a_sentence = last > first and prose[last - 1] in LINE_END_CHARS
+            wrapped = last - first > 50 and not ends_a_sentence and nxt is not None and nxt[1].islower()
             if not wrapped:
                 out.append((line_start, cut))
                 line_start = cut + 1
+            cut = prose.find("\n", cut + 1, end)
         out.append((line_start, end))
     return out
+
+
+def _visible(prose: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of `prose[start:end]` without its leading and trailing whitespace."""
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    while start < end and prose[start].isspace():
+        start += 1
+    return start, end
 
 
 def split_sentences(prose: str) -> list[Sentence]:
@@ -84,7 +99,7 @@ def split_sentences(prose: str) -> list[Sentence]:
 def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
     chunk = prose[start:end]
     stripped = chunk.strip()
-    if not stripped or not any(ch.isalnum() for ch in stripped):
+    if not ALNUM.search(stripped):
         return
     lead = len(chunk) - len(chunk.lstrip())
     start += lead
