@@ -1,0 +1,72 @@
+"""Instructions the engine executes on the generated corpus, per git revision (valgrind's callgrind).
+
+    python bench/instructions.py                       # HEAD against HEAD~1, 8 articles
+    python bench/instructions.py BASE REV ... --articles 8
+
+On a shared machine CPU time swings by a factor of two with the neighbours' load; the count of
+instructions executed does not move at all between runs, so two revisions can be compared to the
+per cent. Each revision is exported with `git archive` into a temporary folder and
+`bench/profile_engine.py` runs there twice under callgrind, with N articles and with none; the
+difference is the engine's own work on the N articles (imports and start-up cancel out). Needs
+valgrind (Debian package `valgrind`); callgrind runs Python about 50 times slower, so keep N small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def export(rev: str, folder: Path) -> None:
+    """The revision's tracked files, as committed."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+
+
+def instructions(folder: Path, articles: int) -> int:
+    """Instructions callgrind counts for `bench/profile_engine.py ARTICLES` run in `folder`."""
+    command = [
+        "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+        sys.executable, "bench/profile_engine.py", str(articles), "1", "--no-profile",
+    ]  # fmt: skip
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(folder)})
+    found = COLLECTED.search(done.stderr)
+    if done.returncode != 0 or found is None:
+        raise SystemExit(f"bench/instructions.py: callgrind failed in {folder}:\n{done.stderr[-2000:]}")
+    return int(found[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("revisions", nargs="*", default=["HEAD~1", "HEAD"], help="git revisions [HEAD~1 HEAD]")
+    parser.add_argument("--articles", type=int, default=8, help="generated articles (profile_engine.py's corpus)")
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("bench/instructions.py: needs valgrind (apt-get install valgrind)")
+    print(f"| revision | engine instructions, {args.articles} articles (+3 warm-up) | ratio to the first |")
+    print("|---|---:|---:|")
+    first = None
+    for rev in args.revisions:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            export(rev, folder)
+            engine = instructions(folder, args.articles) - instructions(folder, 0)
+        first = first or engine
+        label = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True)
+        print(f"| {rev} (`{label.stdout.strip()}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
