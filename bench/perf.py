@@ -1,10 +1,12 @@
 """Engine and command-line speed of `factlint check`, beside proselint on the same files.
 
 Measures, on a generated corpus (articles of 1-20 KB built from the repo's own test articles):
-articles/s and MB/s of the engine in-process; time per MB at growing document sizes and growing
-sheet sizes (both should stay flat: linear time); the wall time of one cold `factlint check FILE`
-for a 5 KB .txt and .md file and for the five source articles in one call, as a pre-commit hook
-pays it; and proselint timed the same way. Run from the repo root:
+articles/s and MB/s of the engine in-process, beside proselint's own checks in-process on the
+same files (and both on ../shared/corpus/karpathy-real's real pages when present); time per MB at
+growing document sizes and growing sheet sizes (both should stay flat: linear time); the wall
+time of one cold `factlint check FILE` for a 5 KB .txt and .md file and for the five source
+articles in one call, as a pre-commit hook pays it; and proselint timed the same way. Run from
+the repo root:
 
     python bench/perf.py                      # print the tables
     python bench/perf.py --write docs/performance.md
@@ -39,6 +41,7 @@ from linter.registry import registry  # noqa: E402
 from linter.sheet import Sheet, default_sheet, parse_sheet  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+REAL_PAGES = ROOT.parent / "shared" / "corpus" / "karpathy-real"
 # The compiled-pattern and sheet caches of the cold runs: a private folder, warmed by one run, so
 # the figures are those of an installed factlint whatever state the user's own cache is in.
 CACHE_DIR = Path(tempfile.gettempdir()) / "factlint-bench-cache"
@@ -63,6 +66,33 @@ def engine_throughput(paths: list[Path], sheet: Sheet) -> tuple[float, float, in
         findings += len(lint(load_file(path), sheet, rules))
     elapsed = time.process_time() - start
     return len(paths) / elapsed, total / 1e6 / elapsed, findings
+
+
+def proselint_throughput(paths: list[Path]) -> float | None:
+    """proselint's own engine (its checks, in-process, no command line) on the same files, MB/s."""
+    try:
+        from proselint import checks
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError:
+        return None
+    CheckRegistry().register_many(checks.__register__)
+    total = sum(p.stat().st_size for p in paths)
+    start = time.process_time()
+    for path in paths:
+        LintFile(path).lint()
+    return total / 1e6 / (time.process_time() - start)
+
+
+def throughput_rows(label: str, paths: list[Path], sheet: Sheet) -> list[str]:
+    """A row of the engine table: factlint and proselint in-process on the same files."""
+    per_s, mb_s, findings = engine_throughput(paths, sheet)
+    peer = proselint_throughput(paths)
+    size = sum(p.stat().st_size for p in paths) / 1e6
+    ratio = f"{mb_s / peer:.2f}x" if peer else "n/a"
+    peer_text = f"{peer:.2f}" if peer else "n/a"
+    files = f"{label} ({len(paths)} files, {size:.2f} MB, {findings} findings)"
+    return [f"| {files} | {per_s:,.0f} | {mb_s:.2f} | {peer_text} | {ratio} |"]
 
 
 def seconds_per_mb(text: str, sheet: Sheet, repeat: int = 3) -> float:
@@ -136,19 +166,20 @@ def main() -> None:
         folder = Path(tmp)
         (folder / "corpus").mkdir()
         corpus = make_corpus(folder / "corpus", args.articles)
-        per_s, mb_s, findings = engine_throughput(corpus, sheet)
-        size = sum(p.stat().st_size for p in corpus) / 1e6
         rows += [
-            "### Engine throughput (in-process, one core)",
+            "### Engine throughput (in-process, one core, CPU time)",
             "",
-            f"{len(corpus)} generated articles, 1-20 KB each, {size:.1f} MB in all, {findings} findings.",
+            "Generated articles are 1-20 KB of the repo's own articles, nearly every sentence a claim; the",
+            "real pages are `../shared/corpus/karpathy-real` (when present), mostly prose the sheet says",
+            "nothing about. proselint runs its own checks in-process on the same files.",
             "",
-            "| measure | factlint |",
-            "|---|---:|",
-            f"| articles/s | {per_s:,.0f} |",
-            f"| MB/s | {mb_s:.2f} |",
-            "",
+            "| files | factlint files/s | factlint MB/s | proselint MB/s | factlint / proselint |",
+            "|---|---:|---:|---:|---:|",
+            *throughput_rows("generated articles", corpus, sheet),
         ]
+        if REAL_PAGES.is_dir():
+            rows += throughput_rows("real pages", sorted(REAL_PAGES.glob("*.txt")), sheet)
+        rows.append("")
         rng, pool = random.Random(3), paragraphs()
         rows += ["### Linear in input size", "", "| document | s per MB |", "|---:|---:|"]
         for kb in (10, 100, 1000):
