@@ -32,15 +32,23 @@ _enabled = False
 _dirty = False
 
 
-def cache_path() -> Path | None:
-    """Where this Python's compiled patterns are kept, or None when caching is off."""
+def cache_dir() -> Path | None:
+    """factlint's cache folder (compiled patterns, the English word list), or None when caching is off."""
     if os.environ.get("FACTLINT_NO_CACHE"):
         return None
     base = os.environ.get("FACTLINT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "factlint"
     )
+    return Path(base)
+
+
+def cache_path() -> Path | None:
+    """Where this Python's compiled patterns are kept, or None when caching is off."""
+    base = cache_dir()
+    if base is None:
+        return None
     build = f"{zlib.crc32(sys.version.encode()):08x}{sys.hexversion:08x}"  # zlib: hashlib costs a cold start more
-    return Path(base) / f"regex-{build}.json"
+    return base / f"regex-{build}.json"
 
 
 def enable() -> None:
