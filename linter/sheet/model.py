@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -339,7 +338,8 @@ class _Reader:
 def load_sheet(path: str | Path) -> Sheet:
     """Read and validate a sheet file; raises SheetError with file and line on any problem.
 
-    Never cached on disk: parsing takes about 10 ms, and a cache file is a way in (issue 11).
+    The model is never cached on disk (a pickled one could run code, issue 11); the parsed TOML
+    is, as plain JSON data that is validated again on every load (`linter.sheet.stored`).
     """
     path = Path(path)
     try:
@@ -356,9 +356,15 @@ def load_sheet(path: str | Path) -> Sheet:
 
 
 def parse_sheet(raw: str, path: str) -> Sheet:
+    from linter.sheet.stored import parsed_toml
+
     try:
-        doc = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        doc = parsed_toml(raw, path)
+    except ValueError as exc:  # tomllib is imported only when the TOML is parsed: its error is checked here
+        from tomllib import TOMLDecodeError
+
+        if not isinstance(exc, TOMLDecodeError):
+            raise
         # Python 3.11 puts the position only in the message: "... (at line 5, column 8)".
         where = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
         message = str(exc)[: where.start()].strip() if where else str(exc)
