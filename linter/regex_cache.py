@@ -58,7 +58,7 @@ def cache_path() -> Path | None:
     if base is None:
         return None
     build = f"{zlib.crc32(sys.version.encode()):08x}{sys.hexversion:08x}"  # zlib: hashlib costs a cold start more
-    return base / f"regex-{build}.json"
+    return base / f"regex-{build}-{FORMAT}.json"  # the layout in the name: older versions keep their own file
 
 
 def enable() -> None:

@@ -26,7 +26,7 @@ def run(cache: Path, *patterns: str) -> dict[str, int]:
     env = {**os.environ, "FACTLINT_CACHE_DIR": str(cache)}
     env.pop("FACTLINT_NO_CACHE", None)
     subprocess.run([sys.executable, "-c", PROBE, *patterns], env=env, cwd=ROOT, check=True)
-    (path,) = cache.glob("regex-*.json")
+    (path,) = cache.glob(f"regex-*-{regex_cache.FORMAT}.json")
     data = json.loads(path.read_text())
     assert all(isinstance(item["code"], str) for item in data["patterns"])  # base64, not a list
     return {item["pattern"]: item["seen"] for item in data["patterns"]}
@@ -40,9 +40,19 @@ def test_an_unused_pattern_is_dropped_and_a_used_one_kept(tmp_path: Path) -> Non
     assert f"abc|{regex_cache.KEEP_GENERATIONS}x" in seen
 
 
-def test_a_file_of_the_older_layout_is_replaced(tmp_path: Path) -> None:
+def test_the_older_layout_is_left_to_older_versions(tmp_path: Path) -> None:
+    """factlint before this layout reads `regex-<build>.json` and would choke on the new one."""
     run(tmp_path, "a(b)c")
-    (path,) = tmp_path.glob("regex-*.json")
+    (path,) = tmp_path.glob(f"regex-*-{regex_cache.FORMAT}.json")
+    older = path.with_name(path.name.removesuffix(f"-{regex_cache.FORMAT}.json") + ".json")
+    older.write_text('{"patterns": [], "derived": {}}')
+    run(tmp_path, "a(b)c", "kept")
+    assert older.read_text() == '{"patterns": [], "derived": {}}'
+
+
+def test_a_file_without_the_layout_number_is_replaced(tmp_path: Path) -> None:
+    run(tmp_path, "a(b)c")
+    (path,) = tmp_path.glob(f"regex-*-{regex_cache.FORMAT}.json")
     data = json.loads(path.read_text())
     del data["format"]
     path.write_text(json.dumps(data))

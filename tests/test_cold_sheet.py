@@ -94,3 +94,12 @@ def test_no_cache_means_no_file(cache: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
     assert parsed_toml("a = 1\n", "s.toml") == {"a": 1}
     assert list(cache.iterdir()) == []
+
+
+def test_only_the_latest_files_are_kept(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.sheet import stored
+
+    monkeypatch.setattr(stored, "MAX_FILES", 3)
+    for i in range(5):
+        parsed_toml(f"a = {i}\n", f"s{i}.toml")
+    assert len(list(cache.glob("sheet-*.json"))) == 3

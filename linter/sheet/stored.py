@@ -6,9 +6,10 @@ TOML's dates and times, tagged), never the model built from it: every run valida
 and builds the sheet afresh, so a planted file can at worst be a different sheet (as a planted
 compiled pattern can match differently), never run code. Nothing is unpickled.
 
-One file per sheet path, holding the length and CRC-32 of the bytes it was parsed from and the
-factlint and Python versions: any edit re-parses and replaces it (atomically). `FACTLINT_NO_CACHE`
-turns it off, `FACTLINT_CACHE_DIR` moves it, as for the compiled patterns.
+One file per sheet path (the `MAX_FILES` most recently written are kept), holding the length and
+CRC-32 of the bytes it was parsed from and the factlint and Python versions: any edit re-parses
+and replaces it (atomically). `FACTLINT_NO_CACHE` turns it off, `FACTLINT_CACHE_DIR` moves it, as
+for the compiled patterns.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from linter import __version__
 from linter.regex_cache import cache_dir
 
 FORMAT = 1
+MAX_FILES = 32  # one file per sheet path; tests and scratch sheets must not fill the folder
 _TAG = "\x00"  # tagged strings: "\x00d2026-05-19" is a date; a string that began with \x00 gets another
 _TIMES: dict[str, Any] = {"d": dt.date, "t": dt.datetime, "h": dt.time}
 
@@ -76,8 +78,16 @@ def _write(file: Path, key: str, doc: dict[str, Any]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, file)
+        _prune(file.parent)
     except (OSError, ValueError, RecursionError):
         return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_FILES most recently written sheet files (a write is rare: a new or edited sheet)."""
+    files = sorted(folder.glob("sheet-*.json"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+    for old in files[MAX_FILES:]:
+        old.unlink(missing_ok=True)
 
 
 def _encode(value: Any) -> Any:
