@@ -106,7 +106,7 @@ def check(
     """Lint files, folders (recursively) or '-' for stdin; exits with the command's code."""
     from linter.documents.document import DocumentError, read_capped
     from linter.documents.files import collect
-    from linter.runner import FixMode, Task, run, sheets_for
+    from linter.runner import FixMode, Task, rules_for, run, sheets_for
 
     if not paths:
         fail(echo, "no paths given (use '-' for stdin, or a file or folder)")
@@ -162,9 +162,22 @@ def check(
                 echo(f"factlint: note: all {excluded_count} file(s) excluded by configuration", err=True)
             sys.exit(EXIT_CLEAN)
         fail(echo, f"no .txt, .md or .html files found in {', '.join(paths)}")
+    for selection in dict.fromkeys(t.settings.codes for t in tasks):
+        rules_for(selection)  # imported now, while start-up's objects are still being made
+    startup_done()
     outcomes = list(run(tasks, jobs))
     report(echo, tasks, outcomes, fmt, sheets, quiet=quiet, statistics=statistics, fix_mode=fix_mode,
            exit_zero=exit_zero)  # fmt: skip
+
+
+def startup_done() -> None:
+    """The modules, configuration, sheets and rules made so far live as long as the process: moved
+    out of the cyclic collector's sight (`gc.freeze`), which `linter.main` may have turned off while
+    they were made, and which is on again for the documents' work."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
 
 
 def _stdin_kind(stdin_filename: str | None) -> str:
