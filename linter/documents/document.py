@@ -44,6 +44,8 @@ TYPOGRAPHIC_SPACES_AND_HYPHENS = str.maketrans(
 
 @dataclass
 class Document:
+    """What the engine lints: the text findings index, and its prose (same length, non-prose blanked)."""
+
     path: str
     text: str
     kind: str = "text"

@@ -62,6 +62,8 @@ class SheetError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """An article the sheet's facts come from; findings name it next to the expected value."""
+
     id: str
     outlet: str
     title: str = ""
@@ -77,6 +79,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Entity:
+    """A person, organisation, team, product, outlet, channel or event the facts are about."""
+
     id: str
     kind: str
     name: str
@@ -173,6 +177,8 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Fact:
+    """One statement: subject + relation + typed value, its sources, rank and wrong alternatives."""
+
     id: str
     subject: str
     relation: str
