@@ -76,3 +76,28 @@ def test_options_and_stdin_go_through_click(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
     for args in (("check", "-q", "a.txt"), ("check", "a.txt", "--format", "json"), ("check", "-"), ("check",)):
         assert factlint(*args, cwd=tmp_path).stderr.endswith("click imported: True\n")
+
+
+GC_PROBE = """
+import gc, sys
+from linter import runner
+checked = runner.process
+def process(task):
+    print("collector on:", gc.isenabled(), "frozen:", gc.get_freeze_count() > 0, file=sys.stderr)
+    return checked(task)
+runner.process = process
+from linter.main import main
+main()
+"""
+
+
+def test_the_collector_is_back_on_for_the_documents(tmp_path: Path) -> None:
+    """Off while the program starts (nothing it makes is garbage), on again for the documents' work."""
+    (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTLINT_NO_CACHE": "1"}
+    for args in (("a.txt",), ("--format", "text", "a.txt")):
+        done = subprocess.run(
+            [sys.executable, "-c", GC_PROBE, "check", *args], capture_output=True, text=True, env=env, cwd=tmp_path,
+            timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 1 and "collector on: True frozen: True" in done.stderr, done.stderr
