@@ -8,6 +8,10 @@ pays it; and proselint timed the same way. Run from the repo root:
 
     python bench/perf.py                      # print the tables
     python bench/perf.py --write docs/performance.md
+    PYTHONPATH=$PWD python bench/perf.py --cold-only --runs 21   # only the cold commands, this tree
+
+The cold commands run the installed `factlint` script, which imports `linter` from PYTHONPATH
+when it is set: set it to time a worktree rather than the installed checkout.
 """
 
 from __future__ import annotations
