@@ -10,6 +10,10 @@ the repo root:
 
     python bench/perf.py                      # print the tables
     python bench/perf.py --write docs/performance.md
+    PYTHONPATH=$PWD python bench/perf.py --cold-only --runs 21   # only the cold commands, this tree
+
+The cold commands run the installed `factlint` script, which imports `linter` from PYTHONPATH
+when it is set: set it to time a worktree rather than the installed checkout.
 """
 
 from __future__ import annotations
@@ -147,6 +151,45 @@ def cold_pair(commands: list[list[str]], runs: int) -> list[tuple[float, float]]
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
+def cold_section(folder: Path, rng: random.Random, pool: list[str], runs: int) -> list[str]:
+    """The cold command table: one `check` of a 5 KB .txt and .md and of the five sources, each
+    interleaved with proselint on the same files (CPU time of the child processes)."""
+    rows: list[str] = []
+    five_txt = folder / "five.txt"
+    five_txt.write_text(make_article(rng, pool, 5_000), encoding="utf-8")
+    five_md = folder / "five.md"
+    five_md.write_text("# A draft\n\n" + five_txt.read_text(encoding="utf-8"), encoding="utf-8")
+    factlint, proselint = script("factlint"), script("proselint")
+    py = [sys.executable, "-c", "pass"]
+    for package in ("linter", "rules", "server"):  # bytecode, as `pip install .` leaves it
+        compileall.compile_dir(str(ROOT / package), quiet=1)
+    for warm in (five_txt, five_md):
+        cold_pair([[factlint or sys.executable, "check", str(warm)]], 1)
+    rows += ["", f"### Cold command time (median of {runs} runs, the two commands interleaved)", ""]
+    rows += [
+        "Wall time varies with the machine's load; CPU time (user + system of the process) much less.",
+        "",
+        "| command | factlint wall | proselint wall | factlint CPU | proselint CPU | CPU ratio |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    ((py_wall, py_cpu),) = cold_pair([py], runs)
+    rows.append(f"| `python -c pass` (interpreter start) | {py_wall:.3f} s | | {py_cpu:.3f} s | | |")
+    cases = [("5 KB .txt", [str(five_txt)]), ("5 KB .md", [str(five_md)])]
+    if SEEDS.is_dir():
+        cases.append(("the five sources, one call", [str(p) for p in sorted(SEEDS.glob("0*.txt"))]))
+    for label, files in cases:
+        if not (factlint and proselint):
+            continue
+        (ours, our_cpu), (theirs, their_cpu) = cold_pair(
+            [[factlint, "check", *files], [proselint, "check", *files]], runs
+        )
+        rows.append(
+            f"| {label} | {ours:.3f} s | {theirs:.3f} s | {our_cpu:.3f} s | {their_cpu:.3f} s"
+            f" | {our_cpu / their_cpu:.2f}x |"
+        )
+    return rows
+
+
 def script(name: str) -> str | None:
     """The installed console script itself, not a version-manager shim in front of it."""
     beside = Path(sys.executable).with_name(name)
@@ -158,7 +201,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--runs", type=int, default=10, help="cold runs per command (median reported)")
     parser.add_argument("--write", type=Path, help="record the figures in this Markdown file (its own section)")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold command table (a quick A/B)")
     args = parser.parse_args()
+    if args.cold_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            print("\n".join(cold_section(Path(tmp), random.Random(3), paragraphs(), args.runs)))
+        return
 
     sheet = default_sheet()
     rows: list[str] = []
@@ -198,38 +246,8 @@ def main() -> None:
             big = scaled_sheet(factor)
             rows.append(f"| x{factor} | {len(big.facts)} | {seconds_per_mb(text, big):.3f} |")
 
-        five_txt = folder / "five.txt"
-        five_txt.write_text(make_article(rng, pool, 5_000), encoding="utf-8")
-        five_md = folder / "five.md"
-        five_md.write_text("# A draft\n\n" + five_txt.read_text(encoding="utf-8"), encoding="utf-8")
+        rows += cold_section(folder, rng, pool, args.runs)
         factlint, proselint = script("factlint"), script("proselint")
-        py = [sys.executable, "-c", "pass"]
-        for package in ("linter", "rules", "server"):  # bytecode, as `pip install .` leaves it
-            compileall.compile_dir(str(ROOT / package), quiet=1)
-        for warm in (five_txt, five_md):
-            cold_pair([[factlint or sys.executable, "check", str(warm)]], 1)
-        rows += ["", f"### Cold command time (median of {args.runs} runs, the two commands interleaved)", ""]
-        rows += [
-            "Wall time varies with the machine's load; CPU time (user + system of the process) much less.",
-            "",
-            "| command | factlint wall | proselint wall | factlint CPU | proselint CPU | CPU ratio |",
-            "|---|---:|---:|---:|---:|---:|",
-        ]
-        ((py_wall, py_cpu),) = cold_pair([py], args.runs)
-        rows.append(f"| `python -c pass` (interpreter start) | {py_wall:.3f} s | | {py_cpu:.3f} s | | |")
-        cases = [("5 KB .txt", [str(five_txt)]), ("5 KB .md", [str(five_md)])]
-        if SEEDS.is_dir():
-            cases.append(("the five sources, one call", [str(p) for p in sorted(SEEDS.glob("0*.txt"))]))
-        for label, files in cases:
-            if not (factlint and proselint):
-                continue
-            (ours, our_cpu), (theirs, their_cpu) = cold_pair(
-                [[factlint, "check", *files], [proselint, "check", *files]], args.runs
-            )
-            rows.append(
-                f"| {label} | {ours:.3f} s | {theirs:.3f} s | {our_cpu:.3f} s | {their_cpu:.3f} s"
-                f" | {our_cpu / their_cpu:.2f}x |"
-            )
         if proselint:
             subset = corpus[:100]
             subset_mb = sum(p.stat().st_size for p in subset) / 1e6

@@ -2,53 +2,39 @@
 other packages register (`serve`, the HTTP API, from the server package).
 
 Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or input errors (one line each,
-naming the file). The check pipeline itself lives in linter/runner.py; this module only turns
-options into tasks and outcomes into output.
+naming the file). `check` itself is `linter.check_command` (options into tasks, outcomes into
+output; `linter.main` also calls it without click for a plain `check FILE...`); the pipeline is
+linter/runner.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from linter import __version__
-from linter.config import ConfigError, Finder, Overrides, describe, settings_for
+from linter import __version__, check_command
+from linter.check_command import finder_from as finder_from  # also used by other commands (crawl, lsp)
+from linter.check_command import split_codes as split_codes
+from linter.config import ConfigError, Overrides, describe, settings_for
 from linter.formats import FORMATS
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
-    from linter.runner import FixMode, Outcome, Task
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
 
 def fail(message: str) -> None:
     """A usage or input error: one line on stderr, exit code 2."""
-    click.echo(f"factlint: error: {message}", err=True)
-    sys.exit(EXIT_USAGE)
-
-
-def split_codes(values: Sequence[str]) -> tuple[str, ...] | None:
-    codes = tuple(c.strip() for v in values for c in v.split(",") if c.strip())
-    return codes or None
+    check_command.fail(click.echo, message)
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--published: {value!r} is not a date like 2026-05-20")
-    return None
+    """--published's date, or a usage error."""
+    return check_command.parse_date(click.echo, value)
 
 
 def sheet_from(path: str | None) -> Sheet:
@@ -68,10 +54,6 @@ def config_options(func: Callable[..., None]) -> Callable[..., None]:
         type=click.Path(dir_okay=False, exists=True),
         help="Use this .factlint.toml or pyproject.toml for every file instead of the closest one.",
     )(func)
-
-
-def finder_from(config_path: str | None, isolated: bool) -> Finder:
-    return Finder(explicit=Path(config_path) if config_path else None, isolated=isolated)
 
 
 class PluginGroup(click.Group):
@@ -132,152 +114,11 @@ def cli() -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Worker processes (0: one per CPU)."
 )
-def check(
-    paths: tuple[str, ...],
-    fmt: str,
-    facts_paths: tuple[str, ...],
-    config_path: str | None,
-    isolated: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    published: str | None,
-    extract: bool,
-    stdin_filename: str | None,
-    fail_on: str | None,
-    exit_zero: bool,
-    quiet: bool,
-    statistics: bool,
-    fix: bool,
-    unsafe_fixes: bool,
-    diff: bool,
-    exclude_blockquotes: bool | None,
-    jobs: int,
-) -> None:
+def check(**options: Any) -> None:
     """Lint files, folders (recursively) or '-' for stdin."""
-    from linter.documents.document import DocumentError, read_capped
-    from linter.documents.files import collect
-    from linter.runner import FixMode, Task, run, sheets_for
+    from linter.check_command import check as run_check
 
-    if not paths:
-        fail("no paths given (use '-' for stdin, or a file or folder)")
-    if fix and not diff and "-" in paths:
-        fail("--fix cannot write to stdin; use --diff to see the fixes")
-    overrides = Overrides(
-        select=split_codes(select),
-        extend_select=split_codes(extend_select) or (),
-        ignore=split_codes(ignore) or (),
-        facts=tuple(str(Path(p).resolve()) for p in facts_paths) or None,
-        fail_on=fail_on,
-        published=parse_date(published),
-        exclude_blockquotes=exclude_blockquotes,
-    )
-    finder = finder_from(config_path, isolated)
-    fix_mode = FixMode(write=not diff, unsafe=unsafe_fixes) if fix or diff else None
-    excluded_count = 0
-
-    def excluded(path: str) -> bool:
-        nonlocal excluded_count
-        target = Path(path)
-        config = finder.for_path(target.parent if target.is_dir() else target)
-        hit = config.excludes(target)
-        excluded_count += hit and not target.is_dir()
-        return hit
-
-    tasks: list[Task] = []
-    unreadable: list[DocumentError] = []  # folders that could not be listed: errors, never skipped
-    try:
-        for path in collect(list(paths), excluded, unreadable):
-            if path == "-":
-                anchor = stdin_filename or str(Path.cwd() / "-")
-                settings = settings_for(finder.for_path(anchor), overrides, anchor)
-                kind = _stdin_kind(stdin_filename)
-                name = stdin_filename or "<stdin>"
-                try:
-                    data, error = read_capped(sys.stdin.buffer, name), None
-                except DocumentError as exc:
-                    data, error = b"", str(exc)
-                tasks.append(Task(path, settings, name, kind, extract, data, fix_mode, error))
-            else:
-                settings = settings_for(finder.for_path(path), overrides, path)
-                tasks.append(Task(path, settings, extract=extract, fix=fix_mode))
-        for problem in unreadable:
-            settings = settings_for(finder.for_path(problem.path), overrides, problem.path)
-            tasks.append(Task(problem.path, settings, error=str(problem)))
-        sheets = [sheet for sel in dict.fromkeys(t.settings.sheets for t in tasks) for sheet in sheets_for(sel)]
-    except (ConfigError, SheetError) as exc:
-        fail(str(exc))
-    if not tasks:
-        if excluded_count:
-            if not quiet:
-                click.echo(f"factlint: note: all {excluded_count} file(s) excluded by configuration", err=True)
-            sys.exit(EXIT_CLEAN)
-        fail(f"no .txt, .md or .html files found in {', '.join(paths)}")
-    outcomes = list(run(tasks, jobs))
-    _report(tasks, outcomes, fmt, sheets, quiet=quiet, statistics=statistics, fix_mode=fix_mode, exit_zero=exit_zero)
-
-
-def _stdin_kind(stdin_filename: str | None) -> str:
-    from linter.documents import kind_for
-
-    return kind_for(stdin_filename or "", default="text") or "text"
-
-
-def _report(
-    tasks: list[Task],
-    outcomes: list[Outcome],
-    fmt: str,
-    sheets: list[Sheet],
-    *,
-    quiet: bool,
-    statistics: bool,
-    fix_mode: FixMode | None,
-    exit_zero: bool,
-) -> None:
-    """Print outcomes (findings, statistics or diffs), notes and errors; exit with the right code."""
-    from linter.formats import renderer
-    from linter.runner import label_sheet
-
-    errors = [o.error for o in outcomes if o.error]
-    for message in errors:
-        click.echo(f"factlint: error: {message}", err=True)
-    if not quiet:
-        for o in outcomes:
-            if o.note:
-                click.echo(f"factlint: note: {o.note}", err=True)
-    done = [(t, o.result) for t, o in zip(tasks, outcomes, strict=True) if o.result is not None]
-    results = [r for _, r in done]
-    fixed = sum(o.fixed for o in outcomes)
-    remaining = sum(len(r.findings) for r in results)
-    if fix_mode is not None and not fix_mode.write:
-        click.echo("".join(o.diff for o in outcomes), nl=False)
-        if not quiet:
-            files = sum(1 for o in outcomes if o.diff)
-            click.echo(f"factlint: would fix {fixed} finding(s) in {files} file(s); {remaining} would remain", err=True)
-        sys.exit(EXIT_USAGE if errors else EXIT_FINDINGS if fixed and not exit_zero else EXIT_CLEAN)
-    sheet = label_sheet(sheets)
-    if statistics:
-        from linter.formats.statistics import render as render_statistics
-
-        click.echo(render_statistics(results, fmt), nl=False)
-    elif quiet and fmt == "text":
-        from linter.formats.text import render_findings
-
-        click.echo(render_findings(results, sheet), nl=False)
-    elif fmt in ("text", "json"):  # these two also list the files that could not be checked
-        failed = [(o.path, o.error) for o in outcomes if o.error]
-        click.echo(renderer(fmt)(results, sheet, failed=failed), nl=False)  # type: ignore[call-arg]
-    else:
-        click.echo(renderer(fmt)(results, sheet), nl=False)
-    if fix_mode is not None and not quiet:
-        files = sum(1 for o in outcomes if o.fixed)
-        click.echo(f"factlint: fixed {fixed} finding(s) in {files} file(s); {remaining} remain", err=True)
-    if errors:
-        sys.exit(EXIT_USAGE)
-    failing = any(
-        f.severity == "error" or t.settings.fail_on == "warning" for t, r in done for f in r.findings
-    )  # fmt: skip
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+    run_check(click.echo, **options)
 
 
 @cli.command("config")

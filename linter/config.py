@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -169,6 +168,8 @@ def glob_matches(pattern: str, rel: PurePosixPath) -> bool:
 
 
 def _toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only where a configuration file exists: most cold runs find none
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

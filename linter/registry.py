@@ -40,6 +40,8 @@ class Stage:
 
 @dataclass(frozen=True)
 class RuleEntry:
+    """One line of the table: a code, its name, and where its class is (imported when first run)."""
+
     code: str
     name: str
     target: str  # "package.module:ClassName"
@@ -57,6 +59,8 @@ PIPELINE_RULES = (RuleEntry("FL001", "unused-suppression", "linter.suppress:Unus
 
 @dataclass(frozen=True)
 class Registry:
+    """Every rule of the configured plugins by code, and the sheet used when none is configured."""
+
     entries: dict[str, RuleEntry]
     default_sheet: Path | None
 

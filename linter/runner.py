@@ -26,6 +26,8 @@ from linter.suppress import UNUSED_CODE
 
 @dataclass(frozen=True)
 class FixMode:
+    """What --fix, --diff and --unsafe-fixes ask for."""
+
     write: bool = True  # --fix writes files; --diff only shows what would change
     unsafe: bool = False
 
@@ -46,6 +48,8 @@ class Task:
 
 @dataclass
 class Outcome:
+    """One file's result as plain data (it crosses from --jobs workers): findings, or an error."""
+
     path: str = ""
     result: FileResult | None = None
     error: str | None = None

@@ -61,19 +61,13 @@ class NearMiss:
     suggestion: str
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Webster's Second International word list (the english-words package), lower-cased."""
-    from english_words import get_english_words_set  # type: ignore[import-untyped]
-
-    return frozenset(get_english_words_set(["web2"], lower=True))
-
-
 def is_english_word(token: str) -> bool:
-    """Is the token (or, for a plural, its singular) an ordinary English word?"""
+    """Is the token (or, for a plural, its singular) an ordinary English word? Webster's Second
+    (english-words), looked up by bisection in a sorted file: a cold run loads no word list."""
+    from linter.language.words import is_word
+
     word = token.lower()
-    words = _english_words()
-    return word in words or (word.endswith("s") and word[:-1] in words)
+    return is_word(word) or (word.endswith("s") and is_word(word[:-1]))
 
 
 @lru_cache(maxsize=8192)  # the same few hundred words and name forms, folded for every token

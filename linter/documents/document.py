@@ -52,6 +52,8 @@ TYPOGRAPHIC = re.compile("[" + "".join(TYPOGRAPHIC_SPACES_AND_HYPHENS) + "]")
 
 @dataclass
 class Document:
+    """What the engine lints: the text findings index, and its prose (same length, non-prose blanked)."""
+
     path: str
     text: str
     kind: str = "text"

@@ -1,7 +1,9 @@
 """One loader per kind of document: the kind (from the file suffix or the caller) picks it.
 
 A new kind of input is a function `(text, path, extract) -> Document` in its own module of this
-package and one line in `LOADERS`. Loaders import the `document` model, never each other.
+package and one line in `LOADERS`. Loaders import the `document` model, never each other. The
+Markdown and HTML loaders are imported when a document of their kind arrives, so checking a .txt
+file never pays for them.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from linter.documents.document import Document, decode, directive_comments, kind_for, read_bytes
-from linter.documents.html import html_document
-from linter.documents.markdown import markdown_document
 
 Loader = Callable[[str, str, bool], Document]
 
@@ -21,10 +21,22 @@ def text_document(text: str, path: str, extract: bool = False) -> Document:
     return Document(path=path, text=text, kind="text", directives=directive_comments(text))
 
 
+def markdown_document(text: str, path: str, extract: bool = False) -> Document:
+    from linter.documents.markdown import markdown_document as load
+
+    return load(text, path, extract)
+
+
+def html_document(text: str, path: str, extract: bool = False) -> Document:
+    from linter.documents.html import html_document as load
+
+    return load(text, path, extract=extract)
+
+
 LOADERS: dict[str, Loader] = {
     "text": text_document,
     "markdown": markdown_document,
-    "html": lambda text, path, extract: html_document(text, path, extract=extract),
+    "html": html_document,
 }
 
 

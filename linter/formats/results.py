@@ -9,6 +9,8 @@ from linter.findings import Finding
 
 @dataclass
 class FileResult:
+    """One file's findings with the text they index: what every output format renders."""
+
     path: str
     text: str
     findings: list[Finding] = field(default_factory=list)

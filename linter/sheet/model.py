@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -63,6 +62,8 @@ class SheetError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """An article the sheet's facts come from; findings name it next to the expected value."""
+
     id: str
     outlet: str
     title: str = ""
@@ -78,6 +79,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Entity:
+    """A person, organisation, team, product, outlet, channel or event the facts are about."""
+
     id: str
     kind: str
     name: str
@@ -174,6 +177,8 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Fact:
+    """One statement: subject + relation + typed value, its sources, rank and wrong alternatives."""
+
     id: str
     subject: str
     relation: str
@@ -339,7 +344,8 @@ class _Reader:
 def load_sheet(path: str | Path) -> Sheet:
     """Read and validate a sheet file; raises SheetError with file and line on any problem.
 
-    Never cached on disk: parsing takes about 10 ms, and a cache file is a way in (issue 11).
+    The model is never cached on disk (a pickled one could run code, issue 11); the parsed TOML
+    is, as plain JSON data that is validated again on every load (`linter.sheet.stored`).
     """
     path = Path(path)
     try:
@@ -356,9 +362,15 @@ def load_sheet(path: str | Path) -> Sheet:
 
 
 def parse_sheet(raw: str, path: str) -> Sheet:
+    from linter.sheet.stored import parsed_toml
+
     try:
-        doc = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        doc = parsed_toml(raw, path)
+    except ValueError as exc:  # tomllib is imported only when the TOML is parsed: its error is checked here
+        from tomllib import TOMLDecodeError
+
+        if not isinstance(exc, TOMLDecodeError):
+            raise
         # Python 3.11 puts the position only in the message: "... (at line 5, column 8)".
         where = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
         message = str(exc)[: where.start()].strip() if where else str(exc)
