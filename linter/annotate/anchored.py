@@ -52,12 +52,12 @@ def lead_for(words: list[str], boundary: str) -> re.Pattern[str]:
     engine skips every other character by table lookup), then checking the boundary (which
     rejects the middle of words at once), then the rest of the words with that first character.
     """
-    by_first: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}  # sorted below: the same pattern text every run, for the regex cache
     for word in words:
         by_first.setdefault(word[0], set()).add(word[1:])
     alternatives = []
     for first, rests in sorted(by_first.items()):
-        tail = "" if "" in rests else "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
+        tail = "" if "" in rests else "|".join(re.escape(r) for r in sorted(rests, key=lambda r: (-len(r), r)))
         alternatives.append(re.escape(first) + rf"(?<![{boundary}].)" + (f"(?:{tail})" if tail else ""))
     return re.compile("|".join(alternatives))
 

@@ -55,6 +55,8 @@ class Form:
 
 @dataclass(frozen=True)
 class NearMiss:
+    """A misspelled name (`start:end`) of an entity, and its right spelling."""
+
     entity: str
     start: int
     end: int
@@ -110,7 +112,7 @@ class NameIndex:
         for fact in self.sheet.facts_for("title"):
             titles.setdefault(fact.subject, []).extend([fact.value.text, *fact.value.aliases])
         for person, words in titles.items():
-            body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+            body = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)) if w)
             self.roles[person] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
     def _add_person(self, entity: Entity) -> None:

@@ -52,6 +52,8 @@ PHRASE_WORDS = 6  # a quoted phrase this short whose only differences are at its
 
 @dataclass(frozen=True)
 class Word:
+    """A word of a quotation or a source, with its span (`norm` is what is compared)."""
+
     norm: str
     start: int
     end: int
@@ -82,6 +84,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Alignment:
+    """Where a quoted segment matches a quote fact's text, and what it changed there."""
+
     fact: Fact
     segment: Segment
     source_start: int  # character offsets of the matched stretch in the fact's text

@@ -21,6 +21,8 @@ LIST_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*")
 
 @dataclass(frozen=True)
 class VerbEntry:
+    """A mandate as the sheet words it: its verb, its whole text, and the people it names."""
+
     verb: str
     text: str
     people: frozenset[str]  # entity ids the phrase names

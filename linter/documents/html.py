@@ -36,6 +36,8 @@ class Marker:
 
 @dataclass
 class VisibleText:
+    """A page's visible text, with the markers (comments, blockquote ends) placed in it."""
+
     text: str
     markers: list[Marker] = field(default_factory=list)
 
