@@ -122,13 +122,14 @@ def _code(text: Any) -> list[int]:
     return code.tolist()
 
 
-def derived(key: str, compute: Callable[[], T]) -> T:
+def derived(key: str, compute: Callable[[], T], valid: Callable[[object], bool]) -> T:
     """What `compute` reads out of a pattern (JSON data), kept beside the compiled patterns so a
-    cold run does not parse the pattern again; computed afresh when the cache is off."""
+    cold run does not parse the pattern again; computed afresh when the cache is off, or when the
+    kept value is not `valid` (the file is data anyone could have written)."""
     global _dirty
     if not _enabled:
         return compute()
-    if key in _derived:
+    if key in _derived and valid(_derived[key]):
         _derived_seen[key] = _generation
         return _derived[key]  # type: ignore[no-any-return]
     value = _derived[key] = compute()

@@ -56,3 +56,20 @@ def test_no_cache_means_no_file(tmp_path: Path) -> None:
     env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path), "FACTLINT_NO_CACHE": "1"}
     subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_planted_pattern_facts_are_read_afresh(tmp_path: Path) -> None:
+    """The literal prefixes kept for the claim scanner are data too: a wrong shape is ignored."""
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path)}
+    env.pop("FACTLINT_NO_CACHE", None)
+    command = [sys.executable, "-m", "linter", "check", "--format", "json", "-"]
+    text = "Andrej Karpathy joined Anthropic in May 2026 and reports to Sam Altman.\n"
+    first = subprocess.run(command, input=text, capture_output=True, text=True, env=env, cwd=ROOT)
+    assert first.returncode == 1 and "FL" in first.stdout
+    (path,) = tmp_path.glob("regex-*.json")
+    data = json.loads(path.read_text())
+    assert any(key.startswith("prefixes:") for key in data["derived"])
+    data["derived"] = {key: 7 if i % 2 else ["", 3] for i, key in enumerate(data["derived"])}
+    path.write_text(json.dumps(data))
+    again = subprocess.run(command, input=text, capture_output=True, text=True, env=env, cwd=ROOT)
+    assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)

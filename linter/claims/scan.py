@@ -36,8 +36,12 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class, a wildcard or an optional item first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern))
+    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
+
+
+def _is_prefix_list(value: object) -> bool:
+    return value is None or (isinstance(value, list) and all(isinstance(p, str) and p for p in value))
 
 
 def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
