@@ -30,11 +30,12 @@ from linter.regex_cache import derived
 
 Prefixes = frozenset[str]
 ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
 def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
-    that cannot be told (a class, a wildcard or an optional item first). Kept in the compiled-
+    that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
     found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
@@ -50,9 +51,16 @@ def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
         return None
     found = _sequence(list(parsed))
-    if not found or any(not p.isascii() for p in found):
+    if not found or not all(_caseless_or_ascii(c) for p in found for c in p):
         return None
     return sorted({p.lower() for p in found})
+
+
+def _caseless_or_ascii(char: str) -> bool:
+    """A character whose lower case finds it in the lower-cased text whatever its case there: an
+    ASCII one (the few others that fold onto ASCII are checked per document), or one that has no
+    case at all (’, “, —)."""
+    return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
 def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
@@ -85,8 +93,15 @@ def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
                 return None
             out |= found
         return out
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+    if op in REPEATS and av[0] >= 1:
         return _sequence(list(av[2]))
+    if op in REPEATS and av[0] == 0:  # optional: a match starts with it or with what follows
+        head, tail = _sequence(list(av[2])), _sequence(items[i + 1 :])
+        if head is None or tail is None:
+            return None
+        if av[1] == 1 and all(o is C.LITERAL for o, _ in av[2]):  # "(?:re)?join": 'rejoin' or 'join'
+            return {"".join(chr(v) for _, v in av[2]) + t for t in tail} | tail
+        return head | tail
     return None
 
 
