@@ -22,12 +22,19 @@ def test_prefixes_of_alternatives_skip_assertions_and_follow_groups() -> None:
     assert prefixes(re.compile(r"\b(?:19|20)\d\d")) == {"19", "20"}
 
 
+def test_an_optional_first_item_gives_the_prefixes_with_and_without_it() -> None:
+    assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the", "move"}
+    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejoin", "join"}
+    assert prefixes(re.compile(r"x*from")) == {"x", "from"}
+    assert prefixes(re.compile(r"['’]s\s+boss")) == {"'", "’"}  # a caseless character beyond ASCII
+
+
 @pytest.mark.parametrize(
-    "source",
-    [r"\w+ing", r"(?:the\s+)?move", r"[A-Z]\w+ joined", r"x*from", r".from", r"(?=a)|b", r"\bé"],
+    "source", [r"\w+ing", r"[A-Z]\w+ joined", r".from", r"(?=a)|b", r"\bé", r"(?:Ⓐ)?x", r"(?:\w)?from"]
 )
 def test_no_prefixes_when_a_match_could_start_anywhere(source: str) -> None:
-    """A class, an optional item, a wildcard or an empty branch first: the pattern is searched."""
+    """A class, a wildcard, an empty branch or a letter with case beyond ASCII first (alone or
+    in an optional item): the pattern is searched."""
     assert prefixes(re.compile(source)) is None
 
 
