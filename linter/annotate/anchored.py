@@ -18,7 +18,7 @@ digits out as ASCII: a text holding either kind of character is scanned with pla
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 # Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
 # whose lower case is longer than one character (`tests/test_scan.py` re-derives this set).
@@ -44,9 +44,10 @@ def lowered(text: str) -> str | None:
     return low
 
 
-def lead_for(words: list[str], boundary: str) -> re.Pattern[str]:
+def lead_for(words: list[str], boundary: str, whole: Collection[str] = ()) -> re.Pattern[str]:
     """A lead matching wherever one of the lower-case `words` starts with no character of the
-    class `boundary` before it ('0'..'9' stand for any digit).
+    class `boundary` before it ('0'..'9' stand for any digit); the words in `whole` must also end
+    where a word ends ('one' but not 'once').
 
     One alternative per first character, each starting with that literal character (so the
     engine skips every other character by table lookup), then checking the boundary (which
@@ -54,10 +55,10 @@ def lead_for(words: list[str], boundary: str) -> re.Pattern[str]:
     """
     by_first: dict[str, set[str]] = {}  # sorted below: the same pattern text every run, for the regex cache
     for word in words:
-        by_first.setdefault(word[0], set()).add(word[1:])
+        by_first.setdefault(word[0], set()).add(re.escape(word[1:]) + (r"(?!\w)" if word in whole else ""))
     alternatives = []
     for first, rests in sorted(by_first.items()):
-        tail = "" if "" in rests else "|".join(re.escape(r) for r in sorted(rests, key=lambda r: (-len(r), r)))
+        tail = "" if "" in rests else "|".join(sorted(rests, key=lambda r: (-len(r), r)))
         alternatives.append(re.escape(first) + rf"(?<![{boundary}].)" + (f"(?:{tail})" if tail else ""))
     return re.compile("|".join(alternatives))
 

@@ -64,8 +64,10 @@ QUANTITY = re.compile(
     r")",
     re.IGNORECASE,
 )
-# Where a quantity can begin: a digit, a currency sign or a number word at the start of a word.
-ANCHORED_QUANTITY = Anchored(QUANTITY, lead_for([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-"))
+# Where a quantity can begin: a digit, a currency sign, or a whole number word ('one', not 'once').
+ANCHORED_QUANTITY = Anchored(
+    QUANTITY, lead_for([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-", whole=WORD_NUMBERS)
+)
 HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
