@@ -3,28 +3,34 @@ at the automaton's candidates identical to a plain search."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from bench.generated import make_article, paragraphs
 from linter.annotate.analysis import Analysis
 from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
 from linter.claims.scan import SCANNER, may_match, prefixes
 from linter.documents import Document
+from linter.engine import lint
+from linter.registry import registry
 from linter.sheet import default_sheet
 
 
 def test_prefixes_of_alternatives_skip_assertions_and_follow_groups() -> None:
     pattern = re.compile(r"(?<![\w-])(?P<verb>quit(?:s)?|Left|(?:walk|jump)s?\s+away)\s+", re.IGNORECASE)
-    assert prefixes(pattern) == {"quit", "left", "walk", "jump"}
-    assert prefixes(re.compile(r"\b(?:19|20)\d\d")) == {"19", "20"}
+    # A space marks a prefix that can only start a word (the pattern asserts no word character before it).
+    assert prefixes(pattern) == {" quit", " left", " walk", " jump"}
+    assert prefixes(re.compile(r"\b(?:19|20)\d\d")) == {" 19", " 20"}
+    assert prefixes(re.compile(r"(?<![\w-])(?:'s|x)")) == {"'s", " x"}  # an apostrophe is no word character
 
 
 def test_an_optional_first_item_gives_the_prefixes_with_and_without_it() -> None:
     assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the", "move"}
-    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejoin", "join"}
+    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {" rejoin", " join"}
     assert prefixes(re.compile(r"x*from")) == {"x", "from"}
     assert prefixes(re.compile(r"['’]s\s+boss")) == {"'", "’"}  # a caseless character beyond ASCII
 
@@ -51,10 +57,8 @@ TEXT = (
 )
 
 
-@pytest.mark.parametrize("pattern", [DEPART, TAKE, FROM_TO, MOVE_VERB])
-@pytest.mark.parametrize("text", [TEXT, TEXT.replace("years", "ſome years")])
-def test_matches_at_candidates_equal_a_plain_search(pattern: re.Pattern[str], text: str) -> None:
-    a = Analysis(Document("x", text), default_sheet())
+def plain_search(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    """What `matches_by_sentence` must find: a plain search of every claim span."""
     expected = []
     for start, end in a.claim_spans():
         pos = start
@@ -65,9 +69,33 @@ def test_matches_at_candidates_equal_a_plain_search(pattern: re.Pattern[str], te
                 pos = max(m.end(), m.start() + 1)
             else:
                 pos = m.start() + 1
+    return expected
+
+
+@pytest.mark.parametrize("pattern", [DEPART, TAKE, FROM_TO, MOVE_VERB])
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace("years", "ſome years")])
+def test_matches_at_candidates_equal_a_plain_search(pattern: re.Pattern[str], text: str) -> None:
+    a = Analysis(Document("x", text), default_sheet())
     found = [(m.span(), m.groupdict()) for m, _ in matches_by_sentence(a, pattern)]
-    assert found == expected
+    assert found == plain_search(a, pattern)
     assert found, "the text should hold matches of every pattern"
+
+
+def test_every_claim_pattern_finds_at_its_candidates_what_a_plain_search_finds() -> None:
+    """On generated articles and on words glued by hyphens, apostrophes and digits: the scan's
+    word-start prefixes must never hide a match."""
+    rng, pool = random.Random(5), paragraphs()
+    texts = [make_article(rng, pool, 4000) for _ in range(6)]
+    texts.append(TEXT.replace(" ", "-").replace("Karpathy", "Karpathy's") + " Karpathy re-joined x2joined 'joined")
+    sheet, rules = default_sheet(), registry().engine_rules()
+    for text in texts:
+        lint(Document("x", text), sheet, rules)  # registers every claim pattern with the scanner
+    assert len(SCANNER.ids) > 10
+    for text in texts:
+        a = Analysis(Document("x", text), sheet)
+        for pattern in list(SCANNER.ids):
+            found = [(m.span(), m.groupdict()) for m, _ in matches_by_sentence(a, pattern)]
+            assert found == plain_search(a, pattern), pattern.pattern
 
 
 def test_a_document_with_a_folding_character_is_not_scanned() -> None:
