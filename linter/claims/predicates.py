@@ -181,20 +181,21 @@ def attribute(
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
     index = cue_index(tuple(facts))
     best: list[Attribution] = []
-    foreign: list[tuple[int, str | None]] = []
+    foreign: list[tuple[int, str | None, Fact, int]] = []
     for cue in index.pattern.finditer(a.prose, lo, hi):
         distance = _reach(cue, offset)
         if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
         for fact in index.facts_at(a.prose, cue.start()):
-            if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
-                continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             if who is None or who.entity != fact.subject:
                 # Someone else's predicate ("Google announced ... on 12 June"), or one whose
-                # subject is unclear ("The trial ended on Monday 18 May"), claims the value.
-                foreign.append((distance, who.entity if who else None))
+                # subject is unclear ("The trial ended on Monday 18 May"), claims the value
+                # (unless it is placed elsewhere: checked below, only if it matters).
+                foreign.append((distance, who.entity if who else None, fact, cue.start()))
                 continue
+            if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
+                continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             found = Attribution(fact, cue.start(), cue.end(), distance)
             if not best or distance < best[0].distance:
                 best = [found]
@@ -202,7 +203,10 @@ def attribute(
                 best.append(found)
     if not best or a.negated(sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
-    if any(d < best[0].distance and who != best[0].fact.subject for d, who in foreign):
+    if any(
+        d < best[0].distance and who != best[0].fact.subject and not (f.qualifiers and elsewhere(a, sentence, at, f))
+        for d, who, f, at in foreign
+    ):
         return None
     values = {repr(b.fact.value.data) for b in best}
     return best[0] if len(values) == 1 else None
