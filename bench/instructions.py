@@ -60,14 +60,22 @@ def main() -> None:
     print(f"| revision | engine instructions, {args.articles} articles (+3 warm-up) | ratio to the first |")
     print("|---|---:|---:|")
     first = None
-    for rev in args.revisions:
+    # Resolved first: a commit made while this runs must not change what HEAD means.
+    commits = [(rev, resolve(rev)) for rev in args.revisions]
+    for rev, commit in commits:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            export(rev, folder)
+            export(commit, folder)
             engine = instructions(folder, args.articles) - instructions(folder, 0)
         first = first or engine
-        label = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True)
-        print(f"| {rev} (`{label.stdout.strip()}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |", flush=True)
+        print(f"| {rev} (`{commit[:7]}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |", flush=True)
+
+
+def resolve(rev: str) -> str:
+    done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", rev], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench/instructions.py: {rev}: not a git revision")
+    return done.stdout.strip()
 
 
 if __name__ == "__main__":
