@@ -64,15 +64,17 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
         found = []
         for sentence in doc.sentences:
             dates = doc.dates_in(sentence)
-            claims = {m.start: _claim(doc, sentence, m, facts, _rivals(doc, m, set())) for m in dates}
+            rivals = {m.start: _rivals(doc, m, set()) for m in dates}
+            claims = {m.start: _claim(doc, sentence, m, facts, rivals[m.start]) for m in dates}
             # One date per cue: a date tied by a cue of its own does not compete for another's
             # ("21 May — OpenAI files its S-1, with a listing targeted for September").
             own = {start for start, claim in claims.items() if claim is not None}
             taken = {claim.cue_start for claim in claims.values() if claim is not None}
             for mention in dates:
                 claim = claims[mention.start]
-                if claim is None:
-                    claim = _claim(doc, sentence, mention, facts, _rivals(doc, mention, own))
+                settled = _rivals(doc, mention, own)
+                if claim is None and settled != rivals[mention.start]:  # the same rivals: the same None
+                    claim = _claim(doc, sentence, mention, facts, settled)
                     claim = None if claim is not None and claim.cue_start in taken else claim
                 if claim is not None:
                     found.append((mention, claim))
