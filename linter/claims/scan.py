@@ -30,9 +30,6 @@ from linter.regex_cache import derived
 
 Prefixes = frozenset[str]
 ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
-WORD_START = " "  # marks a prefix found only at the start of a word (see `Scanner.starts`)
-WORD_CHAR = re.compile(r"\w")
-NOT_WORD = re.compile(r"\W")
 REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
@@ -40,7 +37,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes2:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
+    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
 
 
@@ -53,29 +50,10 @@ def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
         return None
-    items = list(parsed)
-    found = _sequence(items)
+    found = _sequence(list(parsed))
     if not found or not all(_caseless_or_ascii(c) for p in found for c in p):
         return None
-    # A prefix the pattern can only begin at the start of a word is kept with a space before it
-    # (`WORD_START`): the scan then finds it only where no word character precedes it.
-    at_word_start = _starts_a_word(items)
-    return sorted({WORD_START + p.lower() if at_word_start and WORD_CHAR.match(p) else p.lower() for p in found})
-
-
-def _starts_a_word(items: list) -> bool:  # type: ignore[type-arg]
-    """Does the pattern assert, before consuming anything, that no word character precedes it
-    (`\\b` before a word character, or a look-behind excluding `\\w`)?"""
-    for op, av in items:
-        if op not in ZERO_WIDTH:
-            return False
-        if op is C.AT and av is C.AT_BOUNDARY:
-            return True
-        if op is C.ASSERT_NOT and av[0] == -1:
-            body = list(av[1])
-            if len(body) == 1 and body[0][0] is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in body[0][1]:
-                return True
-    return False
+    return sorted({p.lower() for p in found})
 
 
 def _caseless_or_ascii(char: str) -> bool:
@@ -135,7 +113,7 @@ class Scanner:
         self.ids: dict[re.Pattern[str], int] = {}
         self.prefixes: list[Prefixes | None] = []
         self.version = 0
-        self._automata: tuple[ahocorasick.Automaton, ahocorasick.Automaton] | None = None
+        self._automaton: ahocorasick.Automaton | None = None
 
     def register(self, pattern: re.Pattern[str]) -> int:
         known = self.ids.get(pattern)
@@ -144,53 +122,36 @@ class Scanner:
         self.ids[pattern] = len(self.prefixes)
         self.prefixes.append(prefixes(pattern))
         self.version += 1
-        self._automata = None
+        self._automaton = None
         return self.ids[pattern]
 
-    def automata(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-        """One automaton for the prefixes found anywhere, one for those found at word starts."""
-        if self._automata is None:
-            anywhere: dict[str, list[int]] = {}
-            at_word_start: dict[str, list[int]] = {}
+    def automaton(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            by_key: dict[str, list[int]] = {}
             for i, keys in enumerate(self.prefixes):
                 for key in keys or ():
-                    if key.startswith(WORD_START):  # searched for in `words_only` (see `starts`)
-                        at_word_start.setdefault(NOT_WORD.sub(" ", key), []).append(i)
-                    else:
-                        anywhere.setdefault(key, []).append(i)
-            self._automata = (_automaton(anywhere), _automaton(at_word_start))
-        return self._automata
+                    by_key.setdefault(key, []).append(i)
+            automaton = ahocorasick.Automaton()
+            for key, ids in by_key.items():
+                automaton.add_word(key, (len(key), tuple(ids)))
+            if by_key:
+                automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
 
     def starts(self, text: str) -> list[list[int]] | None:
         """Per registered pattern, the sorted offsets in `text` where one of its prefixes begins;
-        None when `text` cannot be lower-cased offset for offset.
-
-        Prefixes that begin a word are looked for in a copy of the lower-cased text whose
-        non-word characters are spaces, behind one more space: there ' join' is found exactly
-        where 'join' starts a word, and not inside 'rejoined' or 'joins' of 'adjoins'."""
+        None when `text` cannot be lower-cased offset for offset."""
         low = lowered(text)
         if low is None:
             return None
         found: list[set[int]] = [set() for _ in self.prefixes]
-        anywhere, at_word_start = self.automata()
-        for automaton, haystack in ((anywhere, low), (at_word_start, None)):
-            if automaton.kind != ahocorasick.AHOCORASICK:
-                continue
-            if haystack is None:
-                haystack = " " + NOT_WORD.sub(" ", low)  # offsets shift by the leading space
-            for end, (length, ids) in automaton.iter(haystack):
+        automaton = self.automaton()
+        if automaton.kind == ahocorasick.AHOCORASICK:
+            for end, (length, ids) in automaton.iter(low):
                 for i in ids:
                     found[i].add(end - length + 1)
         return [sorted(s) for s in found]
-
-
-def _automaton(keys: dict[str, list[int]]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for key, ids in keys.items():
-        automaton.add_word(key, (len(key), tuple(ids)))
-    if keys:
-        automaton.make_automaton()
-    return automaton
 
 
 SCANNER = Scanner()
