@@ -13,6 +13,7 @@ from collections.abc import Set
 from functools import cached_property
 from typing import TypeVar
 
+from linter.annotate.anchored import Anchored, lead_for
 from linter.annotate.dates import DateMention, find_dates, published_in_text
 from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
 from linter.annotate.text import LineIndex, Sentence, split_sentences
@@ -55,6 +56,9 @@ REPORTED = re.compile(
     r"(?:claimed|claims|suggested|suggests|insisted|insists|speculated|alleged|alleges)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+# Both tried only at whole words that can be one (linter/annotate/anchored.py).
+ANCHORED_FIRST_PERSON = Anchored(FIRST_PERSON, lead_for(["i", "we"], r"\w", whole={"i", "we"}))
+ANCHORED_PRONOUNS = Anchored(PRONOUN_PATTERN, lead_for(list(PRONOUNS), r"\w", whole=PRONOUNS))
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
 LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
@@ -93,7 +97,7 @@ class Analysis:
         unknown = [u for u in unknown_people(self.prose, named) if u.text.split()[0] not in things]
         # "I joined Tesla in 2019 ... and spent three years there": the writer is a subject too,
         # one the sheet knows nothing about (it does not take part in he/she chains).
-        writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in FIRST_PERSON.finditer(self.prose)]
+        writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in ANCHORED_FIRST_PERSON.finditer(self.prose)]
         self._set_mentions(named + unknown + writer + self._resolve_pronouns(named, unknown))
         self.dates: list[DateMention] = find_dates(self.prose)
         self._date_starts = [d.start for d in self.dates]
@@ -115,7 +119,7 @@ class Analysis:
         people = [m for m in named if m.kind == "person"] + unknown
         events = sorted(
             [(m.start, "name", m) for m in people]
-            + [(p.start(), "pronoun", p) for p in PRONOUN_PATTERN.finditer(self.prose)],
+            + [(p.start(), "pronoun", p) for p in ANCHORED_PRONOUNS.finditer(self.prose)],
             key=lambda e: e[0],
         )
         history: dict[str, list[tuple[str | None, int]]] = {"male": [], "female": []}
