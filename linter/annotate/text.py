@@ -13,7 +13,8 @@ ABBREVIATIONS = {
 }  # fmt: skip
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then space and a likely start.
-BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9¡¿])")
+# (The first group starts with a class, not a repeat, so that `re` skips to terminal punctuation.)
+BOUNDARY = re.compile(r"([.!?…][.!?…]*)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9¡¿])")
 PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)[ \t])")
 LINE_END_CHARS = '.!?:;"”’)'  # a line ending in one of these ends its sentence
 CLOSERS = "\"'”’)]"  # closing quotes and brackets a question may end with after its '?'
