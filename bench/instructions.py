@@ -7,7 +7,9 @@ On a shared machine CPU time swings by a factor of two with the neighbours' load
 instructions executed does not move at all between runs, so two revisions can be compared to the
 per cent. Each revision is exported with `git archive` into a temporary folder and
 `bench/profile_engine.py` runs there twice under callgrind, with N articles and with none; the
-difference is the engine's own work on the N articles (imports and start-up cancel out). Needs
+difference is the engine's own work on the N articles (imports and start-up cancel out; with
+`--baseline B` the run on B articles is subtracted instead, so one-time work done while the
+first articles are read cancels out too). Needs
 valgrind (Debian package `valgrind`); callgrind runs Python about 50 times slower, so keep N small.
 """
 
@@ -54,10 +56,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("revisions", nargs="*", default=["HEAD~1", "HEAD"], help="git revisions [HEAD~1 HEAD]")
     parser.add_argument("--articles", type=int, default=8, help="generated articles (profile_engine.py's corpus)")
+    parser.add_argument(
+        "--baseline",
+        type=int,
+        default=0,
+        help="articles of the run subtracted [0]: 3 or more leaves one-time work (a word list loaded on first use) out",
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("bench/instructions.py: needs valgrind (apt-get install valgrind)")
-    print(f"| revision | engine instructions, {args.articles} articles (+3 warm-up) | ratio to the first |")
+    counted = f"{args.articles} articles" if not args.baseline else f"articles {args.baseline + 1}-{args.articles}"
+    print(f"| revision | engine instructions, {counted} | ratio to the first |")
     print("|---|---:|---:|")
     first = None
     # Resolved first: a commit made while this runs must not change what HEAD means.
@@ -66,7 +75,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             export(commit, folder)
-            engine = instructions(folder, args.articles) - instructions(folder, 0)
+            engine = instructions(folder, args.articles) - instructions(folder, args.baseline)
         first = first or engine
         print(f"| {rev} (`{commit[:7]}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |", flush=True)
 
