@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
+from dataclasses import dataclass
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -106,69 +108,89 @@ def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
 
 
 class Scanner:
-    """The automaton over every registered pattern's prefixes. Patterns register the first time
-    they are scanned for; the automaton is rebuilt then (a handful of times per process)."""
+    """Every registered pattern's prefixes, with Aho-Corasick automata over them. Patterns
+    register the first time they are scanned for. A document is scanned once for the patterns
+    registered so far; one registered later (the first document a process reads registers them
+    one by one) is looked for in a pass of its own, not by scanning for every pattern again."""
 
     def __init__(self) -> None:
         self.ids: dict[re.Pattern[str], int] = {}
         self.prefixes: list[Prefixes | None] = []
-        self.version = 0
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automata: dict[tuple[int, int], ahocorasick.Automaton] = {}
+        self._lock = threading.Lock()  # the server's threads may register the same pattern at once
 
     def register(self, pattern: re.Pattern[str]) -> int:
         known = self.ids.get(pattern)
         if known is not None:
             return known
-        self.ids[pattern] = len(self.prefixes)
-        self.prefixes.append(prefixes(pattern))
-        self.version += 1
-        self._automaton = None
-        return self.ids[pattern]
+        found = prefixes(pattern)
+        with self._lock:
+            if pattern not in self.ids:
+                self.prefixes.append(found)
+                self.ids[pattern] = len(self.prefixes) - 1
+            return self.ids[pattern]
 
-    def automaton(self) -> ahocorasick.Automaton:
-        if self._automaton is None:
+    def automaton(self, lo: int, hi: int) -> ahocorasick.Automaton:
+        """The automaton over the prefixes of patterns `lo` to `hi - 1` (built once: registered
+        patterns never change)."""
+        automaton = self._automata.get((lo, hi))
+        if automaton is None:
             by_key: dict[str, list[int]] = {}
-            for i, keys in enumerate(self.prefixes):
-                for key in keys or ():
+            for i in range(lo, hi):
+                for key in self.prefixes[i] or ():
                     by_key.setdefault(key, []).append(i)
             automaton = ahocorasick.Automaton()
             for key, ids in by_key.items():
                 automaton.add_word(key, (len(key), tuple(ids)))
             if by_key:
                 automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
+            self._automata[(lo, hi)] = automaton
+        return automaton
 
-    def starts(self, text: str) -> list[list[int]] | None:
-        """Per registered pattern, the sorted offsets in `text` where one of its prefixes begins;
-        None when `text` cannot be lower-cased offset for offset."""
+    def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[list[int]] | None:
+        """Per registered pattern from `lo` to `hi - 1` (all by default), the sorted offsets in
+        `text` where one of its prefixes begins; None when `text` cannot be lower-cased offset for
+        offset."""
         low = lowered(text)
         if low is None:
             return None
-        found: list[set[int]] = [set() for _ in self.prefixes]
-        automaton = self.automaton()
+        hi = len(self.prefixes) if hi is None else hi
+        found: list[set[int]] = [set() for _ in range(lo, hi)]
+        automaton = self.automaton(lo, hi)
         if automaton.kind == ahocorasick.AHOCORASICK:
             for end, (length, ids) in automaton.iter(low):
                 for i in ids:
-                    found[i].add(end - length + 1)
+                    found[i - lo].add(end - length + 1)
         return [sorted(s) for s in found]
 
 
 SCANNER = Scanner()
 
 
+@dataclass(frozen=True)
+class _Scanned:
+    """A document's scan so far: the candidates of patterns `0` to `upto - 1` (None: unscannable)."""
+
+    upto: int
+    starts: list[list[int]] | None
+
+
 def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
-    """Where in `a`'s prose `pattern` can begin, from the document's one scanning pass (None: it
-    could begin anywhere, so search). The pass runs once per document and covers every pattern
-    registered so far."""
+    """Where in `a`'s prose `pattern` can begin, from the document's scanning pass (None: it
+    could begin anywhere, so search). The pass runs once per document for every pattern
+    registered so far, and once more for patterns registered since."""
     index = SCANNER.register(pattern)
     if SCANNER.prefixes[index] is None:
         return None
-    key = ("scan", SCANNER.version)
-    if key not in a.memo:
-        a.memo[key] = SCANNER.starts(a.prose)
-    starts = a.memo[key]
-    return None if starts is None else starts[index]  # type: ignore[index]
+    scanned = a.memo.get(("scan",))
+    if not isinstance(scanned, _Scanned) or scanned.upto <= index:
+        lo = scanned.upto if isinstance(scanned, _Scanned) else 0
+        hi = len(SCANNER.prefixes)
+        more = SCANNER.starts(a.prose, lo, hi)
+        before = scanned.starts if isinstance(scanned, _Scanned) else []
+        scanned = _Scanned(hi, None if more is None or before is None else before + more)
+        a.memo[("scan",)] = scanned
+    return None if scanned.starts is None else scanned.starts[index]
 
 
 def may_match(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
