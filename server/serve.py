@@ -18,7 +18,6 @@ from typing import Any
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms'
 
 
 class ServeError(Exception):
@@ -125,6 +124,7 @@ def check_port_free(host: str, port: int) -> None:
 def _gunicorn(config: dict[str, Any], bind: str, workers: int, threads: int | None, token_set: bool) -> Any:
     from gunicorn.app.base import BaseApplication
 
+    from server.accesslog import FORMAT, LOGGER_CLASS
     from server.worker import THREADS, WORKER_CLASS
 
     threads = threads or THREADS
@@ -142,7 +142,8 @@ def _gunicorn(config: dict[str, Any], bind: str, workers: int, threads: int | No
                 "preload_app": False,
                 "accesslog": "-",
                 "errorlog": "-",
-                "access_log_format": ACCESS_LOG_FORMAT,
+                "access_log_format": FORMAT,
+                "logger_class": LOGGER_CLASS,  # writes FORMAT's line without building gunicorn's atoms
                 "graceful_timeout": 10,
                 "timeout": 30,
                 "proc_name": "factlint-serve",
