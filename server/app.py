@@ -11,6 +11,7 @@ from linter.registry import registry
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
 from server.errors import register_error_handlers
+from server.headers import ResponseHeaders
 from server.hosts import install_host_check
 from server.sheets import SheetRegistry
 from server.spec import served_document
@@ -34,6 +35,11 @@ OPTIONS = frozenset(
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
 )
 
 
@@ -62,12 +68,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not config.get("token"):
         install_host_check(app)  # first: a rebound name gets nothing, not even a preflight answer
     # Order matters: CORS answers preflights before the token check (browsers send no token on them).
-    install_cors(
-        app,
-        CorsPolicy.build(
-            config.get("allow_origins") or (), config.get("extension_ids") or (), config.get("allow_extensions", True)
-        ),
+    cors = CorsPolicy.build(
+        config.get("allow_origins") or (), config.get("extension_ids") or (), config.get("allow_extensions", True)
     )
+    install_cors(app, cors)
     if config.get("token"):
         install_auth(app, config["token"])
     app.register_blueprint(api)
@@ -86,11 +90,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def openapi_document() -> Response:
         return Response(openapi, mimetype="application/json")
 
-    @app.after_request
-    def security_headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.wsgi_app = ResponseHeaders(app.wsgi_app, SECURITY_HEADERS, cors)  # type: ignore[method-assign]
     return app
