@@ -59,7 +59,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = int(config.get("max_body") or DEFAULT_MAX_BODY)
     timeout = config.get("check_timeout")
     app.config["FACTLINT_CHECK_TIMEOUT"] = float(DEFAULT_CHECK_TIMEOUT if timeout is None else timeout)
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
     codes = list(registry().codes)
     openapi = served_document((HERE / "openapi.json").read_bytes(), app.extensions["factlint.sheets"].ids, codes)

@@ -14,6 +14,7 @@ from typing import Any
 
 from linter.api import check_text
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
+from server.jsonbody import dumps
 
 WARM_UP_TEXT = "On 19 May 2026 Andrej Karpathy said he had joined Anthropic. He reports to Nick Joseph."
 WARM_UP_HTML = "<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>"
@@ -68,6 +69,11 @@ class SheetRegistry:
     def facts_payload(self) -> dict[str, Any]:
         """The /v1/facts body; sheets never change while the server runs."""
         return {"version": 1, "default": self.default_id, "sheets": [s.sheet.to_dict() for s in self.sheets.values()]}
+
+    @cached_property
+    def facts_body(self) -> bytes:
+        """`facts_payload` as JSON, encoded once (31 KB for the embedded sheet)."""
+        return dumps(self.facts_payload)
 
     def get(self, sheet_id: str | None) -> LoadedSheet | None:
         return self.sheets.get(self.default_id if sheet_id is None else sheet_id)  # "" names no sheet
