@@ -10,6 +10,7 @@ back to `json`, which escapes them, so every answer still encodes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from flask import Response
@@ -37,8 +38,8 @@ def dumps(payload: Any) -> bytes:
         return json.dumps(payload, separators=COMPACT).encode() + b"\n"
 
 
-def json_response(payload: Any, status: int = 200) -> Response:
-    return Response(dumps(payload), status=status, mimetype=MIMETYPE)
+def json_response(payload: Any, status: int = 200, headers: Iterable[tuple[str, str]] = ()) -> Response:
+    return Response(dumps(payload), status=status, headers=list(headers), mimetype=MIMETYPE)
 
 
 def encoded_response(body: bytes, status: int = 200) -> Response:

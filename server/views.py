@@ -23,6 +23,7 @@ from server.validation import CheckRequest, parse_check_request, parse_json
 
 api = Blueprint("api", __name__, url_prefix="/v1")
 BODY_TIMEOUT = 10.0
+NO_STORE = (("Cache-Control", "no-store"),)  # an answer about a client's text is for that client only
 
 
 def registry() -> SheetRegistry:
@@ -72,9 +73,7 @@ def check() -> Response:
         known = ", ".join(registry().ids)
         raise ApiError(400, "unknown_sheet", f"unknown sheet {req.sheet!r} (loaded: {known})")
     checked = lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"])
-    response = json_response(check_payload(checked, loaded))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return json_response(check_payload(checked, loaded), headers=NO_STORE)
 
 
 def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> Checked:

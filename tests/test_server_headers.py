@@ -64,3 +64,5 @@ def test_views_errors_and_pages_all_carry_them(method: str, path: str, status: i
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Access-Control-Allow-Origin"] == EXTENSION
     assert response.headers.getlist("Vary") == ["Origin"]
+    if method == "POST":  # an answer about a client's text is never cached
+        assert response.headers["Cache-Control"] == "no-store"
