@@ -251,6 +251,9 @@ def main() -> None:
         try:
             out(f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
             out(" ".join(["- server: python -m server --port", str(port), *server_options(args.workers, args.threads)]))
+            startup = (tmpdir / "server.log").read_text(errors="replace")
+            ready = re.search(r"\((\d+ \w+ workers of \d+ threads)", startup)
+            out(f"- configuration: {ready[1] if ready else '?'} (from the server's startup log)")
             out("")
             out("| scenario | body | connections | req/s | p50 | p99 | non-2xx | server CPU ms/req |")
             out("| --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -150,7 +150,7 @@ def _gunicorn(config: dict[str, Any], bind: str, workers: int, threads: int | No
                 # gunicorn >= 23's control socket lives at one fixed path per user: two servers would clash.
                 "control_socket_disable": True,
                 "when_ready": lambda server: server.log.info(
-                    "factlint API ready on http://%s (%d workers of %d threads, %s)",
+                    "factlint API ready on http://%s (%d gthread workers of %d threads, %s)",
                     bind,
                     workers,
                     threads,
