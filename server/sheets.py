@@ -7,7 +7,7 @@ cost once at start and never during a request.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,8 @@ class LoadedSheet:
 
     sheet: Sheet
     source_details: dict[str, dict[str, Any]]
+    # Findings cite a few source lists over and over: each list is built once and then shared.
+    _cited: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, sheet: Sheet) -> LoadedSheet:
@@ -42,9 +44,14 @@ class LoadedSheet:
         return cls(sheet, details)
 
     def sources_for(self, ids: Iterable[str]) -> list[dict[str, Any]]:
-        """Details for a finding's source ids; an id the sheet does not list still appears, bare."""
-        bare = {"outlet": None, "title": None, "published": None, "url": None}
-        return [self.source_details.get(i) or {"id": i, **bare} for i in ids]
+        """Details for a finding's source ids; an id the sheet does not list still appears, bare.
+        The list is shared between findings citing the same ids: callers only serialise it."""
+        key = tuple(ids)
+        cited = self._cited.get(key)
+        if cited is None:
+            bare = {"outlet": None, "title": None, "published": None, "url": None}
+            cited = self._cited.setdefault(key, [self.source_details.get(i) or {"id": i, **bare} for i in key])
+        return cited
 
 
 class SheetRegistry:
