@@ -114,10 +114,13 @@ def post(url: str, body: dict[str, object]) -> dict[str, object]:
         return json.loads(response.read())
 
 
-def start_server(port: int, workers: int | None, log: Path) -> subprocess.Popen[bytes]:
+def server_options(workers: int | None, threads: int | None = None) -> list[str]:
+    return [*(["--workers", str(workers)] if workers else []), *(["--threads", str(threads)] if threads else [])]
+
+
+def start_server(port: int, workers: int | None, log: Path, threads: int | None = None) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port)]
-    if workers:
-        command += ["--workers", str(workers)]
+    command += server_options(workers, threads)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("FACTLINT_TOKEN", None)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
@@ -134,6 +137,23 @@ def start_server(port: int, workers: int | None, log: Path) -> subprocess.Popen[
     raise SystemExit("server did not start within 60 s")
 
 
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds (user + sys) used so far by a process and its live children (gunicorn's workers).
+
+    Counted from /proc, so it measures the server's own work per request whatever else loads the
+    machine; wall-clock req/s on a shared 2-core box moves with the neighbours, this does not."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for p in [pid, *(int(c) for c in children.read_text().split())] if children.exists() else [pid]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def run_wrk(
     url: str, script: Path, body_file: Path, connections: int, duration: int, threads: int, timeout: int | None = None
 ) -> dict[str, str]:
@@ -147,6 +167,7 @@ def run_wrk(
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
         "req/s": re.search(r"Requests/sec:\s+(\S+)", out)[1],  # type: ignore[index]
+        "requests": re.search(r"(\d+) requests in", out)[1],  # type: ignore[index]
         "p50": latency.get("50", "?"),
         "p99": latency.get("99", "?"),
         "non-2xx": errors[1] if errors else "0",
@@ -201,6 +222,7 @@ def main() -> None:
     parser.add_argument("--connections", default="16,64", help="comma-separated connection counts")
     parser.add_argument("--scenarios", default=",".join(scenarios()), help="comma-separated scenario names")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: the server's default)")
+    parser.add_argument("--threads", type=int, help="threads per worker (default: the server's default)")
     parser.add_argument(
         "--wrk-threads", type=int, default=1, help="wrk threads (default 1, to leave the cores to the server)"
     )
@@ -225,13 +247,16 @@ def main() -> None:
             print(line, flush=True)
             lines.append(line)
 
-        server = start_server(port, args.workers, tmpdir / "server.log")
+        server = start_server(port, args.workers, tmpdir / "server.log", args.threads)
         try:
             out(f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-            out(f"- server: python -m server --port {port}" + (f" --workers {args.workers}" if args.workers else ""))
+            out(" ".join(["- server: python -m server --port", str(port), *server_options(args.workers, args.threads)]))
+            startup = (tmpdir / "server.log").read_text(errors="replace")
+            ready = re.search(r"\((\d+ \w+ workers of \d+ threads)", startup)
+            out(f"- configuration: {ready[1] if ready else '?'} (from the server's startup log)")
             out("")
-            out("| scenario | body | connections | req/s | p50 | p99 | non-2xx |")
-            out("| --- | --- | --- | --- | --- | --- | --- |")
+            out("| scenario | body | connections | req/s | p50 | p99 | non-2xx | server CPU ms/req |")
+            out("| --- | --- | --- | --- | --- | --- | --- | --- |")
             for name, scenario in chosen.items():
                 body_file = tmpdir / f"{name}.json"
                 body_file.write_text(json.dumps(scenario.body))
@@ -239,10 +264,12 @@ def main() -> None:
                 assert findings, f"{name}: the body yields no findings, so it would not measure the rules"
                 size = len(next(iter(scenario.body.values())).encode())  # type: ignore[union-attr]
                 for connections in (int(c) for c in args.connections.split(",")):
+                    cpu_before = process_tree_cpu(server.pid)
                     result = run_wrk(url, script, body_file, connections, args.duration, args.wrk_threads)
+                    cpu_ms = (process_tree_cpu(server.pid) - cpu_before) * 1000 / max(1, int(result["requests"]))
                     out(
                         f"| {scenario.name} | {size} B, {len(findings)} findings | {connections} | {result['req/s']} "
-                        f"| {result['p50']} | {result['p99']} | {result['non-2xx']} |",
+                        f"| {result['p50']} | {result['p99']} | {result['non-2xx']} | {cpu_ms:.2f} |",
                     )
             out("")
             out(f"- wrk: {result['command']}")

@@ -11,6 +11,7 @@ from linter.registry import registry
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
 from server.errors import register_error_handlers
+from server.headers import ResponseHeaders
 from server.hosts import install_host_check
 from server.sheets import SheetRegistry
 from server.spec import served_document
@@ -35,6 +36,11 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -53,7 +59,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = int(config.get("max_body") or DEFAULT_MAX_BODY)
     timeout = config.get("check_timeout")
     app.config["FACTLINT_CHECK_TIMEOUT"] = float(DEFAULT_CHECK_TIMEOUT if timeout is None else timeout)
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the documented field order
     app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
     codes = list(registry().codes)
     openapi = served_document((HERE / "openapi.json").read_bytes(), app.extensions["factlint.sheets"].ids, codes)
@@ -62,12 +67,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not config.get("token"):
         install_host_check(app)  # first: a rebound name gets nothing, not even a preflight answer
     # Order matters: CORS answers preflights before the token check (browsers send no token on them).
-    install_cors(
-        app,
-        CorsPolicy.build(
-            config.get("allow_origins") or (), config.get("extension_ids") or (), config.get("allow_extensions", True)
-        ),
+    cors = CorsPolicy.build(
+        config.get("allow_origins") or (), config.get("extension_ids") or (), config.get("allow_extensions", True)
     )
+    install_cors(app, cors)
     if config.get("token"):
         install_auth(app, config["token"])
     app.register_blueprint(api)
@@ -86,11 +89,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def openapi_document() -> Response:
         return Response(openapi, mimetype="application/json")
 
-    @app.after_request
-    def security_headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.wsgi_app = ResponseHeaders(app.wsgi_app, SECURITY_HEADERS, cors)  # type: ignore[method-assign]
     return app

@@ -35,6 +35,11 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only in ne
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--workers", type=click.IntRange(1, 64), help="gunicorn worker processes [default: one per core].")
 @click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    help="Threads per worker: each slow client holds one [default: 4].",
+)
+@click.option(
     "--token", envvar="FACTLINT_TOKEN", show_envvar=True, help="Require 'Authorization: Bearer TOKEN' on /v1."
 )
 @click.option("--debug", is_flag=True, help="Flask's development server with reloading (not for production).")
@@ -61,6 +66,7 @@ def serve(
     host: str,
     port: int,
     workers: int | None,
+    threads: int | None,
     token: str | None,
     debug: bool,
     facts: tuple[str, ...],
@@ -77,6 +83,7 @@ def serve(
             host=host,
             port=port,
             workers=workers,
+            threads=threads,
             token=token,
             debug=debug,
             sheets=facts,

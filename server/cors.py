@@ -66,7 +66,8 @@ def is_preflight() -> bool:
 
 
 def install_cors(app: Flask, policy: CorsPolicy) -> None:
-    """Answer preflights for existing routes and add CORS headers to responses for allowed origins."""
+    """Answer preflights for existing routes. The headers on every response for allowed origins
+    (`Access-Control-Allow-Origin`, `Vary: Origin`) are added by server/headers.py."""
 
     @app.before_request
     def preflight() -> Response | None:
@@ -81,12 +82,4 @@ def install_cors(app: Flask, policy: CorsPolicy) -> None:
         if request.headers.get("Access-Control-Request-Private-Network") == "true":
             # Chrome's Private Network Access: a configured public site may call this loopback server.
             response.headers["Access-Control-Allow-Private-Network"] = "true"
-        return response
-
-    @app.after_request
-    def add_headers(response: Response) -> Response:
-        response.vary.add("Origin")
-        origin = request.headers.get("Origin")
-        if policy.allows(origin):
-            response.headers["Access-Control-Allow-Origin"] = origin or ""
         return response

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+
+from server.jsonbody import json_response
 
 # Stable, machine-readable codes for the statuses werkzeug raises itself (routing, limits, methods).
 HTTP_CODES = {
@@ -38,8 +40,7 @@ class ApiError(Exception):
 def error_response(
     status: int, code: str, message: str, headers: dict[str, str] | Iterable[tuple[str, str]] = ()
 ) -> Response:
-    response = jsonify({"error": {"code": code, "message": message}})
-    response.status_code = status
+    response = json_response({"error": {"code": code, "message": message}}, status)
     for name, value in headers.items() if isinstance(headers, dict) else headers:
         if name.lower() != "content-type":
             response.headers[name] = value

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 CONTEXT = 32
@@ -52,9 +52,9 @@ def utf16_length(text: str) -> int:
     return len(text) + (0 if text.isascii() else len(ASTRAL.findall(text)))
 
 
-@dataclass(frozen=True)
-class QuoteSelector:
-    """The flagged text with up to `CONTEXT` code points of context either side."""
+class QuoteSelector(NamedTuple):
+    """The flagged text with up to `CONTEXT` code points of context either side (a tuple: one
+    is built per finding of every answer, and a frozen dataclass costs several times more)."""
 
     quote: str
     prefix: str

@@ -18,7 +18,6 @@ from typing import Any
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms'
 
 
 class ServeError(Exception):
@@ -93,6 +92,7 @@ def run_server(
     allow_origins: Sequence[str] = (),
     extension_ids: Sequence[str] = (),
     check_timeout: float | None = None,
+    threads: int | None = None,
 ) -> None:
     """Serve until stopped. Raises ServeError (before binding) for an unsafe or invalid setup."""
     check_bind(host, token)
@@ -107,7 +107,7 @@ def run_server(
     if sys.platform == "win32":
         raise ServeError("gunicorn does not run on Windows; use --debug for the development server")
     check_port_free(host, port)
-    _gunicorn(config, bind_address(host, port), workers or default_workers(), token_set=bool(token)).run()
+    _gunicorn(config, bind_address(host, port), workers or default_workers(), threads, bool(token)).run()
 
 
 def check_port_free(host: str, port: int) -> None:
@@ -121,10 +121,13 @@ def check_port_free(host: str, port: int) -> None:
         raise ServeError(f"cannot listen on {bind_address(host, port)}: {exc.strerror or exc}") from None
 
 
-def _gunicorn(config: dict[str, Any], bind: str, workers: int, token_set: bool) -> Any:
+def _gunicorn(config: dict[str, Any], bind: str, workers: int, threads: int | None, token_set: bool) -> Any:
     from gunicorn.app.base import BaseApplication
 
+    from server.accesslog import FORMAT, LOGGER_CLASS
     from server.worker import THREADS, WORKER_CLASS
+
+    threads = threads or THREADS
 
     class FactlintApplication(BaseApplication):  # type: ignore[misc]
         """gunicorn's programmatic entry: options from us, not from argv or a config file."""
@@ -135,21 +138,22 @@ def _gunicorn(config: dict[str, Any], bind: str, workers: int, token_set: bool) 
                 "workers": workers,
                 # Threads, so slow clients hold a thread for at most BODY_TIMEOUT, never a worker (server/worker.py).
                 "worker_class": WORKER_CLASS,
-                "threads": THREADS,
+                "threads": threads,
                 "preload_app": False,
                 "accesslog": "-",
                 "errorlog": "-",
-                "access_log_format": ACCESS_LOG_FORMAT,
+                "access_log_format": FORMAT,
+                "logger_class": LOGGER_CLASS,  # writes FORMAT's line without building gunicorn's atoms
                 "graceful_timeout": 10,
                 "timeout": 30,
                 "proc_name": "factlint-serve",
                 # gunicorn >= 23's control socket lives at one fixed path per user: two servers would clash.
                 "control_socket_disable": True,
                 "when_ready": lambda server: server.log.info(
-                    "factlint API ready on http://%s (%d workers of %d threads, %s)",
+                    "factlint API ready on http://%s (%d gthread workers of %d threads, %s)",
                     bind,
                     workers,
-                    THREADS,
+                    threads,
                     "bearer token required" if token_set else "no token",
                 ),
             }

@@ -7,13 +7,14 @@ cost once at start and never during a request.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from linter.api import check_text
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
+from server.jsonbody import dumps
 
 WARM_UP_TEXT = "On 19 May 2026 Andrej Karpathy said he had joined Anthropic. He reports to Nick Joseph."
 WARM_UP_HTML = "<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>"
@@ -25,6 +26,8 @@ class LoadedSheet:
 
     sheet: Sheet
     source_details: dict[str, dict[str, Any]]
+    # Findings cite a few source lists over and over: each list is built once and then shared.
+    _cited: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, sheet: Sheet) -> LoadedSheet:
@@ -41,9 +44,14 @@ class LoadedSheet:
         return cls(sheet, details)
 
     def sources_for(self, ids: Iterable[str]) -> list[dict[str, Any]]:
-        """Details for a finding's source ids; an id the sheet does not list still appears, bare."""
-        bare = {"outlet": None, "title": None, "published": None, "url": None}
-        return [self.source_details.get(i) or {"id": i, **bare} for i in ids]
+        """Details for a finding's source ids; an id the sheet does not list still appears, bare.
+        The list is shared between findings citing the same ids: callers only serialise it."""
+        key = tuple(ids)
+        cited = self._cited.get(key)
+        if cited is None:
+            bare = {"outlet": None, "title": None, "published": None, "url": None}
+            cited = self._cited.setdefault(key, [self.source_details.get(i) or {"id": i, **bare} for i in key])
+        return cited
 
 
 class SheetRegistry:
@@ -68,6 +76,11 @@ class SheetRegistry:
     def facts_payload(self) -> dict[str, Any]:
         """The /v1/facts body; sheets never change while the server runs."""
         return {"version": 1, "default": self.default_id, "sheets": [s.sheet.to_dict() for s in self.sheets.values()]}
+
+    @cached_property
+    def facts_body(self) -> bytes:
+        """`facts_payload` as JSON, encoded once (31 KB for the embedded sheet)."""
+        return dumps(self.facts_payload)
 
     def get(self, sheet_id: str | None) -> LoadedSheet | None:
         return self.sheets.get(self.default_id if sheet_id is None else sheet_id)  # "" names no sheet

@@ -44,12 +44,17 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 
 
+# Built once: `json.loads(..., parse_constant=...)` builds a decoder and its scanner on every call.
+DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def parse_json(body: bytes) -> Any:
     """Decode a JSON body (UTF-8/16/32, as RFC 8259 allows); errors name the position."""
     if not body.strip():
         raise bad("invalid_json", 'empty body; send a JSON object such as {"text": "..."}')
     try:
-        return json.loads(body, parse_constant=_no_constant)
+        # What json.loads does with bytes: detect the encoding, keep lone surrogates for the decoder.
+        return DECODER.decode(body.decode(json.detect_encoding(body), "surrogatepass"))
     except json.JSONDecodeError as exc:
         raise bad("invalid_json", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except (UnicodeDecodeError, RecursionError):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 import linter
@@ -15,12 +16,14 @@ from linter.registry import registry as rule_registry
 from linter.rule import Rule
 from server.deadline import CheckTimeout, deadline
 from server.errors import ApiError
+from server.jsonbody import dumps, encoded_response, json_response
 from server.results import check_payload
 from server.sheets import LoadedSheet, SheetRegistry
 from server.validation import CheckRequest, parse_check_request, parse_json
 
 api = Blueprint("api", __name__, url_prefix="/v1")
 BODY_TIMEOUT = 10.0
+NO_STORE = (("Cache-Control", "no-store"),)  # an answer about a client's text is for that client only
 
 
 def registry() -> SheetRegistry:
@@ -70,9 +73,7 @@ def check() -> Response:
         known = ", ".join(registry().ids)
         raise ApiError(400, "unknown_sheet", f"unknown sheet {req.sheet!r} (loaded: {known})")
     checked = lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"])
-    response = jsonify(check_payload(checked, loaded))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return json_response(check_payload(checked, loaded), headers=NO_STORE)
 
 
 def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> Checked:
@@ -97,12 +98,18 @@ def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> Checked:
 
 @api.get("/facts")
 def facts() -> Response:
-    return jsonify(registry().facts_payload)
+    return encoded_response(registry().facts_body)
 
 
 @api.get("/rules")
 def rules() -> Response:
-    return jsonify({"version": 1, "rules": [rule_payload(r) for r in rule_registry().rules()]})
+    return encoded_response(rules_body())
+
+
+@cache
+def rules_body() -> bytes:
+    """The /v1/rules body, encoded once: the rule table never changes while the server runs."""
+    return dumps({"version": 1, "rules": [rule_payload(r) for r in rule_registry().rules()]})
 
 
 def rule_payload(rule: type[Rule]) -> dict[str, Any]:
@@ -112,7 +119,7 @@ def rule_payload(rule: type[Rule]) -> dict[str, Any]:
 @api.get("/health")
 def health() -> Response:
     reg = registry()
-    return jsonify(
+    return json_response(
         {
             "status": "ok",
             "version": linter.__version__,

@@ -19,7 +19,7 @@ from gunicorn import util
 from gunicorn.workers.gthread import ThreadWorker
 
 WORKER_CLASS = "server.worker.JsonErrorThreadWorker"
-THREADS = 4
+THREADS = 4  # the default; `factlint serve --threads N` sets it
 
 
 def write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
