@@ -266,6 +266,8 @@ def _best_window(quote: list[str], norms: list[str], start: int, end: int) -> tu
     the text dropped, added or changed at either end are reported as such, not cut off."""
     if len(quote) >= len(norms):
         start, end = 0, len(norms)
+    if norms[start:end] == quote:
+        return start, end  # an exact excerpt: no other window can score (0, 0, 0, 0)
     margin = len(quote) // 3 + 1
     best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
     for i in range(max(0, start - margin), min(len(norms) - 1, start + margin) + 1):
