@@ -54,12 +54,17 @@ def test_the_stored_document_is_tomllibs(cache: Path, raw: str) -> None:
     assert same(first, tomllib.loads(raw)) and same(second, tomllib.loads(raw))
 
 
-def test_it_is_used_for_the_same_bytes_only(cache: Path) -> None:
-    parsed_toml('a = "one"\n', "s.toml")
+def plant(cache: Path, key: str, value: str) -> None:
+    """Change one value of the stored parse, as someone with write access to the cache could."""
     (file,) = cache.glob("sheet-*.json")
     stored = json.loads(file.read_text(encoding="utf-8"))
-    stored["doc"]["a"] = "planted"
+    stored["doc"][key] = value
     file.write_text(json.dumps(stored), encoding="utf-8")
+
+
+def test_it_is_used_for_the_same_bytes_only(cache: Path) -> None:
+    parsed_toml('a = "one"\n', "s.toml")
+    plant(cache, "a", "planted")
     assert parsed_toml('a = "one"\n', "s.toml") == {"a": "planted"}  # data only, like the sheet itself
     assert parsed_toml('a = "two"\n', "s.toml") == {"a": "two"}  # an edit parses again
     assert parsed_toml('a = "one"\n', "s.toml") == {"a": "one"}  # and replaced the stored copy
@@ -75,10 +80,7 @@ def test_a_corrupt_file_is_ignored(cache: Path, content: str) -> None:
 
 def test_a_bad_tag_is_ignored(cache: Path) -> None:
     parsed_toml("a = 2026-05-19\n", "s.toml")
-    (file,) = cache.glob("sheet-*.json")
-    stored = json.loads(file.read_text(encoding="utf-8"))
-    stored["doc"]["a"] = "\x00zwhatever"
-    file.write_text(json.dumps(stored), encoding="utf-8")
+    plant(cache, "a", "\x00zwhatever")
     assert same(parsed_toml("a = 2026-05-19\n", "s.toml"), tomllib.loads("a = 2026-05-19\n"))
 
 
