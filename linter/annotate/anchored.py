@@ -3,10 +3,11 @@
 A pattern that starts with a look-behind (`(?<![\\w-])...`) or matches case-insensitively gives
 Python's regex engine nothing to skip ahead by, so `finditer` runs the whole pattern at every
 character: about 200 ns a character for the date and quantity patterns, more than everything
-else these scans do. An `Anchored` pattern pairs the pattern with a *lead*: a cheap pattern, run
-case-sensitively over the lower-cased text, whose every alternative starts with a literal
-character (so the engine skips by a character set) and which matches at every offset where the
-pattern can begin. The pattern is then tried (`match`, anchored) only at the lead's matches.
+else these scans do. An `Anchored` pattern pairs the pattern with a *lead*: the words a match
+can begin with, found case-sensitively in the lower-cased text by a cheap pattern that starts with
+a class of the characters that may precede them (so the engine skips everything else by table
+lookup), at every offset where the pattern can begin. The pattern is then tried (`match`,
+anchored) only there.
 
 Exactness: `pattern.match(text, p)` is the very attempt `finditer` makes at p, and the lead
 matches at every p where an attempt can succeed, so the matches are the same (tests/
@@ -44,23 +45,36 @@ def lowered(text: str) -> str | None:
     return low
 
 
-def lead_for(words: list[str], boundary: str, whole: Collection[str] = ()) -> re.Pattern[str]:
-    """A lead matching wherever one of the lower-case `words` starts with no character of the
-    class `boundary` before it ('0'..'9' stand for any digit); the words in `whole` must also end
-    where a word ends ('one' but not 'once').
+class Lead:
+    """Where one of a few lower-case words starts a word (see `lead_for`)."""
 
-    One alternative per first character, each starting with that literal character (so the
-    engine skips every other character by table lookup), then checking the boundary (which
-    rejects the middle of words at once), then the rest of the words with that first character.
-    """
-    by_first: dict[str, set[str]] = {}  # sorted below: the same pattern text every run, for the regex cache
-    for word in words:
-        by_first.setdefault(word[0], set()).add(re.escape(word[1:]) + (r"(?!\w)" if word in whole else ""))
-    alternatives = []
-    for first, rests in sorted(by_first.items()):
-        tail = "" if "" in rests else "|".join(sorted(rests, key=lambda r: (-len(r), r)))
-        alternatives.append(re.escape(first) + rf"(?<![{boundary}].)" + (f"(?:{tail})" if tail else ""))
-    return re.compile("|".join(alternatives))
+    def __init__(self, words: list[str], boundary: str, whole: Collection[str] = ()) -> None:
+        by_first: dict[str, set[str]] = {}  # sorted below: the same pattern text every run, for the regex cache
+        for word in words:
+            by_first.setdefault(word[0], set()).add(re.escape(word[1:]) + (r"(?!\w)" if word in whole else ""))
+        alternatives = []
+        for first, rests in sorted(by_first.items()):
+            tail = "" if "" in rests else "|".join(sorted(rests, key=lambda r: (-len(r), r)))
+            alternatives.append(re.escape(first) + (f"(?:{tail})" if tail else ""))
+        body = "|".join(alternatives)
+        # A character the words may not follow, then a word: the engine skips to such characters
+        # (mostly spaces and punctuation) by table lookup; the text's first word is tried apart.
+        self.after_boundary = re.compile(rf"[^{boundary}](?:{body})")
+        self.at_start = re.compile(body)
+
+    def starts(self, low: str) -> Iterator[int]:
+        """The offsets in the lower-cased `low` where one of the words starts a word."""
+        if self.at_start.match(low):
+            yield 0
+        for m in self.after_boundary.finditer(low):
+            yield m.start() + 1
+
+
+def lead_for(words: list[str], boundary: str, whole: Collection[str] = ()) -> Lead:
+    """A lead at every offset where one of the lower-case `words` starts with no character of the
+    class `boundary` before it ('0'..'9' stand for any digit); the words in `whole` must also end
+    where a word ends ('one' but not 'once')."""
+    return Lead(words, boundary, whole)
 
 
 DIGITS = [str(d) for d in range(10)]
@@ -69,7 +83,7 @@ DIGITS = [str(d) for d in range(10)]
 class Anchored:
     """A pattern scanned only where its lead matches (see the module docstring)."""
 
-    def __init__(self, pattern: re.Pattern[str], lead: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], lead: Lead) -> None:
         self.pattern = pattern
         self.lead = lead
 
@@ -81,8 +95,7 @@ class Anchored:
             yield from self.pattern.finditer(text)
             return
         match, pos = self.pattern.match, 0
-        for lead in self.lead.finditer(low):
-            at = lead.start()
+        for at in self.lead.starts(low):
             if at < pos:
                 continue
             m = match(text, at)
