@@ -131,14 +131,16 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     """The text of `start:end` with appositives and parentheses blanked, unless `offset` is inside
     one: a description of someone's past (', a former OpenAI researcher,') does not place the
     main clause's claim."""
-    text = list(a.prose[start:end])
+    pieces, pos = [], start  # the text between blanked stretches, as slices (no list of characters)
     for m in APPOSITIVE.finditer(a.prose, start, end):
         if m.start() < offset < m.end():
             continue
-        lo, hi = m.start() + 1 - start, m.end() - 1 - start
+        lo, hi = m.start() + 1, m.end() - 1
         if hi > lo:
-            text[lo:hi] = " " * (hi - lo)
-    return "".join(text)
+            pieces += [a.prose[pos:lo], " " * (hi - lo)]
+            pos = hi
+    pieces.append(a.prose[pos:end])
+    return "".join(pieces)
 
 
 def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int) -> list[tuple[str, str, int]]:
