@@ -78,6 +78,8 @@ def test_a_lead_starts_only_at_word_starts_and_only_with_its_words() -> None:
     # 'may' after a hyphen and the 7 of 17 are inside words; 'mayor' starts with a word of the lead.
     assert list(lead.starts("dismay on-may 7 17 mayor")) == [7, 14, 19]
     assert list(lead.starts("may")) == [0]  # the text's first word
+    # A word holding a space hides no start inside it.
+    assert list(lead_for(["a dozen", "dozen"], r"\w").starts("x a dozen")) == [2, 4]
     assert spans(Anchored(re.compile(r"(?<![\w-])may\b", re.I), lead).finditer("May mayor MAY")) == [(0, 3), (10, 13)]
 
 

@@ -57,9 +57,10 @@ class Lead:
             tail = "" if "" in rests else "|".join(sorted(rests, key=lambda r: (-len(r), r)))
             alternatives.append(re.escape(first) + (f"(?:{tail})" if tail else ""))
         body = "|".join(alternatives)
-        # A character the words may not follow, then a word: the engine skips to such characters
-        # (mostly spaces and punctuation) by table lookup; the text's first word is tried apart.
-        self.after_boundary = re.compile(rf"[^{boundary}](?:{body})")
+        # A character the words may not follow, then (looking ahead, so that a word holding a space,
+        # 'a dozen', hides no start inside it) a word: the engine skips to such characters (mostly
+        # spaces and punctuation) by table lookup; the text's first word is tried apart.
+        self.after_boundary = re.compile(rf"[^{boundary}](?={body})")
         self.at_start = re.compile(body)
 
     def starts(self, low: str) -> Iterator[int]:
