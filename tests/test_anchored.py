@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
 from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, FIRST_PERSON
-from linter.annotate.anchored import Anchored, lead_for, lowered
+from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, matcher_for
 from linter.annotate.names import CAPITALISED_TOKEN
@@ -74,12 +74,12 @@ def test_a_text_whose_lower_case_would_shift_offsets_is_scanned_plainly() -> Non
 
 
 def test_a_lead_starts_only_at_word_starts_and_only_with_its_words() -> None:
-    lead = lead_for(["may", "on", "7"], r"\w-")
+    lead = Lead(["may", "on", "7"], r"\w-")
     # 'may' after a hyphen and the 7 of 17 are inside words; 'mayor' starts with a word of the lead.
     assert list(lead.starts("dismay on-may 7 17 mayor")) == [7, 14, 19]
     assert list(lead.starts("may")) == [0]  # the text's first word
     # A word holding a space hides no start inside it.
-    assert list(lead_for(["a dozen", "dozen"], r"\w").starts("x a dozen")) == [2, 4]
+    assert list(Lead(["a dozen", "dozen"], r"\w").starts("x a dozen")) == [2, 4]
     assert spans(Anchored(re.compile(r"(?<![\w-])may\b", re.I), lead).finditer("May mayor MAY")) == [(0, 3), (10, 13)]
 
 

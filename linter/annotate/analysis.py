@@ -13,7 +13,7 @@ from collections.abc import Set
 from functools import cached_property
 from typing import TypeVar
 
-from linter.annotate.anchored import Anchored, lead_for
+from linter.annotate.anchored import Anchored, Lead
 from linter.annotate.dates import DateMention, find_dates, published_in_text
 from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
 from linter.annotate.text import LineIndex, Sentence, split_sentences
@@ -57,8 +57,8 @@ REPORTED = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
 # Both tried only at whole words that can be one (linter/annotate/anchored.py).
-ANCHORED_FIRST_PERSON = Anchored(FIRST_PERSON, lead_for(["i", "we"], r"\w", whole={"i", "we"}))
-ANCHORED_PRONOUNS = Anchored(PRONOUN_PATTERN, lead_for(list(PRONOUNS), r"\w", whole=PRONOUNS))
+ANCHORED_FIRST_PERSON = Anchored(FIRST_PERSON, Lead(["i", "we"], r"\w", whole={"i", "we"}))
+ANCHORED_PRONOUNS = Anchored(PRONOUN_PATTERN, Lead(list(PRONOUNS), r"\w", whole=PRONOUNS))
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
 LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)

@@ -46,7 +46,9 @@ def lowered(text: str) -> str | None:
 
 
 class Lead:
-    """Where one of a few lower-case words starts a word (see `lead_for`)."""
+    """Every offset where one of the lower-case `words` starts with no character of the class
+    `boundary` before it ('0'..'9' stand for any digit); the words in `whole` must also end where
+    a word ends ('one' but not 'once')."""
 
     def __init__(self, words: list[str], boundary: str, whole: Collection[str] = ()) -> None:
         by_first: dict[str, set[str]] = {}  # sorted below: the same pattern text every run, for the regex cache
@@ -69,13 +71,6 @@ class Lead:
             yield 0
         for m in self.after_boundary.finditer(low):
             yield m.start() + 1
-
-
-def lead_for(words: list[str], boundary: str, whole: Collection[str] = ()) -> Lead:
-    """A lead at every offset where one of the lower-case `words` starts with no character of the
-    class `boundary` before it ('0'..'9' stand for any digit); the words in `whole` must also end
-    where a word ends ('one' but not 'once')."""
-    return Lead(words, boundary, whole)
 
 
 DIGITS = [str(d) for d in range(10)]

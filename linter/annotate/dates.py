@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from linter.annotate.anchored import DIGITS, Anchored, lead_for
+from linter.annotate.anchored import DIGITS, Anchored, Lead
 
 MONTHS = {
     name: number
@@ -58,7 +58,7 @@ DATE_PATTERN = re.compile(
 _DATE_WORDS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DATE_WORDS += ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "last", "this"]
 _DATE_WORDS += ["next", "on"]
-ANCHORED_DATES = Anchored(DATE_PATTERN, lead_for([*DIGITS, *_DATE_WORDS], r"\w-"))
+ANCHORED_DATES = Anchored(DATE_PATTERN, Lead([*DIGITS, *_DATE_WORDS], r"\w-"))
 
 
 @dataclass(frozen=True)

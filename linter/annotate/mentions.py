@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.sheet import Sheet
 
 CASELESS_KINDS = {"team", "channel"}
@@ -68,10 +69,6 @@ def _fold(name: str) -> str:
     return name.lower().replace("-", "").replace(" ", "")
 
 
-# Characters that case-insensitive matching takes for an ASCII letter besides its two cases.
-_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
-
-
 def _name_pieces(name: str, caseless: bool) -> list[str]:
     """The alternatives that match `name` where no word character, '@' or '#' comes before it.
 
@@ -85,7 +82,11 @@ def _name_pieces(name: str, caseless: bool) -> list[str]:
         return [re.escape(first) + r"(?<![\w@#].)" + re.escape(rest)]
     body = re.escape(rest).replace(r"\-", "[- ]?")
     cases = dict.fromkeys(
-        [first.lower(), first.upper(), *(c for c in _ODD_FOLDS if re.fullmatch(re.escape(first), c, re.I))]
+        [
+            first.lower(),
+            first.upper(),
+            *(c for c in sorted(FOLDS_ONTO_ASCII) if re.fullmatch(re.escape(first), c, re.I)),
+        ]
     )
     return [re.escape(c) + r"(?<![\w@#].)" + (f"(?i:{body})" if body else "") for c in cases]
 

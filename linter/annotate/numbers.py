@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from linter.annotate.anchored import DIGITS, Anchored, lead_for
+from linter.annotate.anchored import DIGITS, Anchored, Lead
 from linter.sheet import Value
 
 if TYPE_CHECKING:
@@ -65,9 +65,7 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 # Where a quantity can begin: a digit, a currency sign, or a whole number word ('one', not 'once').
-ANCHORED_QUANTITY = Anchored(
-    QUANTITY, lead_for([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-", whole=WORD_NUMBERS)
-)
+ANCHORED_QUANTITY = Anchored(QUANTITY, Lead([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-", whole=WORD_NUMBERS))
 HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
