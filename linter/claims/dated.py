@@ -72,8 +72,8 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
             taken = {claim.cue_start for claim in claims.values() if claim is not None}
             for mention in dates:
                 claim = claims[mention.start]
-                settled = _rivals(doc, mention, own)
-                if claim is None and settled != rivals[mention.start]:  # the same rivals: the same None
+                settled = _rivals(doc, mention, own) if claim is None else rivals[mention.start]
+                if settled != rivals[mention.start]:  # the same rivals would give the same None
                     claim = _claim(doc, sentence, mention, facts, settled)
                     claim = None if claim is not None and claim.cue_start in taken else claim
                 if claim is not None:

@@ -183,12 +183,12 @@ def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     if SCANNER.prefixes[index] is None:
         return None
     scanned = a.memo.get(("scan",))
-    if not isinstance(scanned, _Scanned) or scanned.upto <= index:
-        lo = scanned.upto if isinstance(scanned, _Scanned) else 0
+    if not isinstance(scanned, _Scanned):
+        scanned = _Scanned(0, [])
+    if scanned.upto <= index:
         hi = len(SCANNER.prefixes)
-        more = SCANNER.starts(a.prose, lo, hi)
-        before = scanned.starts if isinstance(scanned, _Scanned) else []
-        scanned = _Scanned(hi, None if more is None or before is None else before + more)
+        more = SCANNER.starts(a.prose, scanned.upto, hi)
+        scanned = _Scanned(hi, None if more is None or scanned.starts is None else scanned.starts + more)
         a.memo[("scan",)] = scanned
     return None if scanned.starts is None else scanned.starts[index]
 
