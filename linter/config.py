@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     pass
@@ -109,8 +109,7 @@ class Config:
         return self.published
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line says; anything set here beats the configuration file."""
 
     select: tuple[str, ...] | None = None
@@ -314,8 +313,7 @@ def find_config_file(path: str | Path) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
-class Finder:
+class Finder(NamedTuple):
     """Which configuration applies to a path: `--config FILE` for all, `--isolated` for none,
     otherwise the closest one."""
 
@@ -334,8 +332,7 @@ class Finder:
 # ------------------------------------------------------------------------------------ resolution
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(NamedTuple):
     """Everything one file is linted with; plain data, so it can travel to a worker process."""
 
     codes: tuple[str, ...]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from linter.annotate.text import LineIndex
 
@@ -21,8 +21,7 @@ class Applicability(StrEnum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """The replacement for a finding's span, and whether it is safe to apply unasked."""
 
     replacement: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from linter.claims.relevance import Coverage
 from linter.documents import Document
@@ -20,8 +21,7 @@ from linter.sheet import Sheet
 from linter.suppress import apply_suppressions
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """How one document is checked. `whole_page=False` judges a lone sentence even when it never
     names the event's people (rule tests and examples); surfaces keep the default."""
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from linter.rule import Rule
@@ -38,8 +37,7 @@ class Stage:
     SUPPRESS = "suppress"  # by the suppression pass (FL001: a directive that silenced nothing)
 
 
-@dataclass(frozen=True)
-class RuleEntry:
+class RuleEntry(NamedTuple):
     """One line of the table: a code, its name, and where its class is (imported when first run)."""
 
     code: str
@@ -57,8 +55,7 @@ class RuleEntry:
 PIPELINE_RULES = (RuleEntry("FL001", "unused-suppression", "linter.suppress:UnusedSuppression", Stage.SUPPRESS),)
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     """Every rule of the configured plugins by code, and the sheet used when none is configured."""
 
     entries: dict[str, RuleEntry]

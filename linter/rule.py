@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from linter.annotate.analysis import Analysis
 from linter.findings import Applicability, Finding
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A case from the rule's own table: `flags` is the text the finding must cover, or None
     when the sentence must stay silent."""
 

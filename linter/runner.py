@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from linter.config import BUILTIN_SHEET, FileSettings
 from linter.documents import Document, DocumentError, build_document, decode, kind_for, read_bytes
@@ -24,16 +25,14 @@ from linter.sheet import Sheet, default_sheet, load_sheet
 from linter.suppress import UNUSED_CODE
 
 
-@dataclass(frozen=True)
-class FixMode:
+class FixMode(NamedTuple):
     """What --fix, --diff and --unsafe-fixes ask for."""
 
     write: bool = True  # --fix writes files; --diff only shows what would change
     unsafe: bool = False
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One file to check. `data` carries stdin's bytes; `name` is what the output calls the file."""
 
     path: str

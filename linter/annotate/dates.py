@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from linter.annotate.anchored import DIGITS, Anchored, Lead
 
@@ -61,8 +61,7 @@ _DATE_WORDS += ["next", "on"]
 ANCHORED_DATES = Anchored(DATE_PATTERN, Lead([*DIGITS, *_DATE_WORDS], r"\w-"))
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date expression with whatever parts the text gave; missing parts are None."""
 
     start: int
@@ -103,7 +102,7 @@ def _join_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
             and mention.month is not None
             and re.fullmatch(r",?\s+(?:the\s+)?", text[prev.end : mention.start])
         ):
-            out[-1] = replace(mention, start=prev.start, text=text[prev.start : mention.end], weekday=prev.weekday)
+            out[-1] = mention._replace(start=prev.start, text=text[prev.start : mention.end], weekday=prev.weekday)
             continue
         out.append(mention)
     return out

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.sheet import Sheet
@@ -51,8 +51,7 @@ NAME_STOPWORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A place in the text that refers to an entity: by name, or by a pronoun resolved to it."""
 
     start: int

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -42,8 +42,7 @@ ORG_CONTEXT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """One token of an entity's names: `part` is 'first' or 'last' for people, 'whole' for
     one-word organisation names."""
 
@@ -53,8 +52,7 @@ class Form:
     text: str
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(NamedTuple):
     """A misspelled name (`start:end`) of an entity, and its right spelling."""
 
     entity: str

@@ -12,8 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.annotate.anchored import DIGITS, Anchored, Lead
 from linter.sheet import Value
@@ -70,8 +69,7 @@ HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number in the text: `start`/`end` cover the number and its unit, not the hedge."""
 
     start: int

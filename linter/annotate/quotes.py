@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, Opcode
@@ -50,8 +50,7 @@ MIN_WORDS = 3  # shorter segments ('in time', 'especially formative') cannot be 
 PHRASE_WORDS = 6  # a quoted phrase this short whose only differences are at its edges is a phrase of its own
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of a quotation or a source, with its span (`norm` is what is compared)."""
 
     norm: str
@@ -59,16 +58,14 @@ class Word:
     end: int
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of quoted words with no ellipsis or bracket inside; `passage` is its whole quotation."""
 
     words: tuple[Word, ...]
     passage: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One word-level edit: quote words `start:end` in the text vs `source` words of the fact."""
 
     tag: str  # replace, delete (words the text added), insert (words the text dropped)
@@ -82,8 +79,7 @@ class Change:
     )
 
 
-@dataclass(frozen=True)
-class Alignment:
+class Alignment(NamedTuple):
     """Where a quoted segment matches a quote fact's text, and what it changed there."""
 
     fact: Fact
@@ -158,8 +154,7 @@ def is_phrase(sheet: Sheet, alignment: Alignment) -> bool:
     return all(c.start <= first or c.end >= last for c in alignment.changes)
 
 
-@dataclass(frozen=True)
-class QuoteIndex:
+class QuoteIndex(NamedTuple):
     """The sheet's quote facts as word lists, and which content word occurs in which quote."""
 
     facts: tuple[Fact, ...]

@@ -14,8 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
@@ -103,8 +102,7 @@ TIMELINE_DASH = re.compile(r"\s*[—–:-]+\s*")
 PREP_KIND = {"since": "start", "until": "end", "till": "end", "through": "end"}
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """A career event the text names: joining, leaving or working at an organisation, where."""
 
     kind: str  # start, end, during
@@ -115,8 +113,7 @@ class Event:
     org_start: int
 
 
-@dataclass(frozen=True)
-class YearClaim:
+class YearClaim(NamedTuple):
     """Years the text ties to a stint: one year with an event kind, or a range."""
 
     sentence: Sentence
@@ -132,8 +129,7 @@ class YearClaim:
     last_span: tuple[int, int] | None
 
 
-@dataclass(frozen=True)
-class LengthClaim:
+class LengthClaim(NamedTuple):
     """A length of time the text spends at an organisation: 'seven years at Tesla'."""
 
     sentence: Sentence
@@ -253,8 +249,7 @@ def _year_claims(a: Analysis) -> list[YearClaim]:
     return out
 
 
-@dataclass(frozen=True)
-class _Years:
+class _Years(NamedTuple):
     """One year expression being tied: where it stands and what it says."""
 
     a: Analysis
@@ -481,7 +476,7 @@ def _in_years(a: Analysis, q: Quantity) -> Quantity | None:
     if seasons is None:
         return None
     end = seasons.end()
-    return replace(q, end=end, text=a.prose[q.start : end], unit="years", unit_word=seasons[1])
+    return q._replace(end=end, text=a.prose[q.start : end], unit="years", unit_word=seasons[1])
 
 
 def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
 from linter.annotate.text import Sentence
@@ -45,8 +46,7 @@ POSSESSIVE = re.compile(r"['’]s?\b")
 ITS = re.compile(r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """Where a phrase stands and whether it can be judged against a fact.
 
     `kind` is the clause kind; `employer` an organisation the clause places the phrase at (None

@@ -12,7 +12,7 @@ no such narrower fact ("one of its founding members") states nothing the sheet h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
@@ -88,8 +88,7 @@ def _another_year(a: Analysis, start: int, end: int) -> bool:
     return any(int(m[0]) < a.sheet.event_date.year for m in YEAR.finditer(a.prose, start, end))
 
 
-@dataclass(frozen=True)
-class CountReading:
+class CountReading(NamedTuple):
     """What a count's own noun says it counts: `fact`, or None for a count the sheet does not hold
     (a part with no narrower fact, another year, someone else's count)."""
 

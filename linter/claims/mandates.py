@@ -8,8 +8,8 @@ a mandate for this event, and which people each verb takes, so the engine needs 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.sheet import Fact, Sheet
 
@@ -19,8 +19,7 @@ VERB_OBJECT = re.compile(r"^([a-z]+)\s+(?:a|an|the|for|alongside|with|to|[A-Z][\
 LIST_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*")
 
 
-@dataclass(frozen=True)
-class VerbEntry:
+class VerbEntry(NamedTuple):
     """A mandate as the sheet words it: its verb, its whole text, and the people it names."""
 
     verb: str

@@ -8,7 +8,8 @@ its cue in one clause, the clause kind and the employer it places the claim at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
@@ -26,8 +27,7 @@ def subject_basis(subject: Mention | None) -> str:
     return "named"
 
 
-@dataclass(frozen=True)
-class ReadClaim:
+class ReadClaim(NamedTuple):
     """One claim as read: `subject` (entity id) `relation` `value`, at `start:end`, in `scope`."""
 
     subject: str

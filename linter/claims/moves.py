@@ -10,7 +10,7 @@ Questions, negations and hypotheticals are not claims and are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, Analysis
 from linter.annotate.mentions import Mention
@@ -82,8 +82,7 @@ FORMER = {"former", "ex"}
 PAST_MARK = re.compile(r"(?:former|ex-|one-time|onetime|erstwhile|then)\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """`person` left `origin` for `dest` ('rival' when the text names no one); `start:end` is
     the claim's span and `origin_mention` where the origin is named. `title` is set for the
     title-framed shape ('Tesla's AI chief')."""
@@ -266,8 +265,7 @@ LEFT_TO_FOUND = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Venture:
+class Venture(NamedTuple):
     """`person` left (somewhere) to found `name` (`start:end`), a venture the sheet does not know."""
 
     sentence: Sentence

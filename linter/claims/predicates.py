@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.mentions import Mention
@@ -36,8 +36,7 @@ PARTICIPLE = re.compile(r"\w+ing\b")
 AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """The fact a value is attributed to, by which cue and how far from the value."""
 
     fact: Fact
@@ -237,8 +236,7 @@ def person_after(a: Analysis, sentence: Sentence, offset: int, max_gap: int = 70
     return None
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A phrase (`match`) whose subject has a fact of the relation a rule checks."""
 
     sentence: Sentence

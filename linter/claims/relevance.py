@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.annotate.analysis import YEAR, Analysis
 from linter.annotate.text import Sentence
@@ -21,8 +21,7 @@ from linter.sheet import Sheet
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """What the sheet has to say about one document."""
 
     applies: bool

@@ -20,9 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from dataclasses import dataclass
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import NamedTuple
 
 import ahocorasick  # type: ignore[import-not-found]
 
@@ -167,8 +167,7 @@ class Scanner:
 SCANNER = Scanner()
 
 
-@dataclass(frozen=True)
-class _Scanned:
+class _Scanned(NamedTuple):
     """A document's scan so far: the candidates of patterns `0` to `upto - 1` (None: unscannable)."""
 
     upto: int

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.annotate.numbers import overlaps, value_interval
 from linter.sheet import Fact, Sheet, Value
@@ -35,8 +36,7 @@ class Stint:
         return self.fact.value.display()
 
 
-@dataclass(frozen=True)
-class Length:
+class Length(NamedTuple):
     """How long a stint (or a stand-alone `duration_at` fact) lasted, as an interval of years."""
 
     fact: Fact

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
@@ -37,8 +37,7 @@ TRAILING = set(TITLE_TRAILING)
 LEADING = set(TITLE_LEADING)
 
 
-@dataclass(frozen=True)
-class TitleClaim:
+class TitleClaim(NamedTuple):
     """A title the text gives a person (at an organisation), with its span."""
 
     person: str

@@ -11,8 +11,8 @@ name also holds umbrella words ('AI', 'machine learning') that must never be a v
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.language.en import (
     FUNCTION_WORDS,
@@ -43,8 +43,7 @@ def fold(word: str) -> str:
     return re.sub(r"[\s-]+", "", word.lower())
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The words a sheet adds to the English lists (its title and team words)."""
 
     title_words: frozenset[str]  # words a run of title words may hold ('pre-training', 'lead')

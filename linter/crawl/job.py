@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from linter.config import FileSettings
@@ -36,7 +36,7 @@ class Job:
 
     def options(self) -> dict[str, Any]:
         """The options that change results: a restart must use the same."""
-        settings = asdict(self.settings)
+        settings = self.settings._asdict()
         for key in ("published_override", "published_default"):
             settings[key] = settings[key].isoformat() if settings[key] else None
         settings.pop("fail_on")

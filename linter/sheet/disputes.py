@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.sheet.model import Alternative, Fact, Value
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """How serious a mismatch is: `error`, or `warning` with the alternative it matches (if any)
     and the sources behind the values it lies among."""
 

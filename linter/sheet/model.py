@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.language.en import WEEKDAYS
 
@@ -60,8 +60,7 @@ class SheetError(Exception):
         super().__init__(f"{where}: invalid fact sheet: {problem}")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """An article the sheet's facts come from; findings name it next to the expected value."""
 
     id: str
@@ -77,8 +76,7 @@ class Source:
         return f"{self.id} {self.outlet}{when}"
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A person, organisation, team, product, outlet, channel or event the facts are about."""
 
     id: str
@@ -165,8 +163,7 @@ def format_number_value(value: Value) -> str:
     return f"{hedge}{d['count']}"
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(NamedTuple):
     """Another value for a fact: `deprecated` (known wrong) or `disputed` (some source says so)."""
 
     value: Value
@@ -257,8 +254,8 @@ class Sheet:
                 "title": self.title,
                 "event_date": self.event_date,
                 "summary": self.summary,
-                "sources": [vars(s) for s in self.sources.values()],
-                "entities": [vars(e) for e in self.entities.values()],
+                "sources": [s._asdict() for s in self.sources.values()],
+                "entities": [e._asdict() for e in self.entities.values()],
                 "facts": [
                     {
                         "id": f.id,
