@@ -8,7 +8,6 @@ its cue in one clause, the clause kind and the employer it places the claim at.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
@@ -80,4 +79,4 @@ def with_claim(
     entity = subject if isinstance(subject, str) else subject.entity or ""
     mention = None if isinstance(subject, str) else subject
     claim = record(a, entity, relation, value, (finding.start, finding.end), fact, mention, cue)
-    return replace(finding, claim=claim)
+    return finding._replace(claim=claim)

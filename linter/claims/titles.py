@@ -170,7 +170,7 @@ OWNER_NOUN = re.compile(
 def _last_org(doc: Analysis, pos: int) -> str | None:
     """The organisation named last before `pos`, in its sentence or the one before."""
     sentence = doc.sentence_at(pos)
-    first = doc.sentences[max(0, sentence.index - 1)].start if sentence is not None else max(0, pos - 300)
+    first = doc.sentences[max(0, sentence.number - 1)].start if sentence is not None else max(0, pos - 300)
     orgs = [m for m in doc.mentions_between(first, pos, {"organisation"}) if m.entity and m.end <= pos]
     return orgs[-1].entity if orgs else None
 
