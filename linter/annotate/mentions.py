@@ -90,13 +90,68 @@ def _name_pieces(name: str, caseless: bool) -> list[str]:
     return [re.escape(c) + r"(?<![\w@#].)" + (f"(?i:{body})" if body else "") for c in cases]
 
 
+def _first_letter(piece: str) -> str:
+    """The letter an alternative starts with, cases and the characters folding onto it made one."""
+    first = piece[1] if piece[0] == "\\" else piece[0]  # re.escape'd: '\\-' is '-'
+    return first.lower().replace("\u0131", "i").replace("\u017f", "s").replace("\u212a", "k").replace("i\u0307", "i")
+
+
+Trie = dict[str, "Trie"]  # a character to the names' rest; "" where a name ends
+
+
+def _trie(names: list[str]) -> str:
+    """`names` (case-sensitive, all starting with one character) as one regex trie, each shared
+    prefix written once: at a text position the regex walks the names' characters instead of
+    trying every name, so a sheet with many names costs about what a small one does. A name
+    that is a prefix of a longer one makes the rest optional and greedy: the longest name that
+    the text holds is matched first, as in an alternation sorted longest first."""
+    root: Trie = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def written(node: Trie) -> str:
+        branches = [re.escape(c) + written(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    ((first, rest),) = root.items()
+    return re.escape(first) + NOT_AFTER_WORD + written(rest)
+
+
+NOT_AFTER_WORD = r"(?<![\w@#].)"  # checked after a name's first character (see `_name_pieces`)
+
+
+def _alternation(alternatives: list[tuple[str, str, bool]]) -> str:
+    """The names' alternatives, grouped by first letter (a text position can match only one
+    group). A group of case-sensitive names becomes one trie; a group with a caseless name (its
+    hyphen optional, its case free) keeps its alternatives longest first."""
+    groups: dict[str, list[tuple[str, str, bool]]] = {}
+    for name, piece, caseless in sorted(alternatives, key=lambda a: len(a[0]), reverse=True):
+        groups.setdefault(_first_letter(piece), []).append((name, piece, caseless))
+    out = []
+    for group in groups.values():
+        if any(caseless for _, _, caseless in group):
+            out += [piece for _, piece, _ in group]
+        else:
+            by_first: dict[str, list[str]] = {}
+            for name, _, _ in group:
+                by_first.setdefault(name[0], []).append(name)
+            out += [_trie(names) for names in by_first.values()]
+    return "|".join(out)
+
+
 class EntityMatcher:
-    """All of a sheet's names in one alternation, longest first, so 'Nick Joseph' beats 'Joseph'."""
+    """All of a sheet's names in one pattern that prefers the longest, so 'Nick Joseph' beats 'Joseph'."""
 
     def __init__(self, sheet: Sheet) -> None:
         self.by_name: dict[str, set[str]] = {}
         self.by_folded: dict[str, set[str]] = {}
-        alternatives: list[tuple[str, str]] = []
+        alternatives: list[tuple[str, str, bool]] = []
         for entity in sheet.entities.values():
             caseless = entity.kind in CASELESS_KINDS
             for name in entity.names:
@@ -104,15 +159,14 @@ class EntityMatcher:
                 self.by_name.setdefault(key, set()).add(entity.id)
                 if caseless:
                     self.by_folded.setdefault(_fold(name), set()).add(entity.id)
-                alternatives += [(name, piece) for piece in _name_pieces(name, caseless)]
-        alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+                alternatives += [(name, piece, caseless) for piece in _name_pieces(name, caseless)]
         # People's surname-only aliases ('Amodei' for Dario Amodei), to tell them from namesakes.
         self.surnames = {
             e.id: e.name.split()[-1]
             for e in sheet.entities.values()
             if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] in e.aliases
         }
-        body = "|".join(piece for _, piece in alternatives) or r"(?!x)x"
+        body = _alternation(alternatives) or r"(?!x)x"
         self.pattern = re.compile(rf"(?:{body})(?![\w])")
         self.sheet = sheet
 
