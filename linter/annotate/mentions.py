@@ -68,31 +68,36 @@ def _fold(name: str) -> str:
     return name.lower().replace("-", "").replace(" ", "")
 
 
-def _name_pieces(name: str, caseless: bool) -> list[str]:
-    """The alternatives that match `name` where no word character, '@' or '#' comes before it.
+NOT_AFTER_WORD = r"(?<![\w@#].)"  # read after the first character: no word character, @ or # before it
 
-    Each starts with a literal character and checks what comes before it only then, so that the
-    regex engine skips, by that first character, every position no name starts at (a pattern
-    starting with a look-behind is tried at every character). A caseless name ('pre-training
-    team') has one alternative per case of its first character, a hyphen matching a space or
-    nothing."""
+
+class Spelling(NamedTuple):
+    """One spelling of a name as the pattern reads it: the characters it may start with (one, or
+    each case of a caseless name's first letter) and a pattern for the rest. The pattern starts
+    with that character and checks what stands before it only then: starting with a literal lets
+    the regex engine skip, by that character, every position no name starts at (a pattern
+    starting with a look-behind is tried at every character)."""
+
+    name: str
+    firsts: tuple[str, ...]
+    rest: str
+    caseless: bool
+
+
+def spelling(name: str, caseless: bool) -> Spelling:
+    """A caseless name ('pre-training team') matches in any case, a hyphen matching a space or
+    nothing; any other name exactly."""
     first, rest = name[0], name[1:]
     if not caseless:
-        return [re.escape(first) + r"(?<![\w@#].)" + re.escape(rest)]
+        return Spelling(name, (first,), re.escape(rest), False)
     body = re.escape(rest).replace(r"\-", "[- ]?")
-    cases = dict.fromkeys(
-        [
-            first.lower(),
-            first.upper(),
-            *(c for c in sorted(FOLDS_ONTO_ASCII) if re.fullmatch(re.escape(first), c, re.I)),
-        ]
-    )
-    return [re.escape(c) + r"(?<![\w@#].)" + (f"(?i:{body})" if body else "") for c in cases]
+    folding = [c for c in sorted(FOLDS_ONTO_ASCII) if re.fullmatch(re.escape(first), c, re.I)]
+    cases = tuple(dict.fromkeys([first.lower(), first.upper(), *folding]))
+    return Spelling(name, cases, f"(?i:{body})" if body else "", True)
 
 
-def _first_letter(piece: str) -> str:
-    """The letter an alternative starts with, cases and the characters folding onto it made one."""
-    first = piece[1] if piece[0] == "\\" else piece[0]  # re.escape'd: '\\-' is '-'
+def _letter(first: str) -> str:
+    """A first character's letter, its cases and the characters folding onto it made one."""
     return first.lower().replace("\u0131", "i").replace("\u017f", "s").replace("\u212a", "k").replace("i\u0307", "i")
 
 
@@ -123,25 +128,37 @@ def _trie(names: list[str]) -> str:
     return re.escape(first) + NOT_AFTER_WORD + written(rest)
 
 
-NOT_AFTER_WORD = r"(?<![\w@#].)"  # checked after a name's first character (see `_name_pieces`)
+def _shared_start(group: list[Spelling]) -> str:
+    """A group holding caseless names (whose hyphens and case make a trie ambiguous): one
+    alternative per first character, which reads that character and the look-behind once and
+    then tries the rests of the names that may start with it, longest first as before. (Each
+    alternative must start with a literal: then the regex engine skips by the first character.)"""
+    by_first: dict[str, list[str]] = {}
+    for s in dict.fromkeys(group):
+        for c in s.firsts:
+            by_first.setdefault(c, []).append(s.rest)
+    return "|".join(
+        re.escape(c) + NOT_AFTER_WORD + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
+        for c, rests in by_first.items()
+    )
 
 
-def _alternation(alternatives: list[tuple[str, str, bool]]) -> str:
-    """The names' alternatives, grouped by first letter (a text position can match only one
-    group). A group of case-sensitive names becomes one trie; a group with a caseless name (its
-    hyphen optional, its case free) keeps its alternatives longest first."""
-    groups: dict[str, list[tuple[str, str, bool]]] = {}
-    for name, piece, caseless in sorted(alternatives, key=lambda a: len(a[0]), reverse=True):
-        groups.setdefault(_first_letter(piece), []).append((name, piece, caseless))
+def _alternation(spellings: list[Spelling]) -> str:
+    """The names, longest first, grouped by first letter (a text position can match only one
+    group). A group of case-sensitive names becomes one trie per first character; a group with a
+    caseless name shares its start (`_shared_start`)."""
+    groups: dict[str, list[Spelling]] = {}
+    for s in sorted(spellings, key=lambda s: len(s.name), reverse=True):
+        groups.setdefault(_letter(s.firsts[0]), []).append(s)
     out = []
     for group in groups.values():
-        if any(caseless for _, _, caseless in group):
-            out += [piece for _, piece, _ in group]
-        else:
-            by_first: dict[str, list[str]] = {}
-            for name, _, _ in group:
-                by_first.setdefault(name[0], []).append(name)
-            out += [_trie(names) for names in by_first.values()]
+        if any(s.caseless for s in group):
+            out.append(_shared_start(group))
+            continue
+        by_first: dict[str, list[str]] = {}
+        for s in group:
+            by_first.setdefault(s.name[0], []).append(s.name)
+        out += [_trie(names) for names in by_first.values()]
     return "|".join(out)
 
 
@@ -151,7 +168,7 @@ class EntityMatcher:
     def __init__(self, sheet: Sheet) -> None:
         self.by_name: dict[str, set[str]] = {}
         self.by_folded: dict[str, set[str]] = {}
-        alternatives: list[tuple[str, str, bool]] = []
+        spellings: list[Spelling] = []
         for entity in sheet.entities.values():
             caseless = entity.kind in CASELESS_KINDS
             for name in entity.names:
@@ -159,14 +176,14 @@ class EntityMatcher:
                 self.by_name.setdefault(key, set()).add(entity.id)
                 if caseless:
                     self.by_folded.setdefault(_fold(name), set()).add(entity.id)
-                alternatives += [(name, piece, caseless) for piece in _name_pieces(name, caseless)]
+                spellings.append(spelling(name, caseless))
         # People's surname-only aliases ('Amodei' for Dario Amodei), to tell them from namesakes.
         self.surnames = {
             e.id: e.name.split()[-1]
             for e in sheet.entities.values()
             if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] in e.aliases
         }
-        body = _alternation(alternatives) or r"(?!x)x"
+        body = _alternation(spellings) or r"(?!x)x"
         self.pattern = re.compile(rf"(?:{body})(?![\w])")
         self.sheet = sheet
 
