@@ -86,6 +86,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             export(commit, folder)
+            # This version's driver (it knows --sheet-factor) over the revision's engine and corpus.
+            shutil.copy(ROOT / "bench" / "profile_engine.py", folder / "bench" / "profile_engine.py")
             counts = [instructions(folder, args.articles, f) - instructions(folder, args.baseline, f) for f in factors]
         engine = counts[0]
         first = first or engine
