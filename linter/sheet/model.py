@@ -239,14 +239,42 @@ class Sheet:
         return self._by_relation.get(relation, [])
 
     def facts_of_type(self, value_type: str) -> list[Fact]:
-        return [f for f in self.facts if f.value.type == value_type]
+        return self._by_type.get(value_type, [])
 
+    def facts_about(self, subject: str, value_type: str | None = None) -> list[Fact]:
+        """The facts about `subject` (of one value type, if given), in the sheet's order."""
+        return self._by_subject.get((subject, value_type), [])
+
+    def fact(self, fact_id: str) -> Fact:
+        return self._by_id[fact_id]
+
+    # Indexes made on first use, once the sheet is read: a reader asking which facts concern a
+    # subject or a type does not walk every fact, so a larger sheet costs little more per claim.
     @cached_property
     def _by_relation(self) -> dict[str, list[Fact]]:
         table: dict[str, list[Fact]] = {}
         for fact in self.facts:
             table.setdefault(fact.relation, []).append(fact)
         return table
+
+    @cached_property
+    def _by_type(self) -> dict[str, list[Fact]]:
+        table: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            table.setdefault(fact.value.type, []).append(fact)
+        return table
+
+    @cached_property
+    def _by_subject(self) -> dict[tuple[str, str | None], list[Fact]]:
+        table: dict[tuple[str, str | None], list[Fact]] = {}
+        for fact in self.facts:
+            table.setdefault((fact.subject, None), []).append(fact)
+            table.setdefault((fact.subject, fact.value.type), []).append(fact)
+        return table
+
+    @cached_property
+    def _by_id(self) -> dict[str, Fact]:
+        return {fact.id: fact for fact in self.facts}
 
     def source_labels(self, ids: tuple[str, ...]) -> list[str]:
         return [self.sources[i].label() if i in self.sources else i for i in ids]
