@@ -129,11 +129,8 @@ def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:
     fact = claim.fact
     stints = tuple(
         f
-        for f in doc.sheet.facts
-        if f.subject == fact.subject
-        and f.value.type == "years"
-        and f.org not in (None, fact.org)
-        and int(f.value.data.get("from", 9999)) < fact.value.date.year
+        for f in doc.sheet.facts_about(fact.subject, "years")
+        if f.org not in (None, fact.org) and int(f.value.data.get("from", 9999)) < fact.value.date.year
     )
     if not stints:
         return False
@@ -177,11 +174,7 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
     if EVENT_WORD.search(text):
         return True
     day = fact.value.date
-    event = [
-        f
-        for f in doc.sheet.facts
-        if f.subject == fact.subject and f.value.type == "date" and abs((f.value.date - day).days) <= 31
-    ]
+    event = [f for f in doc.sheet.facts_about(fact.subject, "date") if abs((f.value.date - day).days) <= 31]
     for other in event:
         for cue in other.cues:
             if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
