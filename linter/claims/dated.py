@@ -261,10 +261,13 @@ def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: lis
     people = {m.entity for m in named}
     first = named[0].entity if named else None
     text = sentence.text
-    cued = [f for f in facts if any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)]
-    found = [f for f in cued if f.org == org and f.subject in people]
+
+    def cued(fact: Fact) -> bool:  # asked last: the cheap tests leave few facts to search for
+        return any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in fact.cues)
+
+    found = [f for f in facts if f.org == org and f.subject in people and cued(f)]
     if not found and org in title_organisations(doc.sheet):
-        found = [f for f in cued if not f.org and f.subject == first]
+        found = [f for f in facts if not f.org and f.subject == first and cued(f)]
     return found[0] if len({f.value.date for f in found}) == 1 else None
 
 
