@@ -53,12 +53,12 @@ def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
         return None
     found = _sequence(list(parsed))
-    if not found or not all(_caseless_or_ascii(c) for p in found for c in p):
+    if not found or not all(caseless_or_ascii(c) for p in found for c in p):
         return None
     return sorted({p.lower() for p in found})
 
 
-def _caseless_or_ascii(char: str) -> bool:
+def caseless_or_ascii(char: str) -> bool:
     """A character whose lower case finds it in the lower-cased text whatever its case there: an
     ASCII one (the few others that fold onto ASCII are checked per document), or one that has no
     case at all (’, “, —)."""
