@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
 
+import ahocorasick  # type: ignore[import-not-found]
+
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
-from linter.annotate.anchored import Lead, lowered
+from linter.annotate.anchored import lowered
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
@@ -118,19 +120,30 @@ def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
     return found[1]
 
 
-_CUE_LEADS: dict[frozenset[str], Lead | None] = {}
+_CUE_AUTOMATA: dict[frozenset[str], ahocorasick.Automaton | None] = {}
 
 
-def _cue_lead(cues: frozenset[str]) -> Lead | None:
-    """One lead for all these cues (None: a cue with a cased letter beyond ASCII, whose
-    caseless matches lower-casing may not find). Cues begin where no word character or hyphen
-    precedes, as `CueIndex.pattern`'s look-behind says."""
-    if cues not in _CUE_LEADS:
-        if len(_CUE_LEADS) >= 64:
-            _CUE_LEADS.clear()
-        usable = all(caseless_or_ascii(c) for cue in cues for c in cue)
-        _CUE_LEADS[cues] = Lead(sorted(cues), r"\w-") if usable and cues else None
-    return _CUE_LEADS[cues]
+def _cue_automaton(cues: frozenset[str]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton over these cues (None: no cues, or a cue with a cased letter
+    beyond ASCII, whose caseless matches lower-casing may not find). A lead pattern over 130
+    cues tried its alternatives at every space (3% of the engine); the automaton reads each
+    character once."""
+    if cues not in _CUE_AUTOMATA:
+        if len(_CUE_AUTOMATA) >= 64:
+            _CUE_AUTOMATA.clear()
+        automaton = None
+        if cues and all(caseless_or_ascii(c) for cue in cues for c in cue):
+            automaton = ahocorasick.Automaton()
+            for cue in cues:
+                automaton.add_word(cue, len(cue))
+            automaton.make_automaton()
+        _CUE_AUTOMATA[cues] = automaton
+    return _CUE_AUTOMATA[cues]
+
+
+def _begins_word(prose: str, at: int) -> bool:
+    """No word character or hyphen before `at`: `CueIndex.pattern`'s look-behind."""
+    return at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] in "_-")
 
 
 def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
@@ -139,10 +152,13 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
     found = a.memo.get(("cue starts",))
     if found is None:
         every = frozenset(c.lower() for f in a.sheet.facts for c in f.cues)
-        lead, low = _cue_lead(every), lowered(a.prose)
-        found = (every, None if lead is None or low is None else list(lead.starts(low)))
+        automaton, low, prose = _cue_automaton(every), lowered(a.prose), a.prose
+        starts = None
+        if automaton is not None and low is not None:
+            begins = {end - length + 1 for end, length in automaton.iter(low)}
+            starts = sorted(at for at in begins if _begins_word(prose, at))
+        found = (every, starts)
         a.memo[("cue starts",)] = found
-    starts: list[int] | None
     every, starts = found  # type: ignore[misc]
     return starts if starts is not None and all(c in every for c in cues) else None
 
