@@ -13,7 +13,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import SCANNER, may_match, prefixes
+from linter.claims.scan import SCANNER, WHITESPACE, may_match, prefixes
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
@@ -27,10 +27,24 @@ def test_prefixes_of_alternatives_skip_assertions_and_follow_groups() -> None:
 
 
 def test_an_optional_first_item_gives_the_prefixes_with_and_without_it() -> None:
-    assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the", "move"}
-    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejoin", "join"}
+    assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the" + c for c in WHITESPACE} | {"move"}
+    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejo", "join"}
     assert prefixes(re.compile(r"x*from")) == {"x", "from"}
-    assert prefixes(re.compile(r"['’]s\s+boss")) == {"'", "’"}  # a caseless character beyond ASCII
+    # a caseless character beyond ASCII
+    assert prefixes(re.compile(r"['’]s\s+boss")) == {q + "s" + c for q in "'’" for c in WHITESPACE}
+
+
+def test_a_short_prefix_grows_by_what_the_pattern_fixes_after_it() -> None:
+    """'a' alone would be found 600 times a page: 'a' then a whitespace character (every one `\\s`
+    matches) far less often. A prefix stops growing once it has four characters."""
+    found = prefixes(re.compile(r"(?<![\w-])(?:a|his|their)\s+return\s+to"))
+    assert found == {w + c for w in ("a", "his") for c in WHITESPACE} | {"their"}
+    assert prefixes(re.compile(r"\bin(?:-house)?\s+charge")) == {"in" + c for c in WHITESPACE} | {"in-house"}
+    assert prefixes(re.compile(r"\bat(?:\s+again)*\s")) == {"at" + c for c in WHITESPACE}
+
+
+def test_whitespace_is_every_character_a_class_of_whitespace_matches() -> None:
+    assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))}
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
+    found = derived(f"prefixes2:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
 
 
@@ -65,24 +65,93 @@ def caseless_or_ascii(char: str) -> bool:
     return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
+# Every character `\s` matches in a str pattern (`tests/test_scan.py` re-derives it).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+MAX_PREFIXES = 1024  # per pattern: past this a prefix stops growing (a shorter one is as exact)
+SHORT = 4  # prefixes shorter than this grow by what the pattern fixes after them
+
+
 def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    """Prefixes of a sequence of parsed items: zero-width assertions are skipped, then the first
-    item that consumes text decides."""
-    i = 0
-    while i < len(items) and items[i][0] in ZERO_WIDTH:
-        i += 1
-    if i == len(items):
-        return None
-    op, av = items[i]
+    """Prefixes of a sequence of parsed items: every string its fixed head can be, followed by
+    the prefixes of the first item that is not fixed. A prefix grows only while it is shorter
+    than `SHORT`: 'a' alone is found 600 times a page, 'a' then a space (in
+    "(?:a|his)\\s+return") far less often, and longer ones gain little for the keys they add.
+    Zero-width assertions are skipped (they only narrow what matches). None when a match may
+    begin with anything."""
+    heads, done = {""}, set()
+    for i, (op, av) in enumerate(items):
+        if op in ZERO_WIDTH:
+            continue
+        done |= {h for h in heads if len(h) >= SHORT}
+        heads = {h for h in heads if len(h) < SHORT}
+        if not heads:
+            break
+        one = _fixed(op, av)
+        if one is not None and len(heads) * len(one) <= MAX_PREFIXES:
+            heads = {h + x for h in heads for x in one}
+            continue
+        rest = _first(items[i:])
+        if rest is not None and ("" in heads or len(heads) * len(rest) <= MAX_PREFIXES):
+            heads = {h + r for h in heads for r in rest}
+        break
+    found = heads | done
+    return None if "" in found else found
+
+
+def _fixed(op: object, av: object) -> set[str] | None:
+    """Every string one parsed item can match, when they are few (a literal, a class of
+    literals or whitespace, an optional or alternative piece made of those); else None. A range
+    ([A-Z]) is not spelled out: a letter as a prefix is found everywhere."""
     if op is C.LITERAL:
-        text = chr(av)
-        for op2, av2 in items[i + 1 :]:
-            if op2 is not C.LITERAL:
-                break
-            text += chr(av2)
-        return {text}
-    if op is C.IN and all(o is C.LITERAL for o, _ in av):
-        return {chr(v) for _, v in av}
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is C.IN:
+        return _class(av)  # type: ignore[arg-type]
+    if op is C.SUBPATTERN:
+        return _fixed_sequence(list(av[-1]))  # type: ignore[index]
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            found = _fixed_sequence(list(branch))
+            if found is None:
+                return None
+            out |= found
+        return out
+    if op in REPEATS and av[1] == 1:  # type: ignore[index]
+        body = _fixed_sequence(list(av[2]))  # type: ignore[index]
+        return None if body is None else body | ({""} if av[0] == 0 else set())  # type: ignore[index]
+    return None
+
+
+def _fixed_sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    out = {""}
+    for op, av in items:
+        if op in ZERO_WIDTH:
+            continue
+        one = _fixed(op, av)
+        if one is None or len(out) * len(one) > MAX_PREFIXES:
+            return None
+        out = {a + b for a in out for b in one}
+    return out
+
+
+def _class(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.CATEGORY and av in (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE):
+            out.update(WHITESPACE)
+        else:
+            return None
+    return out
+
+
+def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """Prefixes of a sequence whose first item is not fixed: that item decides."""
+    op, av = items[0]
     if op is C.SUBPATTERN:
         return _sequence(list(av[-1]))
     if op is C.ATOMIC_GROUP:
@@ -98,11 +167,9 @@ def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
     if op in REPEATS and av[0] >= 1:
         return _sequence(list(av[2]))
     if op in REPEATS and av[0] == 0:  # optional: a match starts with it or with what follows
-        head, tail = _sequence(list(av[2])), _sequence(items[i + 1 :])
+        head, tail = _sequence(list(av[2])), _sequence(items[1:])
         if head is None or tail is None:
             return None
-        if av[1] == 1 and all(o is C.LITERAL for o, _ in av[2]):  # "(?:re)?join": 'rejoin' or 'join'
-            return {"".join(chr(v) for _, v in av[2]) + t for t in tail} | tail
         return head | tail
     return None
 
