@@ -129,3 +129,23 @@ def test_may_match_is_false_only_where_no_match_lies() -> None:
             assert may or not found, (pattern.pattern, s.text)
             verdicts.append((may, bool(found)))
     assert (False, False) in verdicts and (True, True) in verdicts
+
+
+def test_windows_matched_at_candidates_equal_finditer() -> None:
+    """`scan.finditer` (the scanning pass's candidates, then `match`) finds what `finditer` finds
+    in the same window, for the patterns read that way, in windows of every size."""
+    from linter.claims.career import EVENT, RANGE, SINGLE
+    from linter.claims.clauses import APPOSITIVE, RELATIVE
+    from linter.claims.scan import finditer
+    from linter.claims.titles import JOIN_AS
+
+    rng, pool = random.Random(3), paragraphs()
+    texts = [make_article(rng, pool, rng.randint(800, 5000)) for _ in range(8)] + [TEXT, TEXT.replace("years", "ſome")]
+    for text in texts:
+        a = Analysis(Document("x", text), default_sheet())
+        for pattern in (EVENT, RANGE, SINGLE, JOIN_AS, APPOSITIVE, RELATIVE):
+            for _ in range(30):
+                start = rng.randint(0, len(text))
+                end = rng.randint(start, min(len(text), start + rng.choice([10, 120, 600, 5000])))
+                want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+                assert [(m.span(), m.groupdict()) for m in finditer(a, pattern, start, end)] == want

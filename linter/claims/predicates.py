@@ -21,7 +21,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii
+from linter.claims.scan import caseless_or_ascii, matches_at
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -85,16 +85,7 @@ class CueIndex:
         starts = cue_starts(a, self.by_cue.keys())
         if starts is None:
             return list(self.pattern.finditer(a.prose, start, end))
-        found: list[re.Match[str]] = []
-        match, prose, pos = self.pattern.match, a.prose, start
-        for i in range(bisect.bisect_left(starts, start), len(starts)):
-            at = starts[i]
-            if at >= end:
-                break
-            if at >= pos and (m := match(prose, at, end)) is not None:
-                found.append(m)
-                pos = m.end()
-        return found
+        return matches_at(self.pattern, a.prose, starts, start, end)
 
     def facts_at(self, text: str, start: int) -> list[Fact]:
         found: list[Fact] = []

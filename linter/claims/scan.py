@@ -267,3 +267,30 @@ def may_match(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bo
         return True
     i = bisect.bisect_left(found, start)
     return i < len(found) and found[i] < end
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int, end: int) -> list[re.Match[str]]:
+    """The matches of `pattern.finditer(text, start, end)`, for a pattern that never matches the
+    empty string, given `starts` (sorted) holding every offset where a match can begin: the
+    pattern is tried (`match`, the very attempt `finditer` makes) only there."""
+    found: list[re.Match[str]] = []
+    match, pos = pattern.match, start
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        at = starts[i]
+        if at >= end:
+            break
+        if at >= pos and (m := match(text, at, end)) is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+def finditer(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+    """`pattern.finditer(a.prose, start, end)` for a pattern that never matches the empty string,
+    tried only at the candidates of the document's scanning pass (searched without them). A
+    pattern that begins with a look-behind gives the regex engine nothing to skip by: scanning a
+    sentence for it costs ~100 instructions a character."""
+    found = candidates(a, pattern)
+    if found is None:
+        return list(pattern.finditer(a.prose, start, end))
+    return matches_at(pattern, a.prose, found, start, end)
