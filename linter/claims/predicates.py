@@ -21,7 +21,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, matches_at
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -155,8 +155,7 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
-    text = a.prose[start:end]
-    return [(start + m.start() + 1, start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
+    return [(m.start() + 1, m.end() - 1) for m in finditer(a, APPOSITIVE, start, end)]
 
 
 WORD = re.compile(r"[\w-]*")  # matches anywhere, maybe empty
