@@ -12,6 +12,7 @@ from linter.claims.clauses import asserts
 from linter.claims.model import with_claim
 from linter.claims.moves import Move, move_claims, venture_claims
 from linter.claims.predicates import attribute, matches_by_sentence
+from linter.claims.scan import finditer
 from linter.claims.timeline import Stint, Timeline, is_single_event, timeline_for
 from linter.findings import Applicability, Finding
 from linter.language.en import YEAR_DIGITS
@@ -95,7 +96,7 @@ class CareerYears(Rule):
         if not facts:
             return
         for m, sentence in matches_by_sentence(doc, SINGLE):
-            ranges = RANGE.finditer(doc.prose, sentence.start, sentence.end)
+            ranges = finditer(doc, RANGE, sentence.start, sentence.end)
             if any(r.start() <= m.start() < r.end() for r in ranges):
                 continue  # a year of a range ('from 2007 to 2012') dates a stint, not one event
             if sentence.question or not asserts(doc, m.start(), m.end()):

@@ -13,7 +13,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import SCANNER, may_match, prefixes
+from linter.claims.scan import SCANNER, WHITESPACE, may_match, prefixes
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
@@ -27,10 +27,24 @@ def test_prefixes_of_alternatives_skip_assertions_and_follow_groups() -> None:
 
 
 def test_an_optional_first_item_gives_the_prefixes_with_and_without_it() -> None:
-    assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the", "move"}
-    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejoin", "join"}
+    assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the" + c for c in WHITESPACE} | {"move"}
+    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejo", "join"}
     assert prefixes(re.compile(r"x*from")) == {"x", "from"}
-    assert prefixes(re.compile(r"['’]s\s+boss")) == {"'", "’"}  # a caseless character beyond ASCII
+    # a caseless character beyond ASCII
+    assert prefixes(re.compile(r"['’]s\s+boss")) == {q + "s" + c for q in "'’" for c in WHITESPACE}
+
+
+def test_a_short_prefix_grows_by_what_the_pattern_fixes_after_it() -> None:
+    """'a' alone would be found 600 times a page: 'a' then a whitespace character (every one `\\s`
+    matches) far less often. A prefix stops growing once it has four characters."""
+    found = prefixes(re.compile(r"(?<![\w-])(?:a|his|their)\s+return\s+to"))
+    assert found == {w + c for w in ("a", "his") for c in WHITESPACE} | {"their"}
+    assert prefixes(re.compile(r"\bin(?:-house)?\s+charge")) == {"in" + c for c in WHITESPACE} | {"in-house"}
+    assert prefixes(re.compile(r"\bat(?:\s+again)*\s")) == {"at" + c for c in WHITESPACE}
+
+
+def test_whitespace_is_every_character_a_class_of_whitespace_matches() -> None:
+    assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))}
 
 
 @pytest.mark.parametrize(
@@ -115,3 +129,24 @@ def test_may_match_is_false_only_where_no_match_lies() -> None:
             assert may or not found, (pattern.pattern, s.text)
             verdicts.append((may, bool(found)))
     assert (False, False) in verdicts and (True, True) in verdicts
+
+
+def test_windows_matched_at_candidates_equal_finditer() -> None:
+    """`scan.finditer` (the scanning pass's candidates, then `match`) finds what `finditer` finds
+    in the same window, for the patterns read that way, in windows of every size."""
+    from linter.claims.career import EVENT, RANGE, SINGLE
+    from linter.claims.clauses import APPOSITIVE, RELATIVE
+    from linter.claims.predicates import APPOSITIVE as SUBJECT_APPOSITIVE
+    from linter.claims.scan import finditer
+    from linter.claims.titles import JOIN_AS
+
+    rng, pool = random.Random(3), paragraphs()
+    texts = [make_article(rng, pool, rng.randint(800, 5000)) for _ in range(8)] + [TEXT, TEXT.replace("years", "ſome")]
+    for text in texts:
+        a = Analysis(Document("x", text), default_sheet())
+        for pattern in (EVENT, RANGE, SINGLE, JOIN_AS, APPOSITIVE, RELATIVE, SUBJECT_APPOSITIVE):
+            for _ in range(30):
+                start = rng.randint(0, len(text))
+                end = rng.randint(start, min(len(text), start + rng.choice([10, 120, 600, 5000])))
+                want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
+                assert [(m.span(), m.groupdict()) for m in finditer(a, pattern, start, end)] == want

@@ -22,7 +22,7 @@ from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_person
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import may_match
+from linter.claims.scan import finditer
 from linter.claims.subjects import person_subject
 from linter.language.en import YEAR_DIGITS
 
@@ -157,9 +157,7 @@ def org_at(a: Analysis, offset: int) -> Mention | None:
 
 def events_in(a: Analysis, sentence: Sentence) -> list[Event]:
     out: list[Event] = []
-    if not may_match(a, EVENT, sentence.start, sentence.end):
-        return out
-    for m in EVENT.finditer(a.prose, sentence.start, sentence.end):
+    for m in finditer(a, EVENT, sentence.start, sentence.end):
         org = org_at(a, m.end())
         if org is None:
             continue
@@ -205,7 +203,7 @@ def _year_spans(a: Analysis, sentence: Sentence) -> list[tuple[re.Match[str], bo
     dated = [(d.start, d.end) for d in a.dates_in(sentence) if d.month is not None]
     found: list[tuple[re.Match[str], bool]] = []
     taken: list[tuple[int, int]] = []
-    for m in RANGE.finditer(a.prose, sentence.start, sentence.end):
+    for m in finditer(a, RANGE, sentence.start, sentence.end):
         if m["sep"].lower() == "and" and (m["kw"] or "").lower() != "between":
             continue
         if any(s < m.end() and m.start() < e for s, e in dated):
@@ -213,7 +211,7 @@ def _year_spans(a: Analysis, sentence: Sentence) -> list[tuple[re.Match[str], bo
         found.append((m, True))
         taken.append(m.span())
     inside = _covering(taken + dated)
-    for m in SINGLE.finditer(a.prose, sentence.start, sentence.end):
+    for m in finditer(a, SINGLE, sentence.start, sentence.end):
         if inside(m.start()):
             continue
         found.append((m, False))

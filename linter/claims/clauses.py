@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
 from linter.annotate.text import Sentence
+from linter.claims.scan import finditer
 from linter.sheet import Fact
 
 # ", an OpenAI co-founder," / " — a former Tesla engineer — " / "(Anthropic's head of X)".
@@ -117,10 +118,10 @@ def _inserts(a: Analysis, sentence: Sentence) -> list[tuple[int, int, str]]:
     key = ("inserts", sentence.number)
     found = a.memo.get(key)
     if found is None:
-        found = [(m.start(), m.end(), "relative") for m in RELATIVE.finditer(a.prose, sentence.start, sentence.end)]
+        found = [(m.start(), m.end(), "relative") for m in finditer(a, RELATIVE, sentence.start, sentence.end)]
         found += [
             (m.start(), m.end(), "parenthetical" if m[0].startswith("(") else "appositive")
-            for m in APPOSITIVE.finditer(a.prose, sentence.start, sentence.end)
+            for m in finditer(a, APPOSITIVE, sentence.start, sentence.end)
         ]
         a.memo[key] = found
     return found  # type: ignore[return-value]
@@ -131,7 +132,7 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     one: a description of someone's past (', a former OpenAI researcher,') does not place the
     main clause's claim."""
     pieces, pos = [], start  # the text between blanked stretches, as slices (no list of characters)
-    for m in APPOSITIVE.finditer(a.prose, start, end):
+    for m in finditer(a, APPOSITIVE, start, end):
         if m.start() < offset < m.end():
             continue
         lo, hi = m.start() + 1, m.end() - 1

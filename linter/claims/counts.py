@@ -46,7 +46,7 @@ def _holder(a: Analysis, sentence: Sentence, clause_start: int, offset: int) -> 
 def _cued_at(a: Analysis, facts: Sequence[Fact], start: int) -> tuple[list[Fact], int]:
     """The facts whose cue is the noun right after `start`, and where that cue ends."""
     index = cue_index(tuple(facts))
-    for cue in index.pattern.finditer(a.prose, start, min(len(a.prose), start + NOUN_REACH)):
+    for cue in index.finditer(a, start, min(len(a.prose), start + NOUN_REACH)):
         if NOUN_GAP.fullmatch(a.prose, start, cue.start()):
             return index.facts_at(a.prose, cue.start()), cue.end()
         break
@@ -57,7 +57,7 @@ def _cued_before(a: Analysis, facts: Sequence[Fact], start: int, q: Quantity, ot
     """The facts whose cue is the last count noun between `start` and the number, with no other
     number in between ('pole positions, with 98 of them')."""
     index = cue_index(tuple(facts))
-    cues = list(index.pattern.finditer(a.prose, start, q.start))
+    cues = list(index.finditer(a, start, q.start))
     if not cues or any(cues[-1].end() <= o.start < q.start for o in others if o is not q):
         return []
     return index.facts_at(a.prose, cues[-1].start())
@@ -76,7 +76,7 @@ def _parts(a: Analysis, wholes: list[Fact], facts: Sequence[Fact], start: int, e
     if not narrower:
         return []
     index = cue_index(tuple(narrower))
-    return [f for cue in index.pattern.finditer(a.prose, start, end) for f in index.facts_at(a.prose, cue.start())]
+    return [f for cue in index.finditer(a, start, end) for f in index.facts_at(a.prose, cue.start())]
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -135,7 +135,7 @@ def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:
     if not stints:
         return False
     index = cue_index(stints)
-    near = index.pattern.finditer(doc.prose, max(0, claim.cue_start - 20), claim.cue_end + 30)
+    near = index.finditer(doc, max(0, claim.cue_start - 20), claim.cue_end + 30)
     return any(m.start() <= claim.cue_start and m.end() > claim.cue_end for m in near)
 
 
@@ -297,7 +297,7 @@ def possessed_event(doc: Analysis, sentence: Sentence, mention: DateMention, fac
     index = cue_index(tuple(mine))
     if not EVENT_WORD.fullmatch(noun) and not index.pattern.match(noun):
         return None
-    cues = list(index.pattern.finditer(prose, head.end(), mention.start))
+    cues = list(index.finditer(doc, head.end(), mention.start))
     if not cues:
         return None
     cue = cues[-1]

@@ -39,7 +39,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
+    found = derived(f"prefixes2:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
 
 
@@ -53,36 +53,105 @@ def _prefixes(pattern: re.Pattern[str]) -> list[str] | None:
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
         return None
     found = _sequence(list(parsed))
-    if not found or not all(_caseless_or_ascii(c) for p in found for c in p):
+    if not found or not all(caseless_or_ascii(c) for p in found for c in p):
         return None
     return sorted({p.lower() for p in found})
 
 
-def _caseless_or_ascii(char: str) -> bool:
+def caseless_or_ascii(char: str) -> bool:
     """A character whose lower case finds it in the lower-cased text whatever its case there: an
     ASCII one (the few others that fold onto ASCII are checked per document), or one that has no
     case at all (’, “, —)."""
     return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
+# Every character `\s` matches in a str pattern (`tests/test_scan.py` re-derives it).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+MAX_PREFIXES = 1024  # per pattern: past this a prefix stops growing (a shorter one is as exact)
+SHORT = 4  # prefixes shorter than this grow by what the pattern fixes after them
+
+
 def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    """Prefixes of a sequence of parsed items: zero-width assertions are skipped, then the first
-    item that consumes text decides."""
-    i = 0
-    while i < len(items) and items[i][0] in ZERO_WIDTH:
-        i += 1
-    if i == len(items):
-        return None
-    op, av = items[i]
+    """Prefixes of a sequence of parsed items: every string its fixed head can be, followed by
+    the prefixes of the first item that is not fixed. A prefix grows only while it is shorter
+    than `SHORT`: 'a' alone is found 600 times a page, 'a' then a space (in
+    "(?:a|his)\\s+return") far less often, and longer ones gain little for the keys they add.
+    Zero-width assertions are skipped (they only narrow what matches). None when a match may
+    begin with anything."""
+    heads, done = {""}, set()
+    for i, (op, av) in enumerate(items):
+        if op in ZERO_WIDTH:
+            continue
+        done |= {h for h in heads if len(h) >= SHORT}
+        heads = {h for h in heads if len(h) < SHORT}
+        if not heads:
+            break
+        one = _fixed(op, av)
+        if one is not None and len(heads) * len(one) <= MAX_PREFIXES:
+            heads = {h + x for h in heads for x in one}
+            continue
+        rest = _first(items[i:])
+        if rest is not None and ("" in heads or len(heads) * len(rest) <= MAX_PREFIXES):
+            heads = {h + r for h in heads for r in rest}
+        break
+    found = heads | done
+    return None if "" in found else found
+
+
+def _fixed(op: object, av: object) -> set[str] | None:
+    """Every string one parsed item can match, when they are few (a literal, a class of
+    literals or whitespace, an optional or alternative piece made of those); else None. A range
+    ([A-Z]) is not spelled out: a letter as a prefix is found everywhere."""
     if op is C.LITERAL:
-        text = chr(av)
-        for op2, av2 in items[i + 1 :]:
-            if op2 is not C.LITERAL:
-                break
-            text += chr(av2)
-        return {text}
-    if op is C.IN and all(o is C.LITERAL for o, _ in av):
-        return {chr(v) for _, v in av}
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is C.IN:
+        return _class(av)  # type: ignore[arg-type]
+    if op is C.SUBPATTERN:
+        return _fixed_sequence(list(av[-1]))  # type: ignore[index]
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            found = _fixed_sequence(list(branch))
+            if found is None:
+                return None
+            out |= found
+        return out
+    if op in REPEATS and av[1] == 1:  # type: ignore[index]
+        body = _fixed_sequence(list(av[2]))  # type: ignore[index]
+        return None if body is None else body | ({""} if av[0] == 0 else set())  # type: ignore[index]
+    return None
+
+
+def _fixed_sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    out = {""}
+    for op, av in items:
+        if op in ZERO_WIDTH:
+            continue
+        one = _fixed(op, av)
+        if one is None or len(out) * len(one) > MAX_PREFIXES:
+            return None
+        out = {a + b for a in out for b in one}
+    return out
+
+
+def _class(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.CATEGORY and av in (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE):
+            out.update(WHITESPACE)
+        else:
+            return None
+    return out
+
+
+def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
+    """Prefixes of a sequence whose first item is not fixed: that item decides."""
+    op, av = items[0]
     if op is C.SUBPATTERN:
         return _sequence(list(av[-1]))
     if op is C.ATOMIC_GROUP:
@@ -98,11 +167,9 @@ def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
     if op in REPEATS and av[0] >= 1:
         return _sequence(list(av[2]))
     if op in REPEATS and av[0] == 0:  # optional: a match starts with it or with what follows
-        head, tail = _sequence(list(av[2])), _sequence(items[i + 1 :])
+        head, tail = _sequence(list(av[2])), _sequence(items[1:])
         if head is None or tail is None:
             return None
-        if av[1] == 1 and all(o is C.LITERAL for o, _ in av[2]):  # "(?:re)?join": 'rejoin' or 'join'
-            return {"".join(chr(v) for _, v in av[2]) + t for t in tail} | tail
         return head | tail
     return None
 
@@ -200,3 +267,30 @@ def may_match(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bo
         return True
     i = bisect.bisect_left(found, start)
     return i < len(found) and found[i] < end
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int, end: int) -> list[re.Match[str]]:
+    """The matches of `pattern.finditer(text, start, end)`, for a pattern that never matches the
+    empty string, given `starts` (sorted) holding every offset where a match can begin: the
+    pattern is tried (`match`, the very attempt `finditer` makes) only there."""
+    found: list[re.Match[str]] = []
+    match, pos = pattern.match, start
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        at = starts[i]
+        if at >= end:
+            break
+        if at >= pos and (m := match(text, at, end)) is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
+def finditer(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+    """`pattern.finditer(a.prose, start, end)` for a pattern that never matches the empty string,
+    tried only at the candidates of the document's scanning pass (searched without them). A
+    pattern that begins with a look-behind gives the regex engine nothing to skip by: scanning a
+    sentence for it costs ~100 instructions a character."""
+    found = candidates(a, pattern)
+    if found is None:
+        return list(pattern.finditer(a.prose, start, end))
+    return matches_at(pattern, a.prose, found, start, end)

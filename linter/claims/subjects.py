@@ -17,6 +17,7 @@ from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_if_fragment, previous_person
 from linter.claims.predicates import APPOSITIVE, subject_of
 from linter.claims.roles import head_noun
+from linter.claims.scan import finditer
 from linter.claims.vocabulary import vocabulary
 
 # "After departing Tesla in 2022, Karpathy ...", "After seven years at Tesla, he ...": the subject
@@ -72,7 +73,7 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
         return _not_an_object(a, sentence, found, offset)
     clause_start, _ = a.clause(sentence, offset)
     text = a.prose[clause_start:offset]
-    skipped = [(clause_start + m.start() + 1, clause_start + m.end() - 1) for m in APPOSITIVE.finditer(text)]
+    skipped = [(m.start() + 1, m.end() - 1) for m in finditer(a, APPOSITIVE, clause_start, offset)]
     people = [
         m
         for m in a.mentions_between(clause_start, offset, {"person"})

@@ -17,7 +17,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.roles import head_noun, is_unique_role
-from linter.claims.scan import may_match
+from linter.claims.scan import finditer
 from linter.claims.vocabulary import vocabulary
 from linter.language.en import SENIOR_NOUNS, TITLE_LEADING, TITLE_TRAILING
 from linter.sheet import Sheet
@@ -224,9 +224,7 @@ def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
     """'Karpathy joins Anthropic as head of developer experience': the title taken at the employer."""
     from linter.claims.predicates import subject_of
 
-    if not may_match(doc, JOIN_AS, sentence.start, sentence.end):
-        return
-    for m in JOIN_AS.finditer(doc.prose, sentence.start, sentence.end):
+    for m in finditer(doc, JOIN_AS, sentence.start, sentence.end):
         org = _org_at(doc, m.end(), m.end() + 1)
         if org is None:
             continue
