@@ -164,3 +164,13 @@ QUOTE_PIECES = st.sampled_from([*PIECES, '"', "'", "‘", "Nick Jonas", "Jean-Pa
 def test_rewritten_patterns_find_what_they_found_before(name: str, text: str) -> None:
     new, old = REWRITTEN[name]
     assert [(m.span(), m.groups()) for m in new.finditer(text)] == [(m.span(), m.groups()) for m in old.finditer(text)]
+
+
+MANY_NAMES = many_names_sheet()
+NAME_PIECES = [*PIECES, " Zq1", " Zq2", "Zq3", " team", "Team", "Andrej Karpathy", "Anthropic pre", "PRE-TRAINING"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join))
+def test_names_that_extend_each_other_are_found_as_by_a_plain_alternation(text: str) -> None:
+    assert spans(EntityMatcher(MANY_NAMES).pattern.finditer(text)) == spans(old_name_pattern(MANY_NAMES).finditer(text))
