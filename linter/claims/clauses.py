@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
 from linter.annotate.text import Sentence
-from linter.claims.scan import finditer
+from linter.claims.scan import finditer, search
 from linter.sheet import Fact
 
 # ", an OpenAI co-founder," / " — a former Tesla engineer — " / "(Anthropic's head of X)".
@@ -88,7 +88,7 @@ def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
     for start, end, kind in _inserts(a, sentence):
         if start < offset < end:
             return kind
-    if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
+    if search(a, REPORTED, max(sentence.start, offset - CONTEXT), offset):
         return "reported"
     return line_kind or "main"
 
@@ -206,11 +206,11 @@ def _past(a: Analysis, text: str, fact: Fact | None) -> str:
 def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: int) -> str:
     if sentence.question:
         return "question"
-    if REPORTED.search(a.prose, max(sentence.start, start - CONTEXT), start):
+    if search(a, REPORTED, max(sentence.start, start - CONTEXT), start):
         return "reported"
-    if NEGATION.search(a.prose, max(clause_start, start - CONTEXT), end):
+    if search(a, NEGATION, max(clause_start, start - CONTEXT), end):
         return "negated"
-    if HYPOTHETICAL.search(a.prose, max(clause_start, start - 60), start):
+    if search(a, HYPOTHETICAL, max(clause_start, start - 60), start):
         return "hypothetical"
     return "asserted"
 

@@ -294,3 +294,19 @@ def finditer(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> lis
     if found is None:
         return list(pattern.finditer(a.prose, start, end))
     return matches_at(pattern, a.prose, found, start, end)
+
+
+def search(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """`pattern.search(a.prose, start, end)`, tried only at the scanning pass's candidates: the
+    first of them where the pattern matches is where `search` would have stopped."""
+    found = candidates(a, pattern)
+    if found is None:
+        return pattern.search(a.prose, start, end)
+    match, prose = pattern.match, a.prose
+    for i in range(bisect.bisect_left(found, start), len(found)):
+        at = found[i]
+        if at >= end:
+            break
+        if (m := match(prose, at, end)) is not None:
+            return m
+    return None
