@@ -132,6 +132,21 @@ def _cue_automaton(cues: frozenset[str]) -> ahocorasick.Automaton | None:
     return _CUE_AUTOMATA[cues]
 
 
+_SHEET_CUES: dict[tuple[int, ...], tuple[list[Fact], frozenset[str]]] = {}
+
+
+def _sheet_cues(facts: list[Fact]) -> frozenset[str]:
+    """Every cue of these facts, lower-cased; kept by the facts' identities (the facts alive
+    beside them, so no identity is reused), as `cue_index` keeps its indexes."""
+    key = tuple(map(id, facts))
+    found = _SHEET_CUES.get(key)
+    if found is None:
+        if len(_SHEET_CUES) >= 64:
+            _SHEET_CUES.clear()
+        found = _SHEET_CUES[key] = (list(facts), frozenset(c.lower() for f in facts for c in f.cues))
+    return found[1]
+
+
 def _begins_word(prose: str, at: int) -> bool:
     """No word character or hyphen before `at`: `CueIndex.pattern`'s look-behind."""
     return at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] in "_-")
@@ -142,7 +157,7 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
     pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
     found = a.memo.get(("cue starts",))
     if found is None:
-        every = frozenset(c.lower() for f in a.sheet.facts for c in f.cues)
+        every = _sheet_cues(a.sheet.facts)
         automaton, low, prose = _cue_automaton(every), lowered(a.prose), a.prose
         starts = None
         if automaton is not None and low is not None:

@@ -182,20 +182,24 @@ class Scanner:
 
     def __init__(self) -> None:
         self.ids: dict[re.Pattern[str], int] = {}
+        self._by_identity: dict[int, tuple[re.Pattern[str], int]] = {}
         self.prefixes: list[Prefixes | None] = []
         self._automata: dict[tuple[int, int], ahocorasick.Automaton] = {}
         self._lock = threading.Lock()  # the server's threads may register the same pattern at once
 
     def register(self, pattern: re.Pattern[str]) -> int:
-        known = self.ids.get(pattern)
+        # By identity first: hashing a compiled pattern hashes its whole code, on every call.
+        known = self._by_identity.get(id(pattern))
         if known is not None:
-            return known
+            return known[1]
         found = prefixes(pattern)
         with self._lock:
             if pattern not in self.ids:
                 self.prefixes.append(found)
                 self.ids[pattern] = len(self.prefixes) - 1
-            return self.ids[pattern]
+            index = self.ids[pattern]
+            self._by_identity[id(pattern)] = (pattern, index)  # kept alive: its id is not reused
+            return index
 
     def automaton(self, lo: int, hi: int) -> ahocorasick.Automaton:
         """The automaton over the prefixes of patterns `lo` to `hi - 1` (built once: registered
