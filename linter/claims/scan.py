@@ -278,11 +278,12 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: in
     empty string, given `starts` (sorted) holding every offset where a match can begin: the
     pattern is tried (`match`, the very attempt `finditer` makes) only there."""
     found: list[re.Match[str]] = []
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    if lo == hi:
+        return found  # most windows: no candidate at all
     match, pos = pattern.match, start
-    for i in range(bisect.bisect_left(starts, start), len(starts)):
-        at = starts[i]
-        if at >= end:
-            break
+    for at in starts[lo:hi]:
         if at >= pos and (m := match(text, at, end)) is not None:
             found.append(m)
             pos = m.end()
@@ -306,11 +307,10 @@ def search(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> re.Ma
     found = candidates(a, pattern)
     if found is None:
         return pattern.search(a.prose, start, end)
+    lo = bisect.bisect_left(found, start)
+    hi = bisect.bisect_left(found, end, lo)
     match, prose = pattern.match, a.prose
-    for i in range(bisect.bisect_left(found, start), len(found)):
-        at = found[i]
-        if at >= end:
-            break
+    for at in found[lo:hi]:
         if (m := match(prose, at, end)) is not None:
             return m
     return None
