@@ -156,14 +156,15 @@ def test_searches_at_candidates_equal_search() -> None:
     """`scan.search` stops where `pattern.search` stops, for the patterns read that way."""
     from linter.annotate.analysis import NEGATION, REPORTED
     from linter.claims.clauses import HYPOTHETICAL
+    from linter.claims.predicates import COMPARED
     from linter.claims.scan import search
 
     rng, pool = random.Random(4), paragraphs()
     texts = [make_article(rng, pool, rng.randint(800, 5000)) for _ in range(8)]
-    texts += [TEXT + " It said he didn't join. If not, others claimed so.", TEXT.replace("years", "ſome")]
+    texts += [TEXT + " It said he didn't join. If not, others claimed so, as the", TEXT.replace("years", "ſome")]
     for text in texts:
         a = Analysis(Document("x", text), default_sheet())
-        for pattern in (REPORTED, NEGATION, HYPOTHETICAL):
+        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED):
             for _ in range(40):
                 start = rng.randint(0, len(text))
                 end = rng.randint(start, min(len(text), start + rng.choice([10, 60, 240, 5000])))

@@ -356,6 +356,14 @@ def elsewhere(a: Analysis, sentence: Sentence, offset: int, fact: Fact) -> bool:
     return scope.employer is not None and fact.org is not None and scope.employer != fact.org
 
 
+def negated(a: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """True when the clause from its start to `end` denies or distances itself from the claim
+    ('does not report to', 'wrongly said', 'rather than the safety team'): never judged. Searched
+    at the scanning pass's candidates (`linter.claims.scan`), as the other forces are."""
+    clause_start, _ = a.clause(sentence, start)
+    return search(a, NEGATION, max(clause_start, start - CONTEXT), end) is not None
+
+
 def asserts(a: Analysis, start: int, end: int) -> bool:
     """Does the text itself state the claim at `start:end`? Not in a question ('Does he report
     to Sam Altman?'), not denied in its clause, not reported from some text ('It said he quit

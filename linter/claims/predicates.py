@@ -18,10 +18,10 @@ from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.anchored import lowered
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
+from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at, search
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -216,7 +216,7 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         for m in a.mentions_between(clause_start, offset, kinds)
         if m.end <= offset
         and not any(s <= m.start < e for s, e in skipped)
-        and not COMPARED.search(a.prose, clause_start + 1, m.start)
+        and not search(a, COMPARED, clause_start + 1, m.start)
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
@@ -271,7 +271,7 @@ def attribute(
                 best = [found]
             elif distance == best[0].distance:
                 best.append(found)
-    if not best or a.negated(sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
+    if not best or negated(a, sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(
         d < best[0].distance and who != best[0].fact.subject and not (f.qualifiers and elsewhere(a, sentence, at, f))
