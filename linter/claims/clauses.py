@@ -144,10 +144,13 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     return "".join(pieces)
 
 
-def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int) -> list[tuple[str, str, int]]:
+def _employers(
+    a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int, masked: str | None = None
+) -> list[tuple[str, str, int]]:
     """Organisations the span places things at, with the words that say so: 'at Tesla', 'went
-    to Tesla', 'Tesla's Autopilot' inside the phrase, 'its' for the organisation named before."""
-    text = _masked(a, start, end, phrase_start)
+    to Tesla', 'Tesla's Autopilot' inside the phrase, 'its' for the organisation named before.
+    `masked` is the span's `_masked` text when the caller has it already."""
+    text = _masked(a, start, end, phrase_start) if masked is None else masked
     found: list[tuple[str, str, int]] = []
     for m in a.mentions_between(start, end, {"organisation"}):
         if m.entity is None or not text[m.start - start : m.end - start].strip():
@@ -245,7 +248,7 @@ class _Reading:
     def sentence_employers(self) -> list[tuple[str, str, int]]:
         if self._sentence_employers is None:
             s = self.sentence
-            self._sentence_employers = _employers(self.a, s.start, s.end, self.start, self.end)
+            self._sentence_employers = _employers(self.a, s.start, s.end, self.start, self.end, self.sentence_text())
         return self._sentence_employers
 
     def sentence_text(self) -> str:
@@ -261,6 +264,7 @@ def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
         return found
     clause_start, clause_end = a.clause(sentence, start)
     clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
+    text = _masked(a, clause_start, clause_end, start)
     reading = _Reading(
         a,
         sentence,
@@ -268,8 +272,8 @@ def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
         end,
         clause_start,
         clause_end,
-        _employers(a, clause_start, max(clause_end, end), start, end),
-        _masked(a, clause_start, clause_end, start),
+        _employers(a, clause_start, max(clause_end, end), start, end, text if end <= clause_end else None),
+        text,
         _force(a, sentence, clause_start, start, end),
         clause_kind(a, sentence, start),
     )
