@@ -2,6 +2,7 @@
 
     python bench/instructions.py                       # HEAD against HEAD~1, 8 articles
     python bench/instructions.py BASE REV ... --articles 8
+    python bench/instructions.py BASE REV --sheet-factor 16   # also with a sheet 16 times as large
 
 On a shared machine CPU time swings by a factor of two with the neighbours' load; the count of
 instructions executed does not move at all between runs, so two revisions can be compared to the
@@ -37,12 +38,14 @@ def export(rev: str, folder: Path) -> None:
         tar.extractall(folder, filter="data")
 
 
-def instructions(folder: Path, articles: int) -> int:
+def instructions(folder: Path, articles: int, sheet_factor: int = 1) -> int:
     """Instructions callgrind counts for `bench/profile_engine.py ARTICLES` run in `folder`."""
     command = [
         "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
         sys.executable, "bench/profile_engine.py", str(articles), "1", "--no-profile",
     ]  # fmt: skip
+    if sheet_factor != 1:
+        command += ["--sheet-factor", str(sheet_factor)]
     done = subprocess.run(
         command, cwd=folder, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(folder)}
     )
@@ -62,12 +65,20 @@ def main() -> None:
         default=0,
         help="articles of the run subtracted [0]: 3 or more leaves one-time work (a word list loaded on first use) out",
     )
+    parser.add_argument(
+        "--sheet-factor",
+        type=int,
+        action="append",
+        help="also count with the default sheet this many times over (bench.perf.scaled_sheet; repeatable)",
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("bench/instructions.py: needs valgrind (apt-get install valgrind)")
     counted = f"{args.articles} articles" if not args.baseline else f"articles {args.baseline + 1}-{args.articles}"
-    print(f"| revision | engine instructions, {counted} | ratio to the first |")
-    print("|---|---:|---:|")
+    factors = [1, *(args.sheet_factor or [])]
+    extra = "".join(f" sheet x{f} |" for f in factors[1:])
+    print(f"| revision | engine instructions, {counted} | ratio to the first |{extra}")
+    print("|---|---:|---:|" + "---:|" * (len(factors) - 1))
     first = None
     # Resolved first: a commit made while this runs must not change what HEAD means.
     commits = [(rev, resolve(rev)) for rev in args.revisions]
@@ -75,9 +86,13 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             export(commit, folder)
-            engine = instructions(folder, args.articles) - instructions(folder, args.baseline)
+            # This version's driver (it knows --sheet-factor) over the revision's engine and corpus.
+            shutil.copy(ROOT / "bench" / "profile_engine.py", folder / "bench" / "profile_engine.py")
+            counts = [instructions(folder, args.articles, f) - instructions(folder, args.baseline, f) for f in factors]
+        engine = counts[0]
         first = first or engine
-        print(f"| {rev} (`{commit[:7]}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |", flush=True)
+        scaled = "".join(f" {c / 1e6:,.0f} M ({c / engine:.2f}x) |" for c in counts[1:])
+        print(f"| {rev} (`{commit[:7]}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |{scaled}", flush=True)
 
 
 def resolve(rev: str) -> str:

@@ -1,5 +1,8 @@
 """Profile the engine on the generated corpus: `python bench/profile_engine.py [articles [passes]]`.
 
+`--sheet-factor F` lints against the default sheet F times over (`bench.perf.scaled_sheet`), to
+see what a larger sheet costs.
+
 Prints the throughput and cProfile's top functions by own time and by cumulative time, the
 figures `docs/performance.md`'s "where the time goes" is read from."""
 
@@ -18,7 +21,7 @@ from bench.generated import make_article, paragraphs
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
-from linter.sheet import default_sheet
+from linter.sheet import Sheet, default_sheet
 
 
 def corpus(count: int, seed: int = 7) -> list[str]:
@@ -27,8 +30,19 @@ def corpus(count: int, seed: int = 7) -> list[str]:
 
 
 def run(texts: list[str]) -> int:
-    sheet, rules = default_sheet(), registry().engine_rules()
+    sheet, rules = SHEET or default_sheet(), registry().engine_rules()
     return sum(len(lint(Document(f"a{i}", t), sheet, rules)) for i, t in enumerate(texts))
+
+
+def sheet_from_argv() -> Sheet | None:
+    if "--sheet-factor" not in sys.argv:
+        return None
+    from bench.perf import scaled_sheet
+
+    return scaled_sheet(int(sys.argv[sys.argv.index("--sheet-factor") + 1]))
+
+
+SHEET = sheet_from_argv()
 
 
 def main() -> None:

@@ -30,7 +30,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -63,12 +62,11 @@ class ConfigError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file's settings, validated (or the defaults, when `path` is None)."""
 
     path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = Path()  # paths are relative to this folder; by default the current one
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import operator
-from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any, Literal, NamedTuple
 
@@ -31,12 +29,13 @@ class Fix(NamedTuple):
         return {"replacement": self.replacement, "applicability": self.applicability.value}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One statement in the text that contradicts the fact sheet.
 
     `start`/`end` are code-point offsets into the document's text, recorded when the claim
-    was matched; line and column are derived from them once, by the engine.
+    was matched; line and column are derived from them once, by the engine. Two findings are
+    equal when their first `COMPARED` fields are: `extra`, `claim` and the fix's safety say how
+    a finding was reached or may be applied, not what it is.
     """
 
     rule: str
@@ -53,37 +52,51 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
-    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, object] = {}  # noqa: RUF012 (findings are never changed: the empty default is shared)
     # The claim the rule read (subject, relation, value, scope, why it is sure); see
     # `linter.claims.model`. Only rules built on the claim layer set it; JSON shows it when set.
-    claim: dict[str, object] | None = field(default=None, compare=False, hash=False)
-    # The suggestion as an edit `--fix`, editors and the extension can apply, with its safety.
-    fix: Fix | None = field(default=None, compare=False, hash=False)
+    claim: dict[str, object] | None = None
+    # Whether `--fix` may apply the suggestion unasked (see `fix`).
+    applicability: Applicability = Applicability.SAFE
 
-    def __post_init__(self) -> None:
-        """A suggestion is a fix: safe unless the engine marks it with its rule's applicability."""
-        if self.fix is None and self.suggestion is not None:
-            object.__setattr__(self, "fix", Fix(self.suggestion))
+    @property
+    def fix(self) -> Fix | None:
+        """The suggestion as an edit `--fix`, editors and the extension can apply, with its safety."""
+        return None if self.suggestion is None else Fix(self.suggestion, self.applicability)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Finding:
+            return NotImplemented
+        return self[:COMPARED] == other[:COMPARED]
+
+    def __ne__(self, other: object) -> bool:
+        if type(other) is not Finding:
+            return NotImplemented
+        return self[:COMPARED] != other[:COMPARED]
+
+    def __hash__(self) -> int:
+        return hash(self[:COMPARED])
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of a finding (issue #2, section 4); `extra` is left out, and `claim`
         appears only when a rule recorded one."""
-        data = dict(zip(FIELDS, _FIELD_VALUES(self), strict=True))  # one C call, not a getattr per field
+        data: dict[str, object] = dict(zip(FIELDS, self[:COMPARED], strict=True))
         data["sources"] = list(self.sources)
-        data["fix"] = self.fix.to_dict() if self.fix else None
+        fix = self.fix
+        data["fix"] = fix.to_dict() if fix else None
         if self.claim is not None:
             data["claim"] = self.claim
         return data
 
     def with_applicability(self, applicability: Applicability) -> Finding:
         """The same finding, its fix (if any) marked safe or unsafe."""
-        if self.fix is None or self.fix.applicability is applicability:
+        if self.suggestion is None or self.applicability is applicability:
             return self
-        return replace(self, fix=Fix(self.fix.replacement, applicability))
+        return self._replace(applicability=applicability)
 
 
-FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("extra", "claim", "fix"))
-_FIELD_VALUES = operator.attrgetter(*FIELDS)
+COMPARED = Finding._fields.index("extra")  # rule ... end_column: what a finding is
+FIELDS = Finding._fields[:COMPARED]
 
 
 def located(text: str, lines: LineIndex, start: int, end: int, **fields: Any) -> Finding:

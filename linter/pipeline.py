@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from linter.claims.relevance import Coverage
@@ -33,13 +32,12 @@ class Options(NamedTuple):
     whole_page: bool = True
 
 
-@dataclass
-class Checked:
+class Checked(NamedTuple):
     """One document's result: its findings in text order and what the sheets cover of it."""
 
     document: Document
-    findings: list[Finding] = field(default_factory=list)
-    coverage: Coverage = field(default_factory=lambda: Coverage(False, 0, "not checked"))
+    findings: list[Finding]
+    coverage: Coverage
 
 
 def check_document(doc: Document, options: Options) -> Checked:

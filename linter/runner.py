@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -45,16 +44,17 @@ class Task(NamedTuple):
     error: str | None = None  # found before linting (an unreadable folder, stdin too large): reported as is
 
 
-@dataclass
 class Outcome:
-    """One file's result as plain data (it crosses from --jobs workers): findings, or an error."""
+    """One file's result as plain data (it crosses from --jobs workers): findings, or an error.
+    Filled in as the file is linted and fixed."""
 
-    path: str = ""
-    result: FileResult | None = None
-    error: str | None = None
-    fixed: int = 0
-    diff: str = ""
-    note: str | None = None
+    __slots__ = ("diff", "error", "fixed", "note", "path", "result")
+
+    def __init__(self, path: str = "", result: FileResult | None = None, error: str | None = None) -> None:
+        self.path, self.result, self.error = path, result, error
+        self.fixed = 0
+        self.diff = ""
+        self.note: str | None = None
 
 
 @cache

@@ -21,7 +21,6 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from linter.annotate.text import LineIndex
 from linter.documents import Document
@@ -60,18 +59,20 @@ class UnusedSuppression(Rule):
         return iter(())
 
 
-@dataclass
 class Directive:
-    """One parsed comment and the stretch of text (`region`) it covers."""
+    """One parsed comment and the stretch of text (`region`) it covers, resolved once all the
+    document's directives are read; `used` collects the codes it suppressed (for FL001)."""
 
-    action: str
-    codes: tuple[str, ...]
-    start: int
-    end: int
-    region: tuple[int, int] = (0, 0)
-    problem: str | None = None
-    used: set[str] = field(default_factory=set)
-    closes_any: bool = False
+    __slots__ = ("action", "closes_any", "codes", "end", "problem", "region", "start", "used")
+
+    def __init__(self, action: str, codes: tuple[str, ...], start: int, end: int, problem: str | None = None) -> None:
+        self.action, self.codes, self.start, self.end, self.problem = action, codes, start, end, problem
+        self.region = (0, 0)
+        self.used: set[str] = set()
+        self.closes_any = False
+
+    def __repr__(self) -> str:
+        return f"Directive({self.action!r}, {self.codes!r}, {self.start}, {self.end}, region={self.region!r})"
 
 
 def parse(body: str, start: int, end: int) -> Directive:

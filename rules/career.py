@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.numbers import format_like, hedge_compatible
@@ -90,7 +89,7 @@ class CareerYears(Rule):
         # Only a cue of several words ('first world title') dates one event: a lone 'last' or
         # 'title' says too little.
         facts = [
-            replace(f, cues=tuple(c for c in f.cues if " " in c.strip()))
+            f._replace(cues=tuple(c for c in f.cues if " " in c.strip()))
             for f in doc.sheet.facts_of_type("years")
             if is_single_event(f) and any(" " in c.strip() for c in f.cues)
         ]

@@ -110,7 +110,7 @@ class FigureMismatch(Rule):
                 # One figure per cue, for amounts: "hit $30bn, up from $9bn". A count's noun follows
                 # it ("104 wins and 104 poles") and is read right there (BEFORE_NOUN).
                 rivals = [(o.start, o.end) for o in quantities if o is not q and o.unit == q.unit == "USD"]
-                reading = counted_fact(doc, sentence, q, quantities, facts) if q.unit is None else None
+                reading = counted_fact(doc, sentence, q, quantities) if q.unit is None else None
                 if reading is not None:  # the count's own noun says what it counts
                     counted = reading.fact
                     if counted and not q.agrees(counted.value) and not another_measure(doc.prose, q, counted):

@@ -17,11 +17,11 @@ from bench.generated import make_article, paragraphs
 from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, FIRST_PERSON
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
-from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, matcher_for
+from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, EntityMatcher, matcher_for
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import PASSAGE
-from linter.sheet import default_sheet
+from linter.sheet import Entity, Sheet, default_sheet, load_sheet
 
 ROOT = Path(__file__).resolve().parent
 PIECES = [
@@ -83,10 +83,10 @@ def test_a_lead_starts_only_at_word_starts_and_only_with_its_words() -> None:
     assert spans(Anchored(re.compile(r"(?<![\w-])may\b", re.I), lead).finditer("May mayor MAY")) == [(0, 3), (10, 13)]
 
 
-def old_name_pattern() -> re.Pattern[str]:
+def old_name_pattern(sheet: Sheet | None = None) -> re.Pattern[str]:
     """The sheet-name alternation as it was written before it was arranged for speed."""
     alternatives = []
-    for entity in default_sheet().entities.values():
+    for entity in (sheet or default_sheet()).entities.values():
         caseless = entity.kind in CASELESS_KINDS
         for name in entity.names:
             piece = re.escape(name).replace(r"\-", "[- ]?") if caseless else re.escape(name)
@@ -105,6 +105,27 @@ def test_sheet_names_are_found_as_before(text: str) -> None:
 def test_sheet_names_are_found_as_before_on_articles() -> None:
     new, old = matcher_for(default_sheet()).pattern, old_name_pattern()
     for text in corpus():
+        assert spans(new.finditer(text)) == spans(old.finditer(text))
+
+
+def many_names_sheet() -> Sheet:
+    """The default sheet's entities four times over, the copies' names extending the originals'
+    ('Andrej Karpathy Zq1'), plus a caseless team whose name starts with an organisation's."""
+    base = default_sheet()
+    entities = dict(base.entities)
+    for i in range(1, 4):
+        for e in base.entities.values():
+            copy = e._replace(id=f"{e.id}-{i}", name=f"{e.name} Zq{i}", aliases=tuple(f"{a} Zq{i}" for a in e.aliases))
+            entities[copy.id] = copy
+    team = Entity("anthropic-pt", "team", "Anthropic pre-training", ("Andrej team",))
+    entities[team.id] = team
+    return Sheet("many-names", "Many names", "many.toml", base.event_date, entities=entities)
+
+
+@pytest.mark.parametrize("sheet", [many_names_sheet(), load_sheet(str(ROOT / "sheets" / "harbor-bridge-2025.toml"))])
+def test_names_of_other_sheets_are_found_as_by_a_plain_alternation(sheet: Sheet) -> None:
+    new, old = EntityMatcher(sheet).pattern, old_name_pattern(sheet)
+    for text in [*corpus(), "Anthropic pre-training team; anthropic PRE training; Andrej Karpathy Zq2 and Andrej team"]:
         assert spans(new.finditer(text)) == spans(old.finditer(text))
 
 
@@ -143,3 +164,13 @@ QUOTE_PIECES = st.sampled_from([*PIECES, '"', "'", "‘", "Nick Jonas", "Jean-Pa
 def test_rewritten_patterns_find_what_they_found_before(name: str, text: str) -> None:
     new, old = REWRITTEN[name]
     assert [(m.span(), m.groups()) for m in new.finditer(text)] == [(m.span(), m.groups()) for m in old.finditer(text)]
+
+
+MANY_NAMES = many_names_sheet()
+NAME_PIECES = [*PIECES, " Zq1", " Zq2", "Zq3", " team", "Team", "Andrej Karpathy", "Anthropic pre", "PRE-TRAINING"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join))
+def test_names_that_extend_each_other_are_found_as_by_a_plain_alternation(text: str) -> None:
+    assert spans(EntityMatcher(MANY_NAMES).pattern.finditer(text)) == spans(old_name_pattern(MANY_NAMES).finditer(text))

@@ -202,12 +202,12 @@ class Analysis:
 
     def clause(self, sentence: Sentence, offset: int) -> tuple[int, int]:
         """The clause around `offset`: the sentence cut at semicolons, dashes, brackets and 'but'."""
-        breaks = self._breaks.get(sentence.index)
+        breaks = self._breaks.get(sentence.number)
         if breaks is None:
             breaks = [
                 (sentence.start + m.start(), sentence.start + m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)
             ]
-            self._breaks[sentence.index] = breaks
+            self._breaks[sentence.number] = breaks
         start, end = sentence.start, sentence.end
         for cut, after in breaks:
             if cut < offset:
@@ -225,10 +225,10 @@ class Analysis:
             for sentence in self.sentences:
                 if not self.mentions_in(sentence) and not EVENT_WORD.search(sentence.text):
                     continue
-                if spans and spans[-1][1] == sentence.index:
-                    spans[-1] = (spans[-1][0], sentence.index + 1)
+                if spans and spans[-1][1] == sentence.number:
+                    spans[-1] = (spans[-1][0], sentence.number + 1)
                 else:
-                    spans.append((sentence.index, sentence.index + 1))
+                    spans.append((sentence.number, sentence.number + 1))
             self._claim_spans = [(self.sentences[i].start, self.sentences[j - 1].end) for i, j in spans]
         return self._claim_spans
 

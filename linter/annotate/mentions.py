@@ -68,35 +68,107 @@ def _fold(name: str) -> str:
     return name.lower().replace("-", "").replace(" ", "")
 
 
-def _name_pieces(name: str, caseless: bool) -> list[str]:
-    """The alternatives that match `name` where no word character, '@' or '#' comes before it.
+NOT_AFTER_WORD = r"(?<![\w@#].)"  # read after the first character: no word character, @ or # before it
 
-    Each starts with a literal character and checks what comes before it only then, so that the
-    regex engine skips, by that first character, every position no name starts at (a pattern
-    starting with a look-behind is tried at every character). A caseless name ('pre-training
-    team') has one alternative per case of its first character, a hyphen matching a space or
-    nothing."""
+
+class Spelling(NamedTuple):
+    """One spelling of a name as the pattern reads it: the characters it may start with (one, or
+    each case of a caseless name's first letter) and a pattern for the rest. The pattern starts
+    with that character and checks what stands before it only then: starting with a literal lets
+    the regex engine skip, by that character, every position no name starts at (a pattern
+    starting with a look-behind is tried at every character)."""
+
+    name: str
+    firsts: tuple[str, ...]
+    rest: str
+    caseless: bool
+
+
+def spelling(name: str, caseless: bool) -> Spelling:
+    """A caseless name ('pre-training team') matches in any case, a hyphen matching a space or
+    nothing; any other name exactly."""
     first, rest = name[0], name[1:]
     if not caseless:
-        return [re.escape(first) + r"(?<![\w@#].)" + re.escape(rest)]
+        return Spelling(name, (first,), re.escape(rest), False)
     body = re.escape(rest).replace(r"\-", "[- ]?")
-    cases = dict.fromkeys(
-        [
-            first.lower(),
-            first.upper(),
-            *(c for c in sorted(FOLDS_ONTO_ASCII) if re.fullmatch(re.escape(first), c, re.I)),
-        ]
+    folding = [c for c in sorted(FOLDS_ONTO_ASCII) if re.fullmatch(re.escape(first), c, re.I)]
+    cases = tuple(dict.fromkeys([first.lower(), first.upper(), *folding]))
+    return Spelling(name, cases, f"(?i:{body})" if body else "", True)
+
+
+def _letter(first: str) -> str:
+    """A first character's letter, its cases and the characters folding onto it made one."""
+    return first.lower().replace("\u0131", "i").replace("\u017f", "s").replace("\u212a", "k").replace("i\u0307", "i")
+
+
+Trie = dict[str, "Trie"]  # a character to the names' rest; "" where a name ends
+
+
+def _trie(names: list[str]) -> str:
+    """`names` (case-sensitive, all starting with one character) as one regex trie, each shared
+    prefix written once: at a text position the regex walks the names' characters instead of
+    trying every name, so a sheet with many names costs about what a small one does. A name
+    that is a prefix of a longer one makes the rest optional and greedy: the longest name that
+    the text holds is matched first, as in an alternation sorted longest first."""
+    root: Trie = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def written(node: Trie) -> str:
+        branches = [re.escape(c) + written(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    ((first, rest),) = root.items()
+    return re.escape(first) + NOT_AFTER_WORD + written(rest)
+
+
+def _shared_start(group: list[Spelling]) -> str:
+    """A group holding caseless names (whose hyphens and case make a trie ambiguous): one
+    alternative per first character, which reads that character and the look-behind once and
+    then tries the rests of the names that may start with it, longest first as before. (Each
+    alternative must start with a literal: then the regex engine skips by the first character.)"""
+    by_first: dict[str, list[str]] = {}
+    for s in dict.fromkeys(group):
+        for c in s.firsts:
+            by_first.setdefault(c, []).append(s.rest)
+    return "|".join(
+        re.escape(c) + NOT_AFTER_WORD + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
+        for c, rests in by_first.items()
     )
-    return [re.escape(c) + r"(?<![\w@#].)" + (f"(?i:{body})" if body else "") for c in cases]
+
+
+def _alternation(spellings: list[Spelling]) -> str:
+    """The names, longest first, grouped by first letter (a text position can match only one
+    group). A group of case-sensitive names becomes one trie per first character; a group with a
+    caseless name shares its start (`_shared_start`)."""
+    groups: dict[str, list[Spelling]] = {}
+    for s in sorted(spellings, key=lambda s: len(s.name), reverse=True):
+        groups.setdefault(_letter(s.firsts[0]), []).append(s)
+    out = []
+    for group in groups.values():
+        if any(s.caseless for s in group):
+            out.append(_shared_start(group))
+            continue
+        by_first: dict[str, list[str]] = {}
+        for s in group:
+            by_first.setdefault(s.name[0], []).append(s.name)
+        out += [_trie(names) for names in by_first.values()]
+    return "|".join(out)
 
 
 class EntityMatcher:
-    """All of a sheet's names in one alternation, longest first, so 'Nick Joseph' beats 'Joseph'."""
+    """All of a sheet's names in one pattern that prefers the longest, so 'Nick Joseph' beats 'Joseph'."""
 
     def __init__(self, sheet: Sheet) -> None:
         self.by_name: dict[str, set[str]] = {}
         self.by_folded: dict[str, set[str]] = {}
-        alternatives: list[tuple[str, str]] = []
+        spellings: list[Spelling] = []
         for entity in sheet.entities.values():
             caseless = entity.kind in CASELESS_KINDS
             for name in entity.names:
@@ -104,15 +176,14 @@ class EntityMatcher:
                 self.by_name.setdefault(key, set()).add(entity.id)
                 if caseless:
                     self.by_folded.setdefault(_fold(name), set()).add(entity.id)
-                alternatives += [(name, piece) for piece in _name_pieces(name, caseless)]
-        alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+                spellings.append(spelling(name, caseless))
         # People's surname-only aliases ('Amodei' for Dario Amodei), to tell them from namesakes.
         self.surnames = {
             e.id: e.name.split()[-1]
             for e in sheet.entities.values()
             if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] in e.aliases
         }
-        body = "|".join(piece for _, piece in alternatives) or r"(?!x)x"
+        body = _alternation(spellings) or r"(?!x)x"
         self.pattern = re.compile(rf"(?:{body})(?![\w])")
         self.sheet = sheet
 

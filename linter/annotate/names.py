@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -84,19 +83,17 @@ def tolerance(length: int, paired: bool) -> int:
     return 0 if length <= 4 else 1 if length <= 7 else 2
 
 
-@dataclass
 class NameIndex:
     """The sheet's name tokens, by entity and role, and the exact spellings to leave alone."""
 
-    sheet: Sheet
-    forms: list[Form] = field(default_factory=list)
-    firsts: dict[str, set[str]] = field(default_factory=dict)
-    lasts: dict[str, set[str]] = field(default_factory=dict)
-    exact: set[str] = field(default_factory=set)
-    roles: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    memo: dict[str, list[tuple[Form, int]]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self.forms: list[Form] = []
+        self.firsts: dict[str, set[str]] = {}
+        self.lasts: dict[str, set[str]] = {}
+        self.exact: set[str] = set()
+        self.roles: dict[str, re.Pattern[str]] = {}
+        self.memo: dict[str, list[tuple[Form, int]]] = {}
         for entity in self.sheet.entities.values():
             self.exact.update(t for name in entity.names for t in name.split())
             if entity.kind == "person":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "e.g", "i.e",
@@ -24,18 +24,15 @@ ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 FIRST_VISIBLE = re.compile(r"\s*(\S)")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence: its span in the prose, its text and its position in the document."""
+class Sentence(NamedTuple):
+    """One sentence: its span in the prose, its text and its position in the document (`number`,
+    from 0)."""
 
-    index: int
+    number: int
     start: int
     end: int
     text: str
     question: bool = False  # ends in '?': asks, does not assert
-
-    def __contains__(self, offset: int) -> bool:
-        return self.start <= offset < self.end
 
 
 def _is_abbreviation(chunk: str) -> bool:

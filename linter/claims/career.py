@@ -234,7 +234,7 @@ def _year_claims(a: Analysis) -> list[YearClaim]:
     out: list[YearClaim] = []
     by_sentence: dict[int, Sentence] = {}
     for _, sentence in matches_by_sentence(a, SINGLE):
-        by_sentence.setdefault(sentence.index, sentence)
+        by_sentence.setdefault(sentence.number, sentence)
     for sentence in by_sentence.values():
         years = _year_spans(a, sentence)
         if not years:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
@@ -97,7 +96,7 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
     """What the sentence's line makes it, read once per sentence (a line can be the whole of a
     long document): 'table cell', 'list item', 'headline' (a short line without end punctuation
     that the sentence starts) or None."""
-    key = ("line", sentence.index)
+    key = ("line", sentence.number)
     if key in a.memo:
         return a.memo[key]  # type: ignore[return-value]
     line_start = a.prose.rfind("\n", 0, sentence.start) + 1
@@ -116,7 +115,7 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
 
 def _inserts(a: Analysis, sentence: Sentence) -> list[tuple[int, int, str]]:
     """The relative clauses, then the appositives and parentheses, of a sentence (read once)."""
-    key = ("inserts", sentence.index)
+    key = ("inserts", sentence.number)
     found = a.memo.get(key)
     if found is None:
         found = [(m.start(), m.end(), "relative") for m in finditer(a, RELATIVE, sentence.start, sentence.end)]
@@ -218,25 +217,43 @@ def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: 
     return "asserted"
 
 
-@dataclass
 class _Reading:
     """What the clause around a phrase says whatever fact it is judged for, read once per phrase:
     its bounds, the employers it names, its masked text and its force. The sentence-wide
     readings are made only when a fact asks for them."""
 
-    a: Analysis
-    sentence: Sentence
-    start: int
-    end: int
-    clause_start: int
-    clause_end: int
-    employers: list[tuple[str, str, int]]
-    text: str
-    force: str
-    kind: str
-    _named: set[str | None] | None = None
-    _sentence_employers: list[tuple[str, str, int]] | None = None
-    _sentence_text: str | None = None
+    __slots__ = (
+        "_named",
+        "_sentence_employers",
+        "_sentence_text",
+        "a",
+        "clause_end",
+        "clause_start",
+        "employers",
+        "end",
+        "force",
+        "kind",
+        "sentence",
+        "start",
+        "text",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        a: Analysis,
+        sentence: Sentence,
+        span: tuple[int, int],
+        clause: tuple[int, int],
+        employers: list[tuple[str, str, int]],
+        text: str,
+        force: str,
+        kind: str,
+    ) -> None:
+        self.a, self.sentence, (self.start, self.end), (self.clause_start, self.clause_end) = a, sentence, span, clause
+        self.employers, self.text, self.force, self.kind = employers, text, force, kind
+        self._named: set[str | None] | None = None
+        self._sentence_employers: list[tuple[str, str, int]] | None = None
+        self._sentence_text: str | None = None
 
     def named(self) -> set[str | None]:
         """The organisations the whole sentence names."""
@@ -268,10 +285,8 @@ def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
     reading = _Reading(
         a,
         sentence,
-        start,
-        end,
-        clause_start,
-        clause_end,
+        (start, end),
+        (clause_start, clause_end),
         _employers(a, clause_start, max(clause_end, end), start, end, text if end <= clause_end else None),
         text,
         _force(a, sentence, clause_start, start, end),

@@ -12,6 +12,8 @@ no such narrower fact ("one of its founding members") states nothing the sheet h
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
@@ -21,7 +23,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import negated
 from linter.claims.predicates import cue_index
 from linter.claims.subjects import subject_or_owner
-from linter.sheet import Fact
+from linter.sheet import Fact, Sheet
 
 NOUN_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")  # 'eight world titles', '105 Grand Prix wins'
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
@@ -42,7 +44,7 @@ def _holder(a: Analysis, sentence: Sentence, clause_start: int, offset: int) -> 
     return named[-1] if named else subject_or_owner(a, sentence, offset)
 
 
-def _cued_at(a: Analysis, facts: list[Fact], start: int) -> tuple[list[Fact], int]:
+def _cued_at(a: Analysis, facts: Sequence[Fact], start: int) -> tuple[list[Fact], int]:
     """The facts whose cue is the noun right after `start`, and where that cue ends."""
     index = cue_index(tuple(facts))
     for cue in index.finditer(a, start, min(len(a.prose), start + NOUN_REACH)):
@@ -52,7 +54,7 @@ def _cued_at(a: Analysis, facts: list[Fact], start: int) -> tuple[list[Fact], in
     return [], start
 
 
-def _cued_before(a: Analysis, facts: list[Fact], start: int, q: Quantity, others: list[Quantity]) -> list[Fact]:
+def _cued_before(a: Analysis, facts: Sequence[Fact], start: int, q: Quantity, others: list[Quantity]) -> list[Fact]:
     """The facts whose cue is the last count noun between `start` and the number, with no other
     number in between ('pole positions, with 98 of them')."""
     index = cue_index(tuple(facts))
@@ -62,7 +64,7 @@ def _cued_before(a: Analysis, facts: list[Fact], start: int, q: Quantity, others
     return index.facts_at(a.prose, cues[-1].start())
 
 
-def _parts(a: Analysis, wholes: list[Fact], facts: list[Fact], start: int, end: int) -> list[Fact]:
+def _parts(a: Analysis, wholes: list[Fact], facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
     """The facts counting a part of one of `wholes` whose cue stands between `start` and `end`."""
     narrower = [
         f
@@ -96,12 +98,16 @@ class CountReading(NamedTuple):
     fact: Fact | None
 
 
-def counted_fact(
-    a: Analysis, sentence: Sentence, q: Quantity, others: list[Quantity], facts: list[Fact]
-) -> CountReading | None:
+@lru_cache(maxsize=16)
+def _counts(sheet: Sheet) -> tuple[Fact, ...]:
+    """The sheet's count facts, years of service left out (those are career lengths)."""
+    return tuple(f for f in sheet.facts_of_type("count") if not str(f.value.data.get("what", "")).startswith("years"))
+
+
+def counted_fact(a: Analysis, sentence: Sentence, q: Quantity, others: list[Quantity]) -> CountReading | None:
     """What the bare number `q` counts, read from its noun, or None when its noun names no count
     fact (the caller then reads the number's clause instead)."""
-    counts = [f for f in facts if f.value.type == "count" and not str(f.value.data.get("what", "")).startswith("years")]
+    counts = _counts(a.sheet)
     if not counts:
         return None
     clause_start, clause_end = a.clause(sentence, q.start)

@@ -130,11 +130,8 @@ def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:
     fact = claim.fact
     stints = tuple(
         f
-        for f in doc.sheet.facts
-        if f.subject == fact.subject
-        and f.value.type == "years"
-        and f.org not in (None, fact.org)
-        and int(f.value.data.get("from", 9999)) < fact.value.date.year
+        for f in doc.sheet.facts_about(fact.subject, "years")
+        if f.org not in (None, fact.org) and int(f.value.data.get("from", 9999)) < fact.value.date.year
     )
     if not stints:
         return False
@@ -178,11 +175,7 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
     if EVENT_WORD.search(text):
         return True
     day = fact.value.date
-    event = [
-        f
-        for f in doc.sheet.facts
-        if f.subject == fact.subject and f.value.type == "date" and abs((f.value.date - day).days) <= 31
-    ]
+    event = [f for f in doc.sheet.facts_about(fact.subject, "date") if abs((f.value.date - day).days) <= 31]
     for other in event:
         for cue in other.cues:
             if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
@@ -269,10 +262,13 @@ def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: lis
     people = {m.entity for m in named}
     first = named[0].entity if named else None
     text = sentence.text
-    cued = [f for f in facts if any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in f.cues)]
-    found = [f for f in cued if f.org == org and f.subject in people]
+
+    def cued(fact: Fact) -> bool:  # asked last: the cheap tests leave few facts to search for
+        return any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in fact.cues)
+
+    found = [f for f in facts if f.org == org and f.subject in people and cued(f)]
     if not found and org in title_organisations(doc.sheet):
-        found = [f for f in cued if not f.org and f.subject == first]
+        found = [f for f in facts if not f.org and f.subject == first and cued(f)]
     return found[0] if len({f.value.date for f in found}) == 1 else None
 
 

@@ -25,7 +25,7 @@ def previous_person(a: Analysis, sentence: Sentence, sentences_back: int = 3) ->
     run of fragments ('Co-founded OpenAI alongside Sam Altman. Left Tesla in 2022.') is about
     the person before the run: it does not use up the few sentences, and names that prepositions
     or lists take, or that stand in brackets, are skipped everywhere."""
-    budget, j, walked = sentences_back, sentence.index - 1, 0
+    budget, j, walked = sentences_back, sentence.number - 1, 0
     while j >= 0 and budget > 0 and walked < FRAGMENT_RUN:
         s = a.sentences[j]
         people = [m for m in a.mentions_between(s.start, s.end, {"person"}) if m.end <= sentence.start]

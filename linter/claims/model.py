@@ -8,7 +8,6 @@ its cue in one clause, the clause kind and the employer it places the claim at.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
@@ -76,8 +75,8 @@ def with_claim(
     a: Analysis, finding: Finding, subject: Mention | str, relation: str, value: str, cue: str = ""
 ) -> Finding:
     """`finding` with the claim it was made on recorded (for rules that build findings first)."""
-    fact = next(f for f in a.sheet.facts if f.id == finding.fact)
+    fact = a.sheet.fact(finding.fact)
     entity = subject if isinstance(subject, str) else subject.entity or ""
     mention = None if isinstance(subject, str) else subject
     claim = record(a, entity, relation, value, (finding.start, finding.end), fact, mention, cue)
-    return replace(finding, claim=claim)
+    return finding._replace(claim=claim)

@@ -47,8 +47,8 @@ def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
     sentence, every sentence a rule judged (`judged`: offsets of findings) among them."""
     if not applies(analysis):
         return Coverage(False, 0, f"the document names none of the people of {analysis.sheet.title!r}")
-    flagged = {s.index for offset in judged if (s := analysis.sentence_at(offset)) is not None}
-    statements = sum(1 for s in analysis.sentences if s.index in flagged or _covered(analysis, s))
+    flagged = {s.number for offset in judged if (s := analysis.sentence_at(offset)) is not None}
+    statements = sum(1 for s in analysis.sentences if s.number in flagged or _covered(analysis, s))
     return Coverage(True, statements, "the document names the event's people")
 
 

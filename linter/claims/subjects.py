@@ -141,6 +141,6 @@ def subject_or_owner(a: Analysis, sentence: Sentence, offset: int) -> Mention | 
     clause_start, _ = a.clause(sentence, offset)
     if not ORG_POSSESSIVE.search(a.prose, clause_start, offset):
         return None
-    first = a.sentences[max(0, sentence.index - 2)].start
+    first = a.sentences[max(0, sentence.number - 2)].start
     orgs = [m for m in a.mentions_between(first, offset, {"organisation"}) if m.entity and m.end <= offset]
     return orgs[-1] if orgs else None

@@ -8,7 +8,6 @@ can be about: "rejoined OpenAI" means a later stint there, "co-founded OpenAI" t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -16,8 +15,7 @@ from linter.annotate.numbers import overlaps, value_interval
 from linter.sheet import Fact, Sheet, Value
 
 
-@dataclass(frozen=True)
-class Stint:
+class Stint(NamedTuple):
     """One period at one organisation; `end` is None while it lasts (or the sheet does not say)."""
 
     fact: Fact
@@ -25,7 +23,7 @@ class Stint:
     org: str
     start: int
     end: int | None
-    index: int  # 0 for the first stint of this person at this organisation, 1 for the next ...
+    nth: int  # 0 for the first stint of this person at this organisation, 1 for the next ...
 
     def contains(self, year: int, now: int) -> bool:
         # An open stint runs to now, or on from its start when that lies after now (a move

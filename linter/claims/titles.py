@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from linter.annotate.analysis import Analysis
@@ -19,6 +20,7 @@ from linter.claims.roles import head_noun, is_unique_role
 from linter.claims.scan import finditer
 from linter.claims.vocabulary import vocabulary
 from linter.language.en import SENIOR_NOUNS, TITLE_LEADING, TITLE_TRAILING
+from linter.sheet import Sheet
 
 TOKEN = re.compile(r"[A-Za-z][\w&.-]*?['’]s\b|[A-Za-z][\w&-]*|&|[^\w\s]")
 COPULA = r"(?:is|was|as|serves\s+as|served\s+as|has\s+been|had\s+been|became|remains|will\s+be)"
@@ -170,7 +172,7 @@ OWNER_NOUN = re.compile(
 def _last_org(doc: Analysis, pos: int) -> str | None:
     """The organisation named last before `pos`, in its sentence or the one before."""
     sentence = doc.sentence_at(pos)
-    first = doc.sentences[max(0, sentence.index - 1)].start if sentence is not None else max(0, pos - 300)
+    first = doc.sentences[max(0, sentence.number - 1)].start if sentence is not None else max(0, pos - 300)
     orgs = [m for m in doc.mentions_between(first, pos, {"organisation"}) if m.entity and m.end <= pos]
     return orgs[-1].entity if orgs else None
 
@@ -240,8 +242,19 @@ def _namesake(doc: Analysis, person: Mention) -> str | None:
     words = person.text.split()
     if len(words) != 2:
         return None
-    known = [e.id for e in doc.sheet.entities.values() if e.kind == "person" and words[1] in e.aliases]
+    known = people_by_alias(doc.sheet).get(words[1], ())
     return known[0] if len(known) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def people_by_alias(sheet: Sheet) -> dict[str, tuple[str, ...]]:
+    """The sheet's people by each of their aliases (a surname alias can be shared)."""
+    found: dict[str, list[str]] = {}
+    for e in sheet.entities.values():
+        if e.kind == "person":
+            for alias in dict.fromkeys(e.aliases):
+                found.setdefault(alias, []).append(e.id)
+    return {alias: tuple(ids) for alias, ids in found.items()}
 
 
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:

@@ -13,7 +13,6 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,28 +49,33 @@ TYPOGRAPHIC_SPACES_AND_HYPHENS = {
 TYPOGRAPHIC = re.compile("[" + "".join(TYPOGRAPHIC_SPACES_AND_HYPHENS) + "]")
 
 
-@dataclass
 class Document:
     """What the engine lints: the text findings index, and its prose (same length, non-prose blanked)."""
 
-    path: str
-    text: str
-    kind: str = "text"
-    prose: str = ""
-    published: dt.date | None = None
-    directives: list[tuple[int, int, str]] = field(default_factory=list)
-    # Quoted third-party text (HTML <blockquote>) as (start, end) offsets into `text`, recorded by
-    # the loader because the markup that shows it is gone from `text`; see linter/suppress.py.
-    quotes: list[tuple[int, int]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if not self.prose:
-            self.prose = self.text
-        assert len(self.prose) == len(self.text), "prose must align with text"
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        kind: str = "text",
+        prose: str = "",
+        published: dt.date | None = None,
+        directives: list[tuple[int, int, str]] | None = None,
+        quotes: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.path, self.text, self.kind, self.published = path, text, kind, published
+        self.directives: list[tuple[int, int, str]] = [] if directives is None else directives
+        # Quoted third-party text (HTML <blockquote>) as (start, end) offsets into `text`, recorded by
+        # the loader because the markup that shows it is gone from `text`; see linter/suppress.py.
+        self.quotes: list[tuple[int, int]] = [] if quotes is None else quotes
+        prose = prose or text
+        assert len(prose) == len(text), "prose must align with text"
         # Published pages set "co‑founder" and "4‑year" with non-breaking hyphens and "19 May" with
         # non-breaking spaces: the rules read them as the plain characters (one for one, so every
         # offset still indexes `text`, and findings quote the page as written).
-        self.prose = TYPOGRAPHIC.sub(lambda m: TYPOGRAPHIC_SPACES_AND_HYPHENS[m[0]], self.prose)
+        self.prose = TYPOGRAPHIC.sub(lambda m: TYPOGRAPHIC_SPACES_AND_HYPHENS[m[0]], prose)
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, kind={self.kind!r}, {len(self.text)} characters)"
 
 
 def kind_for(path: str, default: str = "text") -> str | None:

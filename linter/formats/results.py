@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from linter.findings import Finding
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
     """One file's findings with the text they index: what every output format renders."""
 
     path: str
     text: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
     @property
     def errors(self) -> int:

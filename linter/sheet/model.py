@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -93,12 +92,14 @@ class Entity(NamedTuple):
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """A typed value. `data` holds the type's fields exactly as the sheet states them."""
 
     type: str
-    data: dict[str, Any] = field(hash=False)
+    data: dict[str, Any]
+
+    def __hash__(self) -> int:
+        return hash(self.type)  # `data` is a dict: equal values share their type, which is enough
 
     @property
     def date(self) -> dt.date:
@@ -172,9 +173,9 @@ class Alternative(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One statement: subject + relation + typed value, its sources, rank and wrong alternatives."""
+class Fact(NamedTuple):
+    """One statement: subject + relation + typed value, its sources, rank and wrong alternatives.
+    Never changed once read, so the empty `qualifiers` default is shared."""
 
     id: str
     subject: str
@@ -182,10 +183,13 @@ class Fact:
     value: Value
     sources: tuple[str, ...]
     status: str = "confirmed"
-    qualifiers: dict[str, Any] = field(default_factory=dict, hash=False)
+    qualifiers: dict[str, Any] = {}  # noqa: RUF012 (read only, see above)
     cues: tuple[str, ...] = ()
     note: str = ""
     alternatives: tuple[Alternative, ...] = ()
+
+    def __hash__(self) -> int:
+        return hash(self.id)  # `qualifiers` is a dict; equal facts share their id
 
     @property
     def severity(self) -> str:
@@ -204,34 +208,73 @@ class Fact:
         return tuple(a for a in self.alternatives if a.rank == rank)
 
 
-@dataclass(eq=False)
 class Sheet:
     """Compared and hashed by identity: a loaded sheet is compiled once and cached."""
 
-    id: str
-    title: str
-    path: str
-    event_date: dt.date
-    summary: str = ""
-    protagonist: str | None = None
-    sources: dict[str, Source] = field(default_factory=dict)
-    entities: dict[str, Entity] = field(default_factory=dict)
-    facts: list[Fact] = field(default_factory=list)
-    # Event words of the optional [vocabulary] table (see `read_vocabulary`); empty for old sheets.
-    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        path: str,
+        event_date: dt.date,
+        summary: str = "",
+        protagonist: str | None = None,
+        sources: dict[str, Source] | None = None,
+        entities: dict[str, Entity] | None = None,
+        facts: list[Fact] | None = None,
+        vocabulary: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.id, self.title, self.path, self.event_date = id, title, path, event_date
+        self.summary, self.protagonist = summary, protagonist
+        self.sources: dict[str, Source] = {} if sources is None else sources
+        self.entities: dict[str, Entity] = {} if entities is None else entities
+        self.facts: list[Fact] = [] if facts is None else facts
+        # Event words of the optional [vocabulary] table (see `read_vocabulary`); empty for old sheets.
+        self.vocabulary: dict[str, tuple[str, ...]] = {} if vocabulary is None else vocabulary
+
+    def __repr__(self) -> str:
+        return f"Sheet(id={self.id!r}, path={self.path!r}, facts={len(self.facts)})"
 
     def facts_for(self, relation: str) -> list[Fact]:
         return self._by_relation.get(relation, [])
 
     def facts_of_type(self, value_type: str) -> list[Fact]:
-        return [f for f in self.facts if f.value.type == value_type]
+        return self._by_type.get(value_type, [])
 
+    def facts_about(self, subject: str, value_type: str | None = None) -> list[Fact]:
+        """The facts about `subject` (of one value type, if given), in the sheet's order."""
+        return self._by_subject.get((subject, value_type), [])
+
+    def fact(self, fact_id: str) -> Fact:
+        return self._by_id[fact_id]
+
+    # Indexes made on first use, once the sheet is read: a reader asking which facts concern a
+    # subject or a type does not walk every fact, so a larger sheet costs little more per claim.
     @cached_property
     def _by_relation(self) -> dict[str, list[Fact]]:
         table: dict[str, list[Fact]] = {}
         for fact in self.facts:
             table.setdefault(fact.relation, []).append(fact)
         return table
+
+    @cached_property
+    def _by_type(self) -> dict[str, list[Fact]]:
+        table: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            table.setdefault(fact.value.type, []).append(fact)
+        return table
+
+    @cached_property
+    def _by_subject(self) -> dict[tuple[str, str | None], list[Fact]]:
+        table: dict[tuple[str, str | None], list[Fact]] = {}
+        for fact in self.facts:
+            table.setdefault((fact.subject, None), []).append(fact)
+            table.setdefault((fact.subject, fact.value.type), []).append(fact)
+        return table
+
+    @cached_property
+    def _by_id(self) -> dict[str, Fact]:
+        return {fact.id: fact for fact in self.facts}
 
     def source_labels(self, ids: tuple[str, ...]) -> list[str]:
         return [self.sources[i].label() if i in self.sources else i for i in ids]
