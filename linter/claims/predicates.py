@@ -166,7 +166,7 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
         found = (every, starts)
         a.memo[("cue starts",)] = found
     every, starts = found  # type: ignore[misc]
-    return starts if starts is not None and all(c in every for c in cues) else None
+    return starts if starts is not None and every.issuperset(cues) else None
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
