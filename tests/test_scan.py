@@ -150,3 +150,24 @@ def test_windows_matched_at_candidates_equal_finditer() -> None:
                 end = rng.randint(start, min(len(text), start + rng.choice([10, 120, 600, 5000])))
                 want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, start, end)]
                 assert [(m.span(), m.groupdict()) for m in finditer(a, pattern, start, end)] == want
+
+
+def test_searches_at_candidates_equal_search() -> None:
+    """`scan.search` stops where `pattern.search` stops, for the patterns read that way."""
+    from linter.annotate.analysis import NEGATION, REPORTED
+    from linter.claims.clauses import HYPOTHETICAL
+    from linter.claims.predicates import COMPARED
+    from linter.claims.scan import search
+
+    rng, pool = random.Random(4), paragraphs()
+    texts = [make_article(rng, pool, rng.randint(800, 5000)) for _ in range(8)]
+    texts += [TEXT + " It said he didn't join. If not, others claimed so, as the", TEXT.replace("years", "ſome")]
+    for text in texts:
+        a = Analysis(Document("x", text), default_sheet())
+        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED):
+            for _ in range(40):
+                start = rng.randint(0, len(text))
+                end = rng.randint(start, min(len(text), start + rng.choice([10, 60, 240, 5000])))
+                want = pattern.search(text, start, end)
+                got = search(a, pattern, start, end)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))

@@ -232,12 +232,6 @@ class Analysis:
             self._claim_spans = [(self.sentences[i].start, self.sentences[j - 1].end) for i, j in spans]
         return self._claim_spans
 
-    def negated(self, sentence: Sentence, start: int, end: int) -> bool:
-        """True when the clause from its start to `end` denies or distances itself from the claim
-        ('does not report to', 'wrongly said', 'rather than the safety team'): never judged."""
-        clause_start, _ = self.clause(sentence, start)
-        return bool(NEGATION.search(self.prose, max(clause_start, start - CONTEXT), end))
-
     # ------------------------------------------------------------------------------- findings
     @cached_property
     def lines(self) -> LineIndex:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
 from linter.annotate.text import Sentence
-from linter.claims.scan import finditer
+from linter.claims.scan import finditer, search
 from linter.sheet import Fact
 
 # ", an OpenAI co-founder," / " — a former Tesla engineer — " / "(Anthropic's head of X)".
@@ -87,7 +87,7 @@ def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
     for start, end, kind in _inserts(a, sentence):
         if start < offset < end:
             return kind
-    if REPORTED.search(a.prose, max(sentence.start, offset - CONTEXT), offset):
+    if search(a, REPORTED, max(sentence.start, offset - CONTEXT), offset):
         return "reported"
     return line_kind or "main"
 
@@ -143,10 +143,13 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     return "".join(pieces)
 
 
-def _employers(a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int) -> list[tuple[str, str, int]]:
+def _employers(
+    a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int, masked: str | None = None
+) -> list[tuple[str, str, int]]:
     """Organisations the span places things at, with the words that say so: 'at Tesla', 'went
-    to Tesla', 'Tesla's Autopilot' inside the phrase, 'its' for the organisation named before."""
-    text = _masked(a, start, end, phrase_start)
+    to Tesla', 'Tesla's Autopilot' inside the phrase, 'its' for the organisation named before.
+    `masked` is the span's `_masked` text when the caller has it already."""
+    text = _masked(a, start, end, phrase_start) if masked is None else masked
     found: list[tuple[str, str, int]] = []
     for m in a.mentions_between(start, end, {"organisation"}):
         if m.entity is None or not text[m.start - start : m.end - start].strip():
@@ -205,11 +208,11 @@ def _past(a: Analysis, text: str, fact: Fact | None) -> str:
 def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: int) -> str:
     if sentence.question:
         return "question"
-    if REPORTED.search(a.prose, max(sentence.start, start - CONTEXT), start):
+    if search(a, REPORTED, max(sentence.start, start - CONTEXT), start):
         return "reported"
-    if NEGATION.search(a.prose, max(clause_start, start - CONTEXT), end):
+    if search(a, NEGATION, max(clause_start, start - CONTEXT), end):
         return "negated"
-    if HYPOTHETICAL.search(a.prose, max(clause_start, start - 60), start):
+    if search(a, HYPOTHETICAL, max(clause_start, start - 60), start):
         return "hypothetical"
     return "asserted"
 
@@ -262,7 +265,7 @@ class _Reading:
     def sentence_employers(self) -> list[tuple[str, str, int]]:
         if self._sentence_employers is None:
             s = self.sentence
-            self._sentence_employers = _employers(self.a, s.start, s.end, self.start, self.end)
+            self._sentence_employers = _employers(self.a, s.start, s.end, self.start, self.end, self.sentence_text())
         return self._sentence_employers
 
     def sentence_text(self) -> str:
@@ -278,13 +281,14 @@ def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
         return found
     clause_start, clause_end = a.clause(sentence, start)
     clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
+    text = _masked(a, clause_start, clause_end, start)
     reading = _Reading(
         a,
         sentence,
         (start, end),
         (clause_start, clause_end),
-        _employers(a, clause_start, max(clause_end, end), start, end),
-        _masked(a, clause_start, clause_end, start),
+        _employers(a, clause_start, max(clause_end, end), start, end, text if end <= clause_end else None),
+        text,
         _force(a, sentence, clause_start, start, end),
         clause_kind(a, sentence, start),
     )
@@ -369,6 +373,14 @@ def elsewhere(a: Analysis, sentence: Sentence, offset: int, fact: Fact) -> bool:
     if scope.past:
         return True
     return scope.employer is not None and fact.org is not None and scope.employer != fact.org
+
+
+def negated(a: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """True when the clause from its start to `end` denies or distances itself from the claim
+    ('does not report to', 'wrongly said', 'rather than the safety team'): never judged. Searched
+    at the scanning pass's candidates (`linter.claims.scan`), as the other forces are."""
+    clause_start, _ = a.clause(sentence, start)
+    return search(a, NEGATION, max(clause_start, start - CONTEXT), end) is not None
 
 
 def asserts(a: Analysis, start: int, end: int) -> bool:

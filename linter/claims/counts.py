@@ -20,6 +20,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.numbers import Quantity
 from linter.annotate.text import Sentence
+from linter.claims.clauses import negated
 from linter.claims.predicates import cue_index
 from linter.claims.subjects import subject_or_owner
 from linter.sheet import Fact, Sheet
@@ -131,7 +132,7 @@ def counted_fact(a: Analysis, sentence: Sentence, q: Quantity, others: list[Quan
             if parts or QUALIFIED.match(a.prose, noun_end):
                 named = parts
     who = _holder(a, sentence, clause_start, q.start)
-    if who is None or _another_year(a, clause_start, clause_end) or a.negated(sentence, clause_start, q.end):
+    if who is None or _another_year(a, clause_start, clause_end) or negated(a, sentence, clause_start, q.end):
         return CountReading(None)
     mine = [f for f in named if f.subject == who.entity]
     values = {repr(f.value.data) for f in mine}

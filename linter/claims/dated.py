@@ -26,6 +26,7 @@ from linter.annotate.analysis import EVENT_WORD, Analysis
 from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.clauses import negated
 from linter.claims.predicates import SUBJECT_KINDS, WORD, Attribution, attribute, cue_index, subject_of
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
@@ -306,6 +307,6 @@ def possessed_event(doc: Analysis, sentence: Sentence, mention: DateMention, fac
     ):
         return None
     found = index.facts_at(prose, cue.start())
-    if len({f.value.date for f in found}) != 1 or doc.negated(sentence, start, mention.end):
+    if len({f.value.date for f in found}) != 1 or negated(doc, sentence, start, mention.end):
         return None
     return Attribution(found[0], cue.start(), cue.end(), mention.start - cue.end())

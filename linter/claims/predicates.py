@@ -18,10 +18,10 @@ from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.anchored import lowered
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact
+from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at, search
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -132,6 +132,21 @@ def _cue_automaton(cues: frozenset[str]) -> ahocorasick.Automaton | None:
     return _CUE_AUTOMATA[cues]
 
 
+_SHEET_CUES: dict[tuple[int, ...], tuple[list[Fact], frozenset[str]]] = {}
+
+
+def _sheet_cues(facts: list[Fact]) -> frozenset[str]:
+    """Every cue of these facts, lower-cased; kept by the facts' identities (the facts alive
+    beside them, so no identity is reused), as `cue_index` keeps its indexes."""
+    key = tuple(map(id, facts))
+    found = _SHEET_CUES.get(key)
+    if found is None:
+        if len(_SHEET_CUES) >= 64:
+            _SHEET_CUES.clear()
+        found = _SHEET_CUES[key] = (list(facts), frozenset(c.lower() for f in facts for c in f.cues))
+    return found[1]
+
+
 def _begins_word(prose: str, at: int) -> bool:
     """No word character or hyphen before `at`: `CueIndex.pattern`'s look-behind."""
     return at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] in "_-")
@@ -142,7 +157,7 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
     pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
     found = a.memo.get(("cue starts",))
     if found is None:
-        every = frozenset(c.lower() for f in a.sheet.facts for c in f.cues)
+        every = _sheet_cues(a.sheet.facts)
         automaton, low, prose = _cue_automaton(every), lowered(a.prose), a.prose
         starts = None
         if automaton is not None and low is not None:
@@ -151,7 +166,7 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
         found = (every, starts)
         a.memo[("cue starts",)] = found
     every, starts = found  # type: ignore[misc]
-    return starts if starts is not None and all(c in every for c in cues) else None
+    return starts if starts is not None and every.issuperset(cues) else None
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
@@ -201,7 +216,7 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         for m in a.mentions_between(clause_start, offset, kinds)
         if m.end <= offset
         and not any(s <= m.start < e for s, e in skipped)
-        and not COMPARED.search(a.prose, clause_start + 1, m.start)
+        and not search(a, COMPARED, clause_start + 1, m.start)
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
@@ -256,7 +271,7 @@ def attribute(
                 best = [found]
             elif distance == best[0].distance:
                 best.append(found)
-    if not best or a.negated(sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
+    if not best or negated(a, sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(
         d < best[0].distance and who != best[0].fact.subject and not (f.qualifiers and elsewhere(a, sentence, at, f))

@@ -182,20 +182,24 @@ class Scanner:
 
     def __init__(self) -> None:
         self.ids: dict[re.Pattern[str], int] = {}
+        self._by_identity: dict[int, tuple[re.Pattern[str], int]] = {}
         self.prefixes: list[Prefixes | None] = []
         self._automata: dict[tuple[int, int], ahocorasick.Automaton] = {}
         self._lock = threading.Lock()  # the server's threads may register the same pattern at once
 
     def register(self, pattern: re.Pattern[str]) -> int:
-        known = self.ids.get(pattern)
+        # By identity first: hashing a compiled pattern hashes its whole code, on every call.
+        known = self._by_identity.get(id(pattern))
         if known is not None:
-            return known
+            return known[1]
         found = prefixes(pattern)
         with self._lock:
             if pattern not in self.ids:
                 self.prefixes.append(found)
                 self.ids[pattern] = len(self.prefixes) - 1
-            return self.ids[pattern]
+            index = self.ids[pattern]
+            self._by_identity[id(pattern)] = (pattern, index)  # kept alive: its id is not reused
+            return index
 
     def automaton(self, lo: int, hi: int) -> ahocorasick.Automaton:
         """The automaton over the prefixes of patterns `lo` to `hi - 1` (built once: registered
@@ -274,11 +278,12 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: in
     empty string, given `starts` (sorted) holding every offset where a match can begin: the
     pattern is tried (`match`, the very attempt `finditer` makes) only there."""
     found: list[re.Match[str]] = []
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    if lo == hi:
+        return found  # most windows: no candidate at all
     match, pos = pattern.match, start
-    for i in range(bisect.bisect_left(starts, start), len(starts)):
-        at = starts[i]
-        if at >= end:
-            break
+    for at in starts[lo:hi]:
         if at >= pos and (m := match(text, at, end)) is not None:
             found.append(m)
             pos = m.end()
@@ -294,3 +299,18 @@ def finditer(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> lis
     if found is None:
         return list(pattern.finditer(a.prose, start, end))
     return matches_at(pattern, a.prose, found, start, end)
+
+
+def search(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """`pattern.search(a.prose, start, end)`, tried only at the scanning pass's candidates: the
+    first of them where the pattern matches is where `search` would have stopped."""
+    found = candidates(a, pattern)
+    if found is None:
+        return pattern.search(a.prose, start, end)
+    lo = bisect.bisect_left(found, start)
+    hi = bisect.bisect_left(found, end, lo)
+    match, prose = pattern.match, a.prose
+    for at in found[lo:hi]:
+        if (m := match(prose, at, end)) is not None:
+            return m
+    return None
