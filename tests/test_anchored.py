@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, FIRST_PERSON
+from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, CLAUSE_BREAK, FIRST_PERSON
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, EntityMatcher, matcher_for
@@ -174,3 +174,21 @@ NAME_PIECES = [*PIECES, " Zq1", " Zq2", "Zq3", " team", "Team", "Andrej Karpathy
 @given(text=st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join))
 def test_names_that_extend_each_other_are_found_as_by_a_plain_alternation(text: str) -> None:
     assert spans(EntityMatcher(MANY_NAMES).pattern.finditer(text)) == spans(old_name_pattern(MANY_NAMES).finditer(text))
+
+
+PLAIN_CLAUSE_BREAK = re.compile(
+    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
+)
+BREAK_PIECES = [" ", "\n", "\u2003", "\xa0", ";", "|", "(", ")", ":", ",", ", but", ",  while", " — ", " – ", " -- "]
+BREAK_PIECES += ["--", "—", "but", "when", "x", "\t", "whereas", "butter"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(BREAK_PIECES), max_size=14).map("".join))
+def test_clause_breaks_are_found_as_by_the_plain_alternation(text: str) -> None:
+    assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+
+
+def test_clause_breaks_on_articles() -> None:
+    for text in corpus():
+        assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))

@@ -27,7 +27,7 @@ from typing import NamedTuple
 import ahocorasick  # type: ignore[import-not-found]
 
 from linter.annotate.analysis import Analysis
-from linter.annotate.anchored import lowered
+from linter.annotate.anchored import WHITESPACE, lowered
 from linter.regex_cache import derived
 
 Prefixes = frozenset[str]
@@ -65,11 +65,6 @@ def caseless_or_ascii(char: str) -> bool:
     return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
-# Every character `\s` matches in a str pattern (`tests/test_scan.py` re-derives it).
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 MAX_PREFIXES = 1024  # per pattern: past this a prefix stops growing (a shorter one is as exact)
 SHORT = 4  # prefixes shorter than this grow by what the pattern fixes after them
 
