@@ -68,6 +68,7 @@ LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
 YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on its own
 _T = TypeVar("_T")
+_bisect_left = bisect.bisect_left
 
 
 class Analysis:
@@ -189,11 +190,15 @@ class Analysis:
         return None
 
     def _slice(self, starts: list[int], items: list[_T], start: int, end: int) -> list[_T]:
-        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        lo = _bisect_left(starts, start)
+        return items[lo : _bisect_left(starts, end, lo)]
 
     def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
-        found = self._slice(self._mention_starts, self.mentions, start, end)
-        return found if kinds is None else [m for m in found if m.kind in kinds]
+        # The hottest lookup of the claim layer (30,000 calls over 40 articles): inlined.
+        starts = self._mention_starts
+        lo = _bisect_left(starts, start)
+        found = self.mentions[lo : _bisect_left(starts, end, lo)]
+        return found if kinds is None or not found else [m for m in found if m.kind in kinds]
 
     def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
         return self.mentions_between(sentence.start, sentence.end, kinds)
