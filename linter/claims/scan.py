@@ -243,7 +243,24 @@ class _Scanned(NamedTuple):
 def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     """Where in `a`'s prose `pattern` can begin, from the document's scanning pass (None: it
     could begin anywhere, so search). The pass runs once per document for every pattern
-    registered so far, and once more for patterns registered since."""
+    registered so far, and once more for patterns registered since. Asked thousands of times a
+    page, so each pattern's answer is kept per document by the pattern's identity."""
+    known: dict[int, tuple[re.Pattern[str], list[int] | None]] | None = a.memo.get(_BY_PATTERN)  # type: ignore[assignment]
+    if known is None:
+        known = a.memo[_BY_PATTERN] = {}
+    else:
+        hit = known.get(id(pattern))
+        if hit is not None and hit[0] is pattern:
+            return hit[1]
+    found = _candidates(a, pattern)
+    known[id(pattern)] = (pattern, found)
+    return found
+
+
+_BY_PATTERN = ("scan by pattern",)
+
+
+def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     index = SCANNER.register(pattern)
     if SCANNER.prefixes[index] is None:
         return None
