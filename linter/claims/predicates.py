@@ -36,7 +36,7 @@ APPOSITIVE = re.compile(
 COMPARED = re.compile(r"\s(?:as|than|like|unlike|alongside)\s+(?:the\s+)?$")
 LATE_CUE_PENALTY = 25
 PARTICIPLE = re.compile(r"\w+ing\b")
-AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
+AGENT = re.compile(r"\s+(?:first\s+|initially\s+|also\s+)?by\s+")  # matched at the word's end
 
 
 class Attribution(NamedTuple):
@@ -204,9 +204,9 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     # A subject stands within a few lines of its verb; the bound keeps run-on text linear.
     clause_start, clause_end = max(clause_start, offset - 2 * CONTEXT), min(clause_end, offset + 2 * CONTEXT)
     after_word = WORD.match(a.prose, offset, clause_end).end()  # type: ignore[union-attr]
-    agent = AGENT.match(a.prose[after_word:clause_end])
+    agent = AGENT.match(a.prose, after_word, clause_end)
     if agent:
-        follows = a.mentions_between(after_word + agent.end(), after_word + agent.end() + 1, kinds)
+        follows = a.mentions_between(agent.end(), agent.end() + 1, kinds)
         if follows:
             return follows[0]
     skipped = _masked_appositives(a, clause_start, offset)
@@ -219,7 +219,7 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
-    if PARTICIPLE.match(a.prose[offset:clause_end]) and "," in a.prose[candidates[-1].end : offset]:
+    if PARTICIPLE.match(a.prose, offset, clause_end) and a.prose.find(",", candidates[-1].end, offset) >= 0:
         return candidates[0]  # "Karpathy joined Anthropic, reporting to ...": the main subject
     return candidates[-1]
 
