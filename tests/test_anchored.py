@@ -22,6 +22,7 @@ from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import PASSAGE
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
+from rules.teams import MANDATE_NOUN
 
 ROOT = Path(__file__).resolve().parent
 PIECES = [
@@ -192,3 +193,26 @@ def test_clause_breaks_are_found_as_by_the_plain_alternation(text: str) -> None:
 def test_clause_breaks_on_articles() -> None:
     for text in corpus():
         assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+
+
+PLAIN_MANDATE_NOUN = re.compile(
+    r"\b(?P<object>[Hh]is|[Hh]er|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s)\s+(?:new\s+)?(?:mandate|remit|brief)"
+    r"(?:\s*:|\s+(?:is|will\s+be)\s+to)\s+(?P<phrase>[^,.;:()\"“”—–]{3,80})"
+)
+MANDATE_PIECES = ["His", "his", "Her", "her", "H", "h", "Nick Joseph", "Nick  Joseph", "’s", "'s", " ", "\n", "new "]
+MANDATE_PIECES += ["mandate", "remit", "brief", ":", " is to ", " will be to ", "make Claude", "x", "-", "Élan", "_His"]
+
+
+def groups(found: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in found]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(MANDATE_PIECES), max_size=12).map("".join))
+def test_the_mandate_noun_is_found_as_by_the_plain_pattern(text: str) -> None:
+    assert groups(MANDATE_NOUN.finditer(text)) == groups(PLAIN_MANDATE_NOUN.finditer(text))
+
+
+def test_the_mandate_noun_on_articles() -> None:
+    for text in [*corpus(), "His mandate: make Claude better. Nick Joseph’s new remit is to build the team."]:
+        assert groups(MANDATE_NOUN.finditer(text)) == groups(PLAIN_MANDATE_NOUN.finditer(text))
