@@ -21,6 +21,7 @@ from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NA
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import PASSAGE
+from linter.claims.clauses import ITS, UNKNOWN_PLACE
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
 from rules.teams import MANDATE_NOUN
 
@@ -216,3 +217,24 @@ def test_the_mandate_noun_is_found_as_by_the_plain_pattern(text: str) -> None:
 def test_the_mandate_noun_on_articles() -> None:
     for text in [*corpus(), "His mandate: make Claude better. Nick Joseph’s new remit is to build the team."]:
         assert groups(MANDATE_NOUN.finditer(text)) == groups(PLAIN_MANDATE_NOUN.finditer(text))
+
+
+PLAIN_UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
+PLAIN_ITS = re.compile(r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+PLACE_PIECES = ["at", "At", "AT", "while", "While  at", "back", "Back at", " ", "\n", "the ", "The ", "Stanford", "x"]
+PLACE_PIECES += ["Google Brain", "-", "é", "cat", "its", "Its", "ITS", "bits", "the company’s", "The firm's", "İ", "ſ"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(PLACE_PIECES), max_size=12).map("".join), cut=st.integers(0, 200))
+def test_places_and_its_are_found_as_by_the_plain_patterns(text: str, cut: int) -> None:
+    assert groups(UNKNOWN_PLACE.finditer(text)) == groups(PLAIN_UNKNOWN_PLACE.finditer(text))
+    end = min(cut, len(text))  # ITS ends where its window ends
+    assert groups(ITS.finditer(text, 0, end)) == groups(PLAIN_ITS.finditer(text, 0, end))
+
+
+def test_places_and_its_on_articles() -> None:
+    for text in corpus():
+        assert groups(UNKNOWN_PLACE.finditer(text)) == groups(PLAIN_UNKNOWN_PLACE.finditer(text))
+        for end in range(0, len(text), 97):
+            assert groups(ITS.finditer(text, 0, end)) == groups(PLAIN_ITS.finditer(text, 0, end))
