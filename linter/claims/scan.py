@@ -206,8 +206,8 @@ class Scanner:
                 for key in self.prefixes[i] or ():
                     by_key.setdefault(key, []).append(i)
             automaton = ahocorasick.Automaton()
-            for key, ids in by_key.items():
-                automaton.add_word(key, (len(key), tuple(ids)))
+            for key, ids in by_key.items():  # what a hit needs: how far back it starts, whose it is
+                automaton.add_word(key, (len(key) - 1, tuple(i - lo for i in ids)))
             if by_key:
                 automaton.make_automaton()
             self._automata[(lo, hi)] = automaton
@@ -224,9 +224,10 @@ class Scanner:
         found: list[set[int]] = [set() for _ in range(lo, hi)]
         automaton = self.automaton(lo, hi)
         if automaton.kind == ahocorasick.AHOCORASICK:
-            for end, (length, ids) in automaton.iter(low):
+            for end, (back, ids) in automaton.iter(low):
+                at = end - back
                 for i in ids:
-                    found[i - lo].add(end - length + 1)
+                    found[i].add(at)
         return [sorted(s) for s in found]
 
 
