@@ -169,6 +169,36 @@ def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
     return None
 
 
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case literal strings one of which occurs in every match of `pattern` (the longest
+    such fixed piece of its top-level sequence: 'mandate', 'remit' or 'brief'), or None: a pattern
+    searched for (no prefixes) need not be searched in a stretch holding none of them."""
+    found = _REQUIRED.get(pattern)
+    if found is None:
+        try:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        except re.error:  # pragma: no cover - the pattern compiled, so it parses
+            items = []
+        best: set[str] | None = None
+        run = {""}  # the strings of the current stretch of fixed items
+        for op, av in [*items, (None, None)]:  # a last non-fixed item closes the last stretch
+            if op in ZERO_WIDTH:
+                continue
+            one = _fixed(op, av) if op is not None else None
+            if one is not None and len(run) * len(one) <= MAX_PREFIXES:
+                run = {r + x for r in run for x in one}
+                continue
+            if "" not in run and (best is None or min(map(len, run)) > min(map(len, best))):
+                best = run
+            run = {""} if one is None else one
+        usable = best is not None and all(caseless_or_ascii(c) for w in best for c in w)
+        found = _REQUIRED[pattern] = (frozenset(w.lower() for w in best) if usable and best else None,)
+    return found[0]
+
+
+_REQUIRED: dict[re.Pattern[str], tuple[frozenset[str] | None]] = {}
+
+
 class Scanner:
     """Every registered pattern's prefixes, with Aho-Corasick automata over them. Patterns
     register the first time they are scanned for. A document is scanned once for the patterns
