@@ -14,14 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, FIRST_PERSON
+from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, CLAUSE_BREAK, FIRST_PERSON
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, EntityMatcher, matcher_for
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import PASSAGE
+from linter.claims.clauses import ITS, UNKNOWN_PLACE
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
+from rules.teams import MANDATE_NOUN
 
 ROOT = Path(__file__).resolve().parent
 PIECES = [
@@ -174,3 +176,65 @@ NAME_PIECES = [*PIECES, " Zq1", " Zq2", "Zq3", " team", "Team", "Andrej Karpathy
 @given(text=st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join))
 def test_names_that_extend_each_other_are_found_as_by_a_plain_alternation(text: str) -> None:
     assert spans(EntityMatcher(MANY_NAMES).pattern.finditer(text)) == spans(old_name_pattern(MANY_NAMES).finditer(text))
+
+
+PLAIN_CLAUSE_BREAK = re.compile(
+    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
+)
+BREAK_PIECES = [" ", "\n", "\u2003", "\xa0", ";", "|", "(", ")", ":", ",", ", but", ",  while", " — ", " – ", " -- "]
+BREAK_PIECES += ["--", "—", "but", "when", "x", "\t", "whereas", "butter"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(BREAK_PIECES), max_size=14).map("".join))
+def test_clause_breaks_are_found_as_by_the_plain_alternation(text: str) -> None:
+    assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+
+
+def test_clause_breaks_on_articles() -> None:
+    for text in corpus():
+        assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+
+
+PLAIN_MANDATE_NOUN = re.compile(
+    r"\b(?P<object>[Hh]is|[Hh]er|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s)\s+(?:new\s+)?(?:mandate|remit|brief)"
+    r"(?:\s*:|\s+(?:is|will\s+be)\s+to)\s+(?P<phrase>[^,.;:()\"“”—–]{3,80})"
+)
+MANDATE_PIECES = ["His", "his", "Her", "her", "H", "h", "Nick Joseph", "Nick  Joseph", "’s", "'s", " ", "\n", "new "]
+MANDATE_PIECES += ["mandate", "remit", "brief", ":", " is to ", " will be to ", "make Claude", "x", "-", "Élan", "_His"]
+
+
+def groups(found: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in found]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(MANDATE_PIECES), max_size=12).map("".join))
+def test_the_mandate_noun_is_found_as_by_the_plain_pattern(text: str) -> None:
+    assert groups(MANDATE_NOUN.finditer(text)) == groups(PLAIN_MANDATE_NOUN.finditer(text))
+
+
+def test_the_mandate_noun_on_articles() -> None:
+    for text in [*corpus(), "His mandate: make Claude better. Nick Joseph’s new remit is to build the team."]:
+        assert groups(MANDATE_NOUN.finditer(text)) == groups(PLAIN_MANDATE_NOUN.finditer(text))
+
+
+PLAIN_UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
+PLAIN_ITS = re.compile(r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+PLACE_PIECES = ["at", "At", "AT", "while", "While  at", "back", "Back at", " ", "\n", "the ", "The ", "Stanford", "x"]
+PLACE_PIECES += ["Google Brain", "-", "é", "cat", "its", "Its", "ITS", "bits", "the company’s", "The firm's", "İ", "ſ"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(PLACE_PIECES), max_size=12).map("".join), cut=st.integers(0, 200))
+def test_places_and_its_are_found_as_by_the_plain_patterns(text: str, cut: int) -> None:
+    assert groups(UNKNOWN_PLACE.finditer(text)) == groups(PLAIN_UNKNOWN_PLACE.finditer(text))
+    end = min(cut, len(text))  # ITS ends where its window ends
+    assert groups(ITS.finditer(text, 0, end)) == groups(PLAIN_ITS.finditer(text, 0, end))
+
+
+def test_places_and_its_on_articles() -> None:
+    for text in corpus():
+        assert groups(UNKNOWN_PLACE.finditer(text)) == groups(PLAIN_UNKNOWN_PLACE.finditer(text))
+        for end in range(0, len(text), 97):
+            assert groups(ITS.finditer(text, 0, end)) == groups(PLAIN_ITS.finditer(text, 0, end))

@@ -171,3 +171,22 @@ def test_searches_at_candidates_equal_search() -> None:
                 want = pattern.search(text, start, end)
                 got = search(a, pattern, start, end)
                 assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_required_literals_are_the_longest_fixed_stretch_of_a_pattern() -> None:
+    from linter.claims.scan import required
+
+    assert required(re.compile(r"\w+ joined (?:the|a) team")) == {" joined the team", " joined a team"}
+    assert required(re.compile(r"[A-Z]\w+(?:mandate|remit|brief)\s+")) == {"mandate", "remit", "brief"}
+    assert required(re.compile(r"[A-Z]\w*")) is None
+
+
+@pytest.mark.parametrize("extra", ["", " Karpathy's new mandate: build the pretraining team. His remit is to grow it."])
+def test_a_pattern_without_prefixes_is_searched_only_where_its_literals_occur(extra: str) -> None:
+    from rules.teams import MANDATE_NOUN
+
+    assert prefixes(MANDATE_NOUN) is None
+    a = Analysis(Document("x", TEXT + extra), default_sheet())
+    found = [(m.span(), m.groupdict()) for m, _ in matches_by_sentence(a, MANDATE_NOUN)]
+    assert found == plain_search(a, MANDATE_NOUN)
+    assert bool(found) == bool(extra)

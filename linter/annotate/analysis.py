@@ -13,7 +13,7 @@ from collections.abc import Set
 from functools import cached_property
 from typing import TypeVar
 
-from linter.annotate.anchored import Anchored, Lead
+from linter.annotate.anchored import WHITESPACE, Anchored, Lead
 from linter.annotate.dates import DateMention, find_dates, published_in_text
 from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
 from linter.annotate.text import LineIndex, Sentence, split_sentences
@@ -22,8 +22,12 @@ from linter.findings import Finding, located
 from linter.language.en import YEAR_DIGITS
 from linter.sheet import Fact, Sheet
 
+# Where a clause ends: ; | ( ) ': ' ', but' ' — ' ' -- '. Written to start with one class of
+# literal characters (whitespace spelled out), so the regex engine skips to them by table lookup;
+# each is then told apart by looking back at it (tests/test_anchored.py compares the plain form).
 CLAUSE_BREAK = re.compile(
-    r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
+    rf"[;|():,{re.escape(WHITESPACE)}](?:(?<=[;|()])|(?<=:)\s|(?<=,)\s+"
+    r"(?=(?:but|while|whereas|although|though|before|after|when|where)\b)|(?<=\s)(?:[—–]|--)\s)"
 )
 PLACE_CUE = (
     r"(?i:at|with|for|from|while at|when (?:he|she) was at|back at"
@@ -64,6 +68,7 @@ LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
 YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on its own
 _T = TypeVar("_T")
+_bisect_left = bisect.bisect_left
 
 
 class Analysis:
@@ -185,11 +190,15 @@ class Analysis:
         return None
 
     def _slice(self, starts: list[int], items: list[_T], start: int, end: int) -> list[_T]:
-        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        lo = _bisect_left(starts, start)
+        return items[lo : _bisect_left(starts, end, lo)]
 
     def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
-        found = self._slice(self._mention_starts, self.mentions, start, end)
-        return found if kinds is None else [m for m in found if m.kind in kinds]
+        # The hottest lookup of the claim layer (30,000 calls over 40 articles): inlined.
+        starts = self._mention_starts
+        lo = _bisect_left(starts, start)
+        found = self.mentions[lo : _bisect_left(starts, end, lo)]
+        return found if kinds is None or not found else [m for m in found if m.kind in kinds]
 
     def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
         return self.mentions_between(sentence.start, sentence.end, kinds)

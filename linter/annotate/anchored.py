@@ -24,6 +24,12 @@ from collections.abc import Collection, Iterator
 # Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
 # whose lower case is longer than one character (`tests/test_scan.py` re-derives this set).
 FOLDS_ONTO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+# Every character `\s` matches in a str pattern (`tests/test_scan.py` re-derives it): spelled
+# out, a class of them is a table lookup where `\s` asks each character's Unicode category.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # starts with a class: the engine skips ASCII
 _lowered: tuple[str, str | None] = ("", "")
 FEW_FIRSTS = 3  # a lead whose words begin with at most this many characters skips by those characters

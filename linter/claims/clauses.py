@@ -39,11 +39,16 @@ HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
 # The words that place what follows at an organisation, ending right before its name.
 CUE_BEFORE = re.compile(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$")
 BULLET = re.compile(r"[ \t]*(?:[-*+•▪◦·]|\d+[.)])[ \t]+")
-# "at Stanford", "at Google Brain": a capitalised place outside the sheet.
-UNKNOWN_PLACE = re.compile(r"\b(?i:at|while\s+at|back\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
+# "at Stanford", "at Google Brain": a capitalised place outside the sheet. This and ITS start with
+# a class of their first letters and look back for the word boundary, so the regex engine skips to
+# those letters (tests/test_anchored.py compares the plain forms: r"\b(?i:at|while\s+at|back\s+at)
+# \s+..." and r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+...").
+UNKNOWN_PLACE = re.compile(r"[aAwWbB](?<!\w.)(?i:(?<=a)t|(?<=w)hile\s+at|(?<=b)ack\s+at)\s+(?:the\s+)?([A-Z][\w&-]+)")
 # A possessive employer inside the phrase itself: "leading Tesla's Autopilot teams".
 POSSESSIVE = re.compile(r"['’]s?\b")
-ITS = re.compile(r"\b(?:its|the\s+company['’]s|the\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+ITS = re.compile(
+    r"[it](?<!\w.)(?:(?<=i)ts|(?<=t)he\s+company['’]s|(?<=t)he\s+firm['’]s)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
+)
 
 
 class Scope(NamedTuple):

@@ -7,7 +7,6 @@ Anything less certain is left alone: silence is cheaper than a false alarm.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Collection
 from typing import NamedTuple
@@ -21,7 +20,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at, search
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at, required, search
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -37,7 +36,7 @@ APPOSITIVE = re.compile(
 COMPARED = re.compile(r"\s(?:as|than|like|unlike|alongside)\s+(?:the\s+)?$")
 LATE_CUE_PENALTY = 25
 PARTICIPLE = re.compile(r"\w+ing\b")
-AGENT = re.compile(r"^\s+(?:first\s+|initially\s+|also\s+)?by\s+")
+AGENT = re.compile(r"\s+(?:first\s+|initially\s+|also\s+)?by\s+")  # matched at the word's end
 
 
 class Attribution(NamedTuple):
@@ -205,9 +204,9 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     # A subject stands within a few lines of its verb; the bound keeps run-on text linear.
     clause_start, clause_end = max(clause_start, offset - 2 * CONTEXT), min(clause_end, offset + 2 * CONTEXT)
     after_word = WORD.match(a.prose, offset, clause_end).end()  # type: ignore[union-attr]
-    agent = AGENT.match(a.prose[after_word:clause_end])
+    agent = AGENT.match(a.prose, after_word, clause_end)
     if agent:
-        follows = a.mentions_between(after_word + agent.end(), after_word + agent.end() + 1, kinds)
+        follows = a.mentions_between(agent.end(), agent.end() + 1, kinds)
         if follows:
             return follows[0]
     skipped = _masked_appositives(a, clause_start, offset)
@@ -220,7 +219,7 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
-    if PARTICIPLE.match(a.prose[offset:clause_end]) and "," in a.prose[candidates[-1].end : offset]:
+    if PARTICIPLE.match(a.prose, offset, clause_end) and a.prose.find(",", candidates[-1].end, offset) >= 0:
         return candidates[0]  # "Karpathy joined Anthropic, reporting to ...": the main subject
     return candidates[-1]
 
@@ -334,33 +333,56 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
     scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap. Within
     them the pattern is tried only where the document's one scanning pass (`linter.claims.scan`)
     found one of its literal prefixes; a pattern without such prefixes is searched for."""
-    key = ("matches", pattern)
-    if key in a.memo:
-        return a.memo[key]  # type: ignore[return-value]
+    # Kept by the pattern's identity: hashing a compiled pattern hashes its whole code.
+    memo: dict[int, tuple[re.Pattern[str], list[tuple[re.Match[str], Sentence]]]]
+    memo = a.memo.setdefault(("matches",), {})  # type: ignore[assignment]
+    known = memo.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
     candidates = scan_candidates(a, pattern)
-    found = []
+    found = _searched(a, pattern) if candidates is None else _matched_at(a, pattern, candidates)
+    memo[id(pattern)] = (pattern, found)
+    return found
+
+
+def _take(a: Analysis, m: re.Match[str], found: list[tuple[re.Match[str], Sentence]]) -> int:
+    """Keeps a match that ends within its sentence; returns where to look on from."""
+    sentence = a.sentence_at(m.start())
+    if sentence is not None and m.end() <= sentence.end:
+        found.append((m, sentence))
+        return max(m.end(), m.start() + 1)
+    return m.start() + 1  # ran over a sentence end: look again just after where it started
+
+
+def _searched(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
+    """A pattern without prefixes, searched in the claim spans that hold one of the literals
+    every match holds (`scan.required`), looked for in the lower-cased prose."""
+    found: list[tuple[re.Match[str], Sentence]] = []
+    need, low = required(pattern), lowered(a.prose)
     for start, end in a.claim_spans():
+        if need is not None and low is not None and all(low.find(w, start, end) < 0 for w in need):
+            continue
         pos = start
-        i = 0 if candidates is None else bisect.bisect_left(candidates, pos)
-        while True:
-            if candidates is None:
-                m = pattern.search(a.prose, pos, end)
-            else:
-                m = None
-                while m is None and i < len(candidates) and candidates[i] < end:
-                    m = pattern.match(a.prose, candidates[i], end)
-                    i += 1
-            if m is None:
-                break
-            sentence = a.sentence_at(m.start())
-            if sentence is not None and m.end() <= sentence.end:
-                found.append((m, sentence))
-                pos = max(m.end(), m.start() + 1)
-            else:  # ran over a sentence end: look again just after where it started
-                pos = m.start() + 1
-            if candidates is not None:
-                i = bisect.bisect_left(candidates, pos, i - 1)
-    a.memo[key] = found
+        while (m := pattern.search(a.prose, pos, end)) is not None:
+            pos = _take(a, m, found)
+    return found
+
+
+def _matched_at(a: Analysis, pattern: re.Pattern[str], candidates: list[int]) -> list[tuple[re.Match[str], Sentence]]:
+    """The candidates in order, each inside its claim span (spans are disjoint and sorted, so one
+    position to look on from serves them all), tried with the span's end as the match's bound."""
+    found: list[tuple[re.Match[str], Sentence]] = []
+    spans, k, pos, match, prose = a.claim_spans(), 0, 0, pattern.match, a.prose
+    for at in candidates:
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        if k == len(spans):
+            break
+        if at < pos or at < spans[k][0]:
+            continue
+        m = match(prose, at, spans[k][1])
+        if m is not None:
+            pos = _take(a, m, found)
     return found
 
 

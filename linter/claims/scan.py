@@ -27,7 +27,7 @@ from typing import NamedTuple
 import ahocorasick  # type: ignore[import-not-found]
 
 from linter.annotate.analysis import Analysis
-from linter.annotate.anchored import lowered
+from linter.annotate.anchored import WHITESPACE, lowered
 from linter.regex_cache import derived
 
 Prefixes = frozenset[str]
@@ -65,11 +65,6 @@ def caseless_or_ascii(char: str) -> bool:
     return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
-# Every character `\s` matches in a str pattern (`tests/test_scan.py` re-derives it).
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 MAX_PREFIXES = 1024  # per pattern: past this a prefix stops growing (a shorter one is as exact)
 SHORT = 4  # prefixes shorter than this grow by what the pattern fixes after them
 
@@ -174,6 +169,36 @@ def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
     return None
 
 
+def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case literal strings one of which occurs in every match of `pattern` (the longest
+    such fixed piece of its top-level sequence: 'mandate', 'remit' or 'brief'), or None: a pattern
+    searched for (no prefixes) need not be searched in a stretch holding none of them."""
+    found = _REQUIRED.get(pattern)
+    if found is None:
+        try:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        except re.error:  # pragma: no cover - the pattern compiled, so it parses
+            items = []
+        best: set[str] | None = None
+        run = {""}  # the strings of the current stretch of fixed items
+        for op, av in [*items, (None, None)]:  # a last non-fixed item closes the last stretch
+            if op in ZERO_WIDTH:
+                continue
+            one = _fixed(op, av) if op is not None else None
+            if one is not None and len(run) * len(one) <= MAX_PREFIXES:
+                run = {r + x for r in run for x in one}
+                continue
+            if "" not in run and (best is None or min(map(len, run)) > min(map(len, best))):
+                best = run
+            run = {""} if one is None else one
+        usable = best is not None and all(caseless_or_ascii(c) for w in best for c in w)
+        found = _REQUIRED[pattern] = (frozenset(w.lower() for w in best) if usable and best else None,)
+    return found[0]
+
+
+_REQUIRED: dict[re.Pattern[str], tuple[frozenset[str] | None]] = {}
+
+
 class Scanner:
     """Every registered pattern's prefixes, with Aho-Corasick automata over them. Patterns
     register the first time they are scanned for. A document is scanned once for the patterns
@@ -211,8 +236,8 @@ class Scanner:
                 for key in self.prefixes[i] or ():
                     by_key.setdefault(key, []).append(i)
             automaton = ahocorasick.Automaton()
-            for key, ids in by_key.items():
-                automaton.add_word(key, (len(key), tuple(ids)))
+            for key, ids in by_key.items():  # what a hit needs: how far back it starts, whose it is
+                automaton.add_word(key, (len(key) - 1, tuple(i - lo for i in ids)))
             if by_key:
                 automaton.make_automaton()
             self._automata[(lo, hi)] = automaton
@@ -229,9 +254,10 @@ class Scanner:
         found: list[set[int]] = [set() for _ in range(lo, hi)]
         automaton = self.automaton(lo, hi)
         if automaton.kind == ahocorasick.AHOCORASICK:
-            for end, (length, ids) in automaton.iter(low):
+            for end, (back, ids) in automaton.iter(low):
+                at = end - back
                 for i in ids:
-                    found[i - lo].add(end - length + 1)
+                    found[i].add(at)
         return [sorted(s) for s in found]
 
 
@@ -248,7 +274,24 @@ class _Scanned(NamedTuple):
 def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     """Where in `a`'s prose `pattern` can begin, from the document's scanning pass (None: it
     could begin anywhere, so search). The pass runs once per document for every pattern
-    registered so far, and once more for patterns registered since."""
+    registered so far, and once more for patterns registered since. Asked thousands of times a
+    page, so each pattern's answer is kept per document by the pattern's identity."""
+    known: dict[int, tuple[re.Pattern[str], list[int] | None]] | None = a.memo.get(_BY_PATTERN)  # type: ignore[assignment]
+    if known is None:
+        known = a.memo[_BY_PATTERN] = {}
+    else:
+        hit = known.get(id(pattern))
+        if hit is not None and hit[0] is pattern:
+            return hit[1]
+    found = _candidates(a, pattern)
+    known[id(pattern)] = (pattern, found)
+    return found
+
+
+_BY_PATTERN = ("scan by pattern",)
+
+
+def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     index = SCANNER.register(pattern)
     if SCANNER.prefixes[index] is None:
         return None
