@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.annotate.analysis import Analysis
 from linter.annotate.numbers import format_like, hedge_compatible
@@ -17,6 +18,7 @@ from linter.claims.timeline import Stint, Timeline, is_single_event, timeline_fo
 from linter.findings import Applicability, Finding
 from linter.language.en import YEAR_DIGITS
 from linter.rule import Example, Rule
+from linter.sheet import Fact, Sheet
 
 
 def _name(doc: Analysis, entity: str) -> str:
@@ -86,13 +88,7 @@ class CareerYears(Rule):
     def _single_year_events(self, doc: Analysis) -> Iterator[Finding]:
         """A year the sheet gives one event of a career ('first world title', 2008), read by the
         fact's cues as dates are: the cue's subject is the fact's, in the year's clause."""
-        # Only a cue of several words ('first world title') dates one event: a lone 'last' or
-        # 'title' says too little.
-        facts = [
-            f._replace(cues=tuple(c for c in f.cues if " " in c.strip()))
-            for f in doc.sheet.facts_of_type("years")
-            if is_single_event(f) and any(" " in c.strip() for c in f.cues)
-        ]
+        facts = list(_single_event_facts(doc.sheet))
         if not facts:
             return
         for m, sentence in matches_by_sentence(doc, SINGLE):
@@ -321,3 +317,15 @@ class MoveFraming(Rule):
             expected=expected,
             suggestion=suggestion,
         )
+
+
+@lru_cache(maxsize=16)
+def _single_event_facts(sheet: Sheet) -> tuple[Fact, ...]:
+    """The sheet's single-event career facts with only their cues of several words: one
+    ('first world title') dates one event, a lone 'last' or 'title' says too little. Made once
+    per sheet, so the cue index built over them is found again on every page."""
+    return tuple(
+        f._replace(cues=tuple(c for c in f.cues if " " in c.strip()))
+        for f in sheet.facts_of_type("years")
+        if is_single_event(f) and any(" " in c.strip() for c in f.cues)
+    )
