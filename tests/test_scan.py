@@ -13,7 +13,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.anchored import FOLDS_ONTO_ASCII
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import SCANNER, WHITESPACE, may_match, prefixes
+from linter.claims.scan import SCANNER, WHITESPACE, candidates, prefixes
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
@@ -116,17 +116,20 @@ def test_a_document_with_a_folding_character_is_not_scanned() -> None:
     assert SCANNER.starts("ſo Karpathy left Tesla") is None
 
 
-def test_may_match_is_false_only_where_no_match_lies() -> None:
+def test_candidates_hold_every_match_and_leave_out_sentences_without_one() -> None:
     from linter.claims.career import EVENT
     from linter.claims.titles import JOIN_AS
 
     a = Analysis(Document("x", TEXT + " He rejoined Anthropic as a lead."), default_sheet())
     verdicts = []
     for pattern in (JOIN_AS, EVENT, TAKE):
+        starts = candidates(a, pattern)
+        assert starts is not None
         for s in a.sentences:
             found = list(pattern.finditer(a.prose, s.start, s.end))
-            may = may_match(a, pattern, s.start, s.end)
+            may = any(s.start <= at < s.end for at in starts)
             assert may or not found, (pattern.pattern, s.text)
+            assert all(m.start() in starts for m in found)
             verdicts.append((may, bool(found)))
     assert (False, False) in verdicts and (True, True) in verdicts
 

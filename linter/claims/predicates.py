@@ -20,7 +20,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at, required, search
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search
 from linter.sheet import Fact
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -333,16 +333,12 @@ def matches_by_sentence(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.
     scanned: a claim needs a subject, and skipping the rest keeps every rule's scan cheap. Within
     them the pattern is tried only where the document's one scanning pass (`linter.claims.scan`)
     found one of its literal prefixes; a pattern without such prefixes is searched for."""
-    # Kept by the pattern's identity: hashing a compiled pattern hashes its whole code.
-    memo: dict[int, tuple[re.Pattern[str], list[tuple[re.Match[str], Sentence]]]]
-    memo = a.memo.setdefault(("matches",), {})  # type: ignore[assignment]
-    known = memo.get(id(pattern))
-    if known is not None and known[0] is pattern:
-        return known[1]
+    return per_pattern(a, ("matches",), pattern, _matches)
+
+
+def _matches(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
     candidates = scan_candidates(a, pattern)
-    found = _searched(a, pattern) if candidates is None else _matched_at(a, pattern, candidates)
-    memo[id(pattern)] = (pattern, found)
-    return found
+    return _searched(a, pattern) if candidates is None else _matched_at(a, pattern, candidates)
 
 
 def _take(a: Analysis, m: re.Match[str], found: list[tuple[re.Match[str], Sentence]]) -> int:

@@ -20,9 +20,10 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from collections.abc import Callable
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import ahocorasick  # type: ignore[import-not-found]
 
@@ -271,21 +272,32 @@ class _Scanned(NamedTuple):
     starts: list[list[int]] | None
 
 
-def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
-    """Where in `a`'s prose `pattern` can begin, from the document's scanning pass (None: it
-    could begin anywhere, so search). The pass runs once per document for every pattern
-    registered so far, and once more for patterns registered since. Asked thousands of times a
-    page, so each pattern's answer is kept per document by the pattern's identity."""
-    known: dict[int, tuple[re.Pattern[str], list[int] | None]] | None = a.memo.get(_BY_PATTERN)  # type: ignore[assignment]
+T = TypeVar("T")
+
+
+def per_pattern(
+    a: Analysis, key: tuple[str], pattern: re.Pattern[str], compute: Callable[[Analysis, re.Pattern[str]], T]
+) -> T:
+    """`compute(a, pattern)`, kept in the document's memo under `key` by the pattern's identity:
+    these are asked thousands of times a page, and hashing a compiled pattern hashes its whole
+    code (the pattern is kept beside its answer, so its identity is not reused)."""
+    known: dict[int, tuple[re.Pattern[str], T]] | None = a.memo.get(key)  # type: ignore[assignment]
     if known is None:
-        known = a.memo[_BY_PATTERN] = {}
+        known = a.memo[key] = {}
     else:
         hit = known.get(id(pattern))
         if hit is not None and hit[0] is pattern:
             return hit[1]
-    found = _candidates(a, pattern)
+    found = compute(a, pattern)
     known[id(pattern)] = (pattern, found)
     return found
+
+
+def candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
+    """Where in `a`'s prose `pattern` can begin, from the document's scanning pass (None: it
+    could begin anywhere, so search). The pass runs once per document for every pattern
+    registered so far, and once more for patterns registered since."""
+    return per_pattern(a, _BY_PATTERN, pattern, _candidates)
 
 
 _BY_PATTERN = ("scan by pattern",)
@@ -304,16 +316,6 @@ def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
         scanned = _Scanned(hi, None if more is None or scanned.starts is None else scanned.starts + more)
         a.memo[("scan",)] = scanned
     return None if scanned.starts is None else scanned.starts[index]
-
-
-def may_match(a: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
-    """False only when no match of `pattern` can lie within `start:end` (`finditer(prose, start,
-    end)` would find nothing): none of its prefixes begins there."""
-    found = candidates(a, pattern)
-    if found is None:
-        return True
-    i = bisect.bisect_left(found, start)
-    return i < len(found) and found[i] < end
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int, end: int) -> list[re.Match[str]]:
