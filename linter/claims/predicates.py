@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick  # type: ignore[import-not-found]
@@ -21,7 +22,7 @@ from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fa
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
 from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search
-from linter.sheet import Fact
+from linter.sheet import Fact, Sheet
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
 PEOPLE = frozenset({"person", "ambiguous"})
@@ -110,40 +111,20 @@ def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
     return found[1]
 
 
-_CUE_AUTOMATA: dict[frozenset[str], ahocorasick.Automaton | None] = {}
-
-
-def _cue_automaton(cues: frozenset[str]) -> ahocorasick.Automaton | None:
-    """An Aho-Corasick automaton over these cues (None: no cues, or a cue with a cased letter
-    beyond ASCII, whose caseless matches lower-casing may not find). A lead pattern over 130
-    cues tried its alternatives at every space (3% of the engine); the automaton reads each
-    character once."""
-    if cues not in _CUE_AUTOMATA:
-        if len(_CUE_AUTOMATA) >= 64:
-            _CUE_AUTOMATA.clear()
-        automaton = None
-        if cues and all(caseless_or_ascii(c) for cue in cues for c in cue):
-            automaton = ahocorasick.Automaton()
-            for cue in cues:
-                automaton.add_word(cue, len(cue))
-            automaton.make_automaton()
-        _CUE_AUTOMATA[cues] = automaton
-    return _CUE_AUTOMATA[cues]
-
-
-_SHEET_CUES: dict[tuple[int, ...], tuple[list[Fact], frozenset[str]]] = {}
-
-
-def _sheet_cues(facts: list[Fact]) -> frozenset[str]:
-    """Every cue of these facts, lower-cased; kept by the facts' identities (the facts alive
-    beside them, so no identity is reused), as `cue_index` keeps its indexes."""
-    key = tuple(map(id, facts))
-    found = _SHEET_CUES.get(key)
-    if found is None:
-        if len(_SHEET_CUES) >= 64:
-            _SHEET_CUES.clear()
-        found = _SHEET_CUES[key] = (list(facts), frozenset(c.lower() for f in facts for c in f.cues))
-    return found[1]
+@lru_cache(maxsize=16)
+def _sheet_cues(sheet: Sheet) -> tuple[frozenset[str], ahocorasick.Automaton | None]:
+    """Every cue of the sheet's facts, lower-cased, and an Aho-Corasick automaton over them (None:
+    no cues, or a cue with a cased letter beyond ASCII, whose caseless matches lower-casing may
+    not find). A lead pattern over 130 cues tried its alternatives at every space (3% of the
+    engine); the automaton reads each character once."""
+    cues = frozenset(c.lower() for f in sheet.facts for c in f.cues)
+    automaton = None
+    if cues and all(caseless_or_ascii(c) for cue in cues for c in cue):
+        automaton = ahocorasick.Automaton()
+        for cue in cues:
+            automaton.add_word(cue, len(cue))
+        automaton.make_automaton()
+    return cues, automaton
 
 
 def _begins_word(prose: str, at: int) -> bool:
@@ -156,8 +137,8 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
     pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
     found = a.memo.get(("cue starts",))
     if found is None:
-        every = _sheet_cues(a.sheet.facts)
-        automaton, low, prose = _cue_automaton(every), lowered(a.prose), a.prose
+        every, automaton = _sheet_cues(a.sheet)
+        low, prose = lowered(a.prose), a.prose
         starts = None
         if automaton is not None and low is not None:
             begins = {end - length + 1 for end, length in automaton.iter(low)}
