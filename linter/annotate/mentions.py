@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -97,8 +98,13 @@ def spelling(name: str, caseless: bool) -> Spelling:
 
 
 def _letter(first: str) -> str:
-    """A first character's letter, its cases and the characters folding onto it made one."""
-    return first.lower().replace("\u0131", "i").replace("\u017f", "s").replace("\u212a", "k").replace("i\u0307", "i")
+    """A first character's letter, its cases and the characters folding onto it made one: the
+    ASCII letter case-insensitive matching takes it for (the relation `spelling` reads its
+    caseless first characters by), else its lower case."""
+    if first.isascii():
+        return first.lower()
+    folded = [c for c in string.ascii_lowercase if re.fullmatch(re.escape(first), c, re.IGNORECASE)]
+    return folded[0] if folded else first.lower()
 
 
 Trie = dict[str, "Trie"]  # a character to the names' rest; "" where a name ends
