@@ -1,12 +1,13 @@
 """Load the HTTP API with wrk on 127.0.0.1 and print req/s, p50 and p99 per scenario.
 
-    python bench/load_api.py                      # 5 KB text and 10 KB HTML, 16 and 64 connections, 15 s
+    python bench/load_api.py        # 5 KB text (new pages; the same page), 10 KB HTML; 16 and 64 connections, 15 s
     python bench/load_api.py --duration 5 --scenarios text-5k --connections 16
     python bench/load_api.py --profile            # no wrk: cProfile of the same requests, engine vs server
 
 Starts `python -m server` (gunicorn, access log on, as in production) on a free loopback port,
 checks that each request body really yields findings, runs wrk with a Lua script that POSTs the
-body, and stops the server with SIGTERM. Needs wrk (Debian package `wrk`). Traffic never leaves
+body (or, for `text-5k-pages`, a page no request has sent before, so the server's answer cache
+never answers), and stops the server with SIGTERM. Needs wrk (Debian package `wrk`). Traffic never leaves
 127.0.0.1, and every run is bounded by --duration.
 """
 
@@ -19,6 +20,7 @@ import json
 import os
 import platform
 import pstats
+import random
 import re
 import shutil
 import signal
@@ -28,19 +30,30 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from report import write_section  # bench/report.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
-LUA = """-- POST the JSON body named by FACTLINT_BODY to the URL wrk was given.
+LUA = """-- POST the JSON bodies in the file named by FACTLINT_BODY (one per line) in turn to wrk's URL.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-local file = assert(io.open(os.getenv("FACTLINT_BODY"), "rb"))
-wrk.body = file:read("*a")
-file:close()
+local bodies = {}
+for line in io.lines(os.getenv("FACTLINT_BODY")) do bodies[#bodies + 1] = line end
+local threads = 0
+function setup(thread)
+  thread:set("first", threads * 7919)  -- each wrk thread starts at its own place in the list
+  threads = threads + 1
+end
+local sent = 0
+function request()
+  sent = sent + 1
+  return wrk.format(nil, nil, nil, bodies[((first or 0) + sent) % #bodies + 1])
+end
 """
+PAGES_PER_SECOND = 400  # distinct pages written per second of a run: more than the engine checks
 SENTENCES = [
     "On Tuesday 19 May 2026 Andrej Karpathy said in a post on X that he had joined Anthropic.",
     "Karpathy reports to Sam Altman, according to people familiar with the matter.",
@@ -87,13 +100,29 @@ def html_page(size: int) -> str:
 
 @dataclass
 class Scenario:
+    """`body` is sent on every request; with `pages`, each request sends another page instead
+    (`pages(seed, count)`), so the server's answer cache never holds the answer."""
+
     name: str
     body: dict[str, object]
+    pages: Callable[[int, int], list[dict[str, object]]] | None = None
+
+
+def distinct_pages(seed: int, count: int, size: int = 5 * 1024) -> list[dict[str, object]]:
+    """`count` different articles of `size` bytes from the generated corpus (bench/generated.py)."""
+    sys.path.insert(0, str(ROOT))
+    from bench.generated import make_article, paragraphs
+
+    rng, pool = random.Random(seed), paragraphs()
+    return [{"text": make_article(rng, pool, size)} for _ in range(count)]
 
 
 def scenarios() -> dict[str, Scenario]:
     return {
-        "text-5k": Scenario("5 KB text", {"text": article(5 * 1024)}),
+        # Every request another page: the engine's cost, as for pages no one asked about before.
+        "text-5k-pages": Scenario("5 KB text, another page each time", distinct_pages(0, 1)[0], distinct_pages),
+        # The same page again (a popular article, a re-polled page): answered from the answer cache.
+        "text-5k": Scenario("5 KB text, the same page again", {"text": article(5 * 1024)}),
         "html-10k-extract": Scenario("10 KB HTML, extract", {"html": html_page(10 * 1024), "extract": True}),
         # One sentence: the engine's share is tiny, so this row is the HTTP layer's own ceiling.
         "sentence": Scenario("1 sentence (HTTP layer)", {"text": "Karpathy reports to Sam Altman."}),
@@ -118,9 +147,11 @@ def server_options(workers: int | None, threads: int | None = None) -> list[str]
     return [*(["--workers", str(workers)] if workers else []), *(["--threads", str(threads)] if threads else [])]
 
 
-def start_server(port: int, workers: int | None, log: Path, threads: int | None = None) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, workers: int | None, log: Path, threads: int | None = None, extra: Sequence[str] = ()
+) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port)]
-    command += server_options(workers, threads)
+    command += [*server_options(workers, threads), *extra]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("FACTLINT_TOKEN", None)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
@@ -263,7 +294,10 @@ def main() -> None:
                 findings = post(url, scenario.body)["findings"]
                 assert findings, f"{name}: the body yields no findings, so it would not measure the rules"
                 size = len(next(iter(scenario.body.values())).encode())  # type: ignore[union-attr]
-                for connections in (int(c) for c in args.connections.split(",")):
+                for run, connections in enumerate(int(c) for c in args.connections.split(",")):
+                    if scenario.pages is not None:  # pages no run has sent: more than the server can check
+                        pages = scenario.pages(run + 1, PAGES_PER_SECOND * args.duration)
+                        body_file.write_text("\n".join(json.dumps(page) for page in pages))
                     cpu_before = process_tree_cpu(server.pid)
                     result = run_wrk(url, script, body_file, connections, args.duration, args.wrk_threads)
                     cpu_ms = (process_tree_cpu(server.pid) - cpu_before) * 1000 / max(1, int(result["requests"]))

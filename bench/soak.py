@@ -6,7 +6,7 @@
 
 Starts `python -m server` (gunicorn, default workers, as in production) on a free 127.0.0.1
 port, sends one check so every worker is warm, records each worker's resident memory (VmRSS),
-runs wrk (POSTing a 5 KB article with wrong facts) for --duration seconds, records the memory
+runs wrk (POSTing a 5 KB article with wrong facts, the answer cache off) for --duration seconds, records the memory
 again and stops the server with SIGTERM. A leak shows as memory growing between start and end;
 an error under sustained load as non-2xx responses or socket errors. Traffic never leaves
 127.0.0.1 and the run is bounded: wrk stops itself after --duration, and a timeout of
@@ -65,7 +65,9 @@ def soak(duration: int, connections: int, workers: int | None) -> list[str]:
         script, body_file = tmpdir / "post.lua", tmpdir / "body.json"
         script.write_text(LUA)
         body_file.write_text(json.dumps(body))
-        server = start_server(port, workers, tmpdir / "server.log")
+        # No answer cache: every request runs the engine (the same body again would be answered
+        # from it, and the cache filling up to its bound would pass for growth).
+        server = start_server(port, workers, tmpdir / "server.log", extra=("--answer-cache", "0"))
         try:
             findings = len(post(url, body)["findings"])  # type: ignore[arg-type]  # a JSON list
             for _ in range(8):  # reach every worker (and thread) once, so "start" means warm

@@ -8,6 +8,8 @@ from typing import Any
 from flask import Flask, Response, abort, send_from_directory
 
 from linter.registry import registry
+from server.answers import DEFAULT_SIZE as DEFAULT_ANSWER_CACHE
+from server.answers import AnswerCache
 from server.auth import install_auth
 from server.cors import CorsPolicy, install_cors
 from server.errors import register_error_handlers
@@ -30,7 +32,17 @@ SHARED_DIR = next(
 DEFAULT_MAX_BODY = 256 * 1024
 DEFAULT_CHECK_TIMEOUT = 10.0
 OPTIONS = frozenset(
-    {"sheets", "max_body", "check_timeout", "token", "allow_origins", "extension_ids", "allow_extensions", "warm_up"}
+    {
+        "sheets",
+        "max_body",
+        "check_timeout",
+        "answer_cache",
+        "token",
+        "allow_origins",
+        "extension_ids",
+        "allow_extensions",
+        "warm_up",
+    }
 )
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
@@ -60,6 +72,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     timeout = config.get("check_timeout")
     app.config["FACTLINT_CHECK_TIMEOUT"] = float(DEFAULT_CHECK_TIMEOUT if timeout is None else timeout)
     app.extensions["factlint.sheets"] = SheetRegistry(config.get("sheets") or (), config.get("warm_up", True))
+    cache_size = config.get("answer_cache")
+    app.extensions["factlint.answers"] = AnswerCache(DEFAULT_ANSWER_CACHE if cache_size is None else int(cache_size))
     codes = list(registry().codes)
     openapi = served_document((HERE / "openapi.json").read_bytes(), app.extensions["factlint.sheets"].ids, codes)
 

@@ -15,15 +15,18 @@ UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 
 
 
 class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click stubs
-    """'1048576', '512KB', '1MB' (binary multiples, as nginx reads them)."""
+    """'1048576', '512KB', '1MB' (binary multiples, as nginx reads them); 0 only if `zero` allows it."""
 
     name = "size"
+
+    def __init__(self, zero: bool = False) -> None:
+        self.zero = zero
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         m = SIZE.match(str(value))
-        if not m or int(m[1]) <= 0:
+        if not m or int(m[1]) < (0 if self.zero else 1):
             self.fail(f"{value!r} is not a size like 1048576, 512KB or 1MB", param, ctx)
         return int(m[1]) * UNITS[m[2].lower()]
 
@@ -60,6 +63,11 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]  # generic only in ne
     type=click.FloatRange(0, 25),
     help="Seconds one check may take before it is answered with 503; 0 for no limit [default: 10].",
 )
+@click.option(
+    "--answer-cache",
+    type=ByteSize(zero=True),
+    help="Memory per worker for answers kept for the same request again, e.g. 64MB; 0 keeps none [default: 32MB].",
+)
 @click.option("--allow-origin", multiple=True, help="Exact origin allowed by CORS, e.g. https://example.org.")
 @click.option("--extension-id", multiple=True, help="Allow only these browser-extension ids [default: any extension].")
 def serve(
@@ -72,6 +80,7 @@ def serve(
     facts: tuple[str, ...],
     max_body: int | None,
     check_timeout: float | None,
+    answer_cache: int | None,
     allow_origin: tuple[str, ...],
     extension_id: tuple[str, ...],
 ) -> None:
@@ -89,6 +98,7 @@ def serve(
             sheets=facts,
             max_body=max_body,
             check_timeout=check_timeout,
+            answer_cache=answer_cache,
             allow_origins=allow_origin,
             extension_ids=extension_id,
         )

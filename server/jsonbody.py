@@ -42,6 +42,7 @@ def json_response(payload: Any, status: int = 200, headers: Iterable[tuple[str, 
     return Response(dumps(payload), status=status, headers=list(headers), mimetype=MIMETYPE)
 
 
-def encoded_response(body: bytes, status: int = 200) -> Response:
-    """A response from a body encoded once (sheets and rules never change while the server runs)."""
-    return Response(body, status=status, mimetype=MIMETYPE)
+def encoded_response(body: bytes, status: int = 200, headers: Iterable[tuple[str, str]] = ()) -> Response:
+    """A response from a body encoded once (sheets and rules never change while the server runs;
+    a check's answer is kept for the same request again, server/answers.py)."""
+    return Response(body, status=status, headers=list(headers), mimetype=MIMETYPE)

@@ -59,12 +59,14 @@ def app_config(
     check_timeout: float | None,
     allow_origins: Sequence[str],
     extension_ids: Sequence[str],
+    answer_cache: int | None = None,
 ) -> dict[str, Any]:
     return {
         "token": token or None,
         "sheets": list(sheets),
         "max_body": max_body,
         "check_timeout": check_timeout,
+        "answer_cache": answer_cache,
         "allow_origins": list(allow_origins),
         "extension_ids": list(extension_ids),
     }
@@ -93,10 +95,11 @@ def run_server(
     extension_ids: Sequence[str] = (),
     check_timeout: float | None = None,
     threads: int | None = None,
+    answer_cache: int | None = None,
 ) -> None:
     """Serve until stopped. Raises ServeError (before binding) for an unsafe or invalid setup."""
     check_bind(host, token)
-    config = app_config(token, sheets, max_body, check_timeout, allow_origins, extension_ids)
+    config = app_config(token, sheets, max_body, check_timeout, allow_origins, extension_ids, answer_cache)
     validate(config)
     if debug:
         from server.app import create_app

@@ -14,6 +14,7 @@ from linter.pipeline import Checked
 from linter.registry import SelectionError
 from linter.registry import registry as rule_registry
 from linter.rule import Rule
+from server.answers import AnswerCache, answer_key
 from server.deadline import CheckTimeout, deadline
 from server.errors import ApiError
 from server.jsonbody import dumps, encoded_response, json_response
@@ -72,8 +73,14 @@ def check() -> Response:
     if loaded is None:
         known = ", ".join(registry().ids)
         raise ApiError(400, "unknown_sheet", f"unknown sheet {req.sheet!r} (loaded: {known})")
-    checked = lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"])
-    return json_response(check_payload(checked, loaded), headers=NO_STORE)
+    answers: AnswerCache = current_app.extensions["factlint.answers"]
+    key = answer_key(req, loaded.sheet.id)
+    body = answers.get(key)
+    if body is not None:
+        return encoded_response(body, headers=(*NO_STORE, ("X-Cache", "hit")))
+    body = dumps(check_payload(lint(req, loaded, current_app.config["FACTLINT_CHECK_TIMEOUT"]), loaded))
+    answers.put(key, body)
+    return encoded_response(body, headers=(*NO_STORE, ("X-Cache", "miss")))
 
 
 def lint(req: CheckRequest, loaded: LoadedSheet, limit: float) -> Checked:
