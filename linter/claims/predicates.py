@@ -76,21 +76,29 @@ class CueIndex:
         self.lengths = sorted({len(c) for c in cues}, reverse=True)
         body = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
         self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")", re.IGNORECASE)
+        self._covered: tuple[frozenset[str], bool] | None = None  # the sheet's cue pass covers these cues?
 
     def finditer(self, a: Analysis, start: int, end: int) -> list[re.Match[str]]:
         """The same matches as `self.pattern.finditer(a.prose, start, end)`, tried only where the
         document's one pass for every cue of its sheet (`cue_starts`) found a cue beginning: the
         pattern's look-behind and IGNORECASE let the regex engine skip nothing, so a window
         searched for cues cost ~100 instructions a character, once per value attributed."""
-        starts = cue_starts(a, self.by_cue.keys())
-        if starts is None:
+        every, starts = _cue_pass(a)
+        known = self._covered
+        if known is None or known[0] is not every:  # asked once per sheet, not per window
+            known = self._covered = (every, every.issuperset(self.by_cue))
+        if starts is None or not known[1]:
             return list(self.pattern.finditer(a.prose, start, end))
         return matches_at(self.pattern, a.prose, starts, start, end)
 
     def facts_at(self, text: str, start: int) -> list[Fact]:
         found: list[Fact] = []
+        chunk = text[start : start + self.lengths[0]]
+        # ASCII lower-cases character for character: one lowering serves every length.
+        ascii_chunk = chunk.lower() if chunk.isascii() else None
         for length in self.lengths:
-            facts = self.by_cue.get(text[start : start + length].lower())
+            key = ascii_chunk[:length] if ascii_chunk is not None else text[start : start + length].lower()
+            facts = self.by_cue.get(key)
             if facts:
                 found += [f for f in facts if f not in found]
         return found
@@ -132,9 +140,9 @@ def _begins_word(prose: str, at: int) -> bool:
     return at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] in "_-")
 
 
-def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
-    """Every offset of `a`'s prose where a cue of any fact of its sheet begins, found in one
-    pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
+def _cue_pass(a: Analysis) -> tuple[frozenset[str], list[int] | None]:
+    """Every cue of `a`'s sheet and every offset of its prose where one begins (None: the pass
+    cannot be made), found in one pass per document."""
     found = a.memo.get(("cue starts",))
     if found is None:
         every, automaton = _sheet_cues(a.sheet)
@@ -145,7 +153,13 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
             starts = sorted(at for at in begins if _begins_word(prose, at))
         found = (every, starts)
         a.memo[("cue starts",)] = found
-    every, starts = found  # type: ignore[misc]
+    return found  # type: ignore[return-value]
+
+
+def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
+    """Every offset of `a`'s prose where a cue of any fact of its sheet begins, found in one
+    pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
+    every, starts = _cue_pass(a)
     return starts if starts is not None and every.issuperset(cues) else None
 
 
