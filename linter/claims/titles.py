@@ -17,7 +17,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.roles import head_noun, is_unique_role
-from linter.claims.scan import finditer
+from linter.claims.scan import finditer, sentences_holding
 from linter.claims.vocabulary import vocabulary
 from linter.language.en import SENIOR_NOUNS, TITLE_LEADING, TITLE_TRAILING
 from linter.sheet import Sheet
@@ -259,11 +259,13 @@ def people_by_alias(sheet: Sheet) -> dict[str, tuple[str, ...]]:
 
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     """Every title written next to the name of a person the sheet knows."""
+    joins = sentences_holding(doc, JOIN_AS)
     for sentence in doc.sentences:
         fronted = _as_clause(doc, sentence)
         if fronted is not None:
             yield fronted
-        yield from _joined_as(doc, sentence)
+        if joins is None or sentence.number in joins:
+            yield from _joined_as(doc, sentence)
         for person in doc.mentions_in(sentence, {"person"}):
             if person.entity is None:
                 namesake = _namesake(doc, person)
