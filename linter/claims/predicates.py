@@ -7,6 +7,7 @@ Anything less certain is left alone: silence is cheaper than a false alarm.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -205,12 +206,18 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         if follows:
             return follows[0]
     skipped = _masked_appositives(a, clause_start, offset)
+    # "as", "than", ... before a name: asked per name only when the scanning pass found one in
+    # the clause before the verb (rarely), as `search` would find none otherwise.
+    compared = scan_candidates(a, COMPARED)
+    may_compare = compared is None or bisect.bisect_left(compared, clause_start + 1) < bisect.bisect_left(
+        compared, offset
+    )
     candidates = [
         m
         for m in a.mentions_between(clause_start, offset, kinds)
         if m.end <= offset
-        and not any(s <= m.start < e for s, e in skipped)
-        and not search(a, COMPARED, clause_start + 1, m.start)
+        and not (skipped and any(s <= m.start < e for s, e in skipped))
+        and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
