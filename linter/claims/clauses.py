@@ -148,6 +148,28 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     return "".join(pieces)
 
 
+# The last word of each of CUE_BEFORE's cues ('while at', 'went to', 'left for', 'joined'),
+# lower case; the cues have no word boundary before them, so these are suffixes.
+CUE_ENDS = ("at", "with", "for", "from", "joining", "leaving", "departing", "left", "join", "joins", "joined", "to")
+
+
+def _may_end_with_cue(before: str) -> bool:
+    r"""Can CUE_BEFORE match in `before`? Only if it ends with whitespace (the cue's `\s+`, or
+    'the' and its own), with a cue's last word right before (a suffix test: the search tries its
+    alternatives at each of the 40 characters). Beyond ASCII, case-insensitive matching folds
+    other characters ('ſ') onto these letters: searched."""
+    if not before.isascii():
+        return True
+    word = before.rstrip()
+    if len(word) == len(before):
+        return False
+    if word.lower().endswith(CUE_ENDS):
+        return True
+    if not word.endswith("the") or not word[:-3] or not word[-4].isspace():
+        return False
+    return word[:-3].rstrip().lower().endswith(CUE_ENDS)
+
+
 def _employers(
     a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int, masked: str | None = None
 ) -> list[tuple[str, str, int]]:
@@ -160,7 +182,7 @@ def _employers(
         if m.entity is None or not text[m.start - start : m.end - start].strip():
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
-        cue = CUE_BEFORE.search(before)
+        cue = CUE_BEFORE.search(before) if _may_end_with_cue(before) else None
         if cue and DEPARTURE.search(cue[0]) and m.end <= phrase_start and ONWARD.match(text, m.end - start):
             continue  # "leaving Mercedes to join Ferrari's team": the phrase is at the destination
         if cue:
