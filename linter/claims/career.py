@@ -21,6 +21,7 @@ from linter.annotate.mentions import Mention
 from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_person
+from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import matches_by_sentence
 from linter.claims.scan import finditer
 from linter.claims.subjects import person_subject
@@ -452,19 +453,17 @@ def length_claims(a: Analysis) -> list[LengthClaim]:
 
 def _length_claims(a: Analysis) -> list[LengthClaim]:
     out: list[LengthClaim] = []
-    # Each quantity in its sentence, in order (the same as each sentence's quantities in turn,
-    # without a lookup for each of the many sentences that hold none).
-    for found in quantities_between(a, 0, len(a.prose)):
-        q = _in_years(a, found)
-        sentence = a.sentence_at(found.start) if q is not None else None
-        if q is None or sentence is None:
-            continue
-        org = _length_org(a, sentence, q)
-        if org is None:
-            continue
-        context = a.prose[max(sentence.start, q.hedge_start - 80) : q.end]
-        which = "later" if LATER.search(context) else "first" if FIRST.search(context) else None
-        out.append(LengthClaim(sentence, person_subject(a, sentence, q.hedge_start), org, which, q))
+    for sentence, quantities in by_sentence(a, quantities_between(a, 0, len(a.prose))):
+        for found in quantities:
+            q = _in_years(a, found)
+            if q is None:
+                continue
+            org = _length_org(a, sentence, q)
+            if org is None:
+                continue
+            context = a.prose[max(sentence.start, q.hedge_start - 80) : q.end]
+            which = "later" if LATER.search(context) else "first" if FIRST.search(context) else None
+            out.append(LengthClaim(sentence, person_subject(a, sentence, q.hedge_start), org, which, q))
     return out
 
 

@@ -27,6 +27,7 @@ from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import negated
+from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import SUBJECT_KINDS, WORD, Attribution, attribute, cue_index, subject_of
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
@@ -63,8 +64,7 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
     if key not in doc.memo:
         facts = doc.sheet.facts_of_type("date")
         found = []
-        for sentence in doc.sentences:
-            dates = doc.dates_in(sentence)
+        for sentence, dates in by_sentence(doc, doc.dates):
             rivals = {m.start: _rivals(doc, m, set()) for m in dates}
             claims = {m.start: _claim(doc, sentence, m, facts, rivals[m.start]) for m in dates}
             # One date per cue: a date tied by a cue of its own does not compete for another's
