@@ -55,6 +55,8 @@ def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
 def _covered(analysis: Analysis, sentence: Sentence) -> bool:
     """Does this sentence say something about a fact's subject that the sheet has a value for?"""
     mentions = analysis.mentions_in(sentence)
+    if not mentions:
+        return False  # (most sentences: no subject to say something about)
     index = _facts_by_subject(analysis.sheet)
     known = [index[e] for e in {m.entity for m in mentions if m.entity} if e in index]
     if not known:
