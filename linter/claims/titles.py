@@ -83,8 +83,24 @@ def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, in
 
 def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     base = max(floor, person.start - 120)
-    tokens = list(TOKEN.finditer(doc.prose, base, person.start))
+    # Most names have no title before them, which the last few words tell: tokens are read from
+    # a space 30 characters back first (no token spans a space, so they are the same tokens),
+    # and from `base` only when the title runs back to that space.
+    near = doc.prose.rfind(" ", base + 1, person.start - 30)
+    if near > base:
+        found = _title_before(doc, person, list(TOKEN.finditer(doc.prose, near, person.start)), partial=True)
+        if found is not _FURTHER:
+            return found
+    return _title_before(doc, person, list(TOKEN.finditer(doc.prose, base, person.start)), partial=False)
+
+
+_FURTHER = TitleClaim("", "", None, -1, -1)  # the tokens read so far do not decide: read from further back
+
+
+def _title_before(doc: Analysis, person: Mention, tokens: list[re.Match[str]], partial: bool) -> TitleClaim | None:
     i = len(tokens)
+    if partial and i < 2:
+        return _FURTHER
     if i and tokens[i - 1][0] == "," and i >= 2:
         i -= 1  # "Anthropic's head of pre-training, Nick Joseph": allowed only with an employer
         comma = True
@@ -95,6 +111,8 @@ def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     while i and tokens[i - 1][0].lower() in words_ok:
         title_words.insert(0, tokens[i - 1])
         i -= 1
+    if partial and not i:
+        return _FURTHER
     if not title_words or title_words[-1][0].lower() in {"and", "or", "&", "of"}:
         return None  # "head of pre-training and Karpathy": a second name, not a title for it
     org = None
