@@ -29,6 +29,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import negated
 from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import SUBJECT_KINDS, WORD, Attribution, attribute, cue_index, subject_of
+from linter.claims.scan import finditer
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
@@ -200,7 +201,7 @@ def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, f
     the person are in the same sentence."""
     prose = doc.prose
     start, end = doc.clause(sentence, mention.start)
-    for verb in ORG_SAYS.finditer(prose, max(start, mention.start - 40), min(end, mention.end + 40)):
+    for verb in finditer(doc, ORG_SAYS, max(start, mention.start - 40), min(end, mention.end + 40)):
         if verb.end() <= mention.start:
             gap = prose[verb.end() : mention.start]
         elif verb.start() >= mention.end:
