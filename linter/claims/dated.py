@@ -179,10 +179,17 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
     event = [f for f in doc.sheet.facts_about(fact.subject, "date") if abs((f.value.date - day).days) <= 31]
     for other in event:
         for cue in other.cues:
-            if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
+            if not SAYING.match(cue) and cue_at_word(cue).search(text):
                 return True
     orgs = {f.org for f in event if f.org} | title_organisations(doc.sheet)
     return any(m.entity in orgs for m in doc.mentions_between(start, end) if not m.pronoun)
+
+
+@lru_cache(maxsize=1024)
+def cue_at_word(cue: str) -> re.Pattern[str]:
+    """A cue where a word begins, any case (compiled once per cue, not looked up in the regex
+    module's cache by its text each time)."""
+    return re.compile(rf"(?<![\w-]){re.escape(cue)}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -265,7 +272,7 @@ def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: lis
     text = sentence.text
 
     def cued(fact: Fact) -> bool:  # asked last: the cheap tests leave few facts to search for
-        return any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in fact.cues)
+        return any(cue_at_word(c).search(text) for c in fact.cues)
 
     found = [f for f in facts if f.org == org and f.subject in people and cued(f)]
     if not found and org in title_organisations(doc.sheet):

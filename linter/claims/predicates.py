@@ -57,8 +57,11 @@ def _reach(cue: re.Match[str], value_start: int) -> int:
     return cue.start() - value_start + LATE_CUE_PENALTY if cue.start() >= value_start else value_start - cue.end()
 
 
+LETTER = re.compile(r"[A-Za-z]")
+
+
 def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: int) -> bool:
-    return bool(re.search(r"[A-Za-z]", a.prose[start:value_start] + a.prose[value_end:end]))
+    return bool(LETTER.search(a.prose, start, value_start) or LETTER.search(a.prose, value_end, end))
 
 
 class CueIndex:
