@@ -162,14 +162,13 @@ def test_searches_at_candidates_equal_search() -> None:
     from linter.claims.clauses import HYPOTHETICAL
     from linter.claims.predicates import COMPARED
     from linter.claims.scan import search
-    from linter.claims.subjects import COPULA_BEFORE, ORG_POSSESSIVE, TAKEN_BY
 
     rng, pool = random.Random(4), paragraphs()
     texts = [make_article(rng, pool, rng.randint(800, 5000)) for _ in range(8)]
     texts += [TEXT + " It said he didn't join. If not, others claimed so, as the", TEXT.replace("years", "ſome")]
     for text in texts:
         a = Analysis(Document("x", text), default_sheet())
-        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED, TAKEN_BY, COPULA_BEFORE, ORG_POSSESSIVE):
+        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED):
             for _ in range(40):
                 start = rng.randint(0, len(text))
                 end = rng.randint(start, min(len(text), start + rng.choice([10, 60, 240, 5000])))

@@ -17,7 +17,7 @@ from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_if_fragment, previous_person
 from linter.claims.predicates import APPOSITIVE, subject_of
 from linter.claims.roles import head_noun
-from linter.claims.scan import finditer, search
+from linter.claims.scan import finditer
 from linter.claims.vocabulary import vocabulary
 
 # "After departing Tesla in 2022, Karpathy ...", "After seven years at Tesla, he ...": the subject
@@ -79,7 +79,7 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
         for m in a.mentions_between(clause_start, offset, {"person"})
         if m.end <= offset
         and not any(s <= m.start < e for s, e in skipped)
-        and not (m.entity and search(a, TAKEN_BY, clause_start, m.start))  # "under Elon Musk"
+        and not (m.entity and TAKEN_BY.search(a.prose, clause_start, m.start))  # "under Elon Musk"
     ]
     if people:
         return people[-1]
@@ -120,9 +120,9 @@ def _not_an_object(a: Analysis, sentence: Sentence, found: Mention, offset: int)
     earlier = [m for m in a.mentions_between(sentence.start, found.start, {"person"}) if m.end <= found.start]
     if not earlier:
         return found
-    taken = search(a, TAKEN_BY, earlier[-1].end, found.start)
-    owner = re.match(r"['’]s?\s", a.prose[found.end : found.end + 3]) and search(
-        a, COPULA_BEFORE, earlier[-1].end, found.start
+    taken = TAKEN_BY.search(a.prose, earlier[-1].end, found.start)
+    owner = re.match(r"['’]s?\s", a.prose[found.end : found.end + 3]) and COPULA_BEFORE.search(
+        a.prose, earlier[-1].end, found.start
     )
     return earlier[-1] if taken or owner else found
 
@@ -139,7 +139,7 @@ def subject_or_owner(a: Analysis, sentence: Sentence, offset: int) -> Mention | 
     if found is not None:
         return found
     clause_start, _ = a.clause(sentence, offset)
-    if not search(a, ORG_POSSESSIVE, clause_start, offset):
+    if not ORG_POSSESSIVE.search(a.prose, clause_start, offset):
         return None
     first = a.sentences[max(0, sentence.number - 2)].start
     orgs = [m for m in a.mentions_between(first, offset, {"organisation"}) if m.entity and m.end <= offset]
