@@ -123,6 +123,19 @@ def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
     return found[1]
 
 
+def _page_cue_index(a: Analysis, facts: list[Fact]) -> CueIndex:
+    """`cue_index(tuple(facts))`, kept for the page by the list's identity: a reader passes the
+    same list for every value it attributes, and the key of `cue_index` hashes every fact's id
+    (the list is kept beside it, so its identity is not reused, with a copy to notice a change)."""
+    key = ("cue index", id(facts))
+    known: tuple[list[Fact], list[Fact], CueIndex] | None = a.memo.get(key)  # type: ignore[assignment]
+    if known is not None and known[0] is facts and known[1] == facts:
+        return known[2]
+    index = cue_index(tuple(facts))
+    a.memo[key] = (facts, list(facts), index)
+    return index
+
+
 @lru_cache(maxsize=16)
 def _sheet_cues(sheet: Sheet) -> tuple[frozenset[str], ahocorasick.Automaton | None]:
     """Every cue of the sheet's facts, lower-cased, and an Aho-Corasick automaton over them (None:
@@ -253,7 +266,7 @@ def attribute(
         if follows:
             _, clause_end = a.clause(sentence, follows.start())
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
-    index = cue_index(tuple(facts))
+    index = _page_cue_index(a, facts)
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None, Fact, int]] = []
     for cue in index.finditer(a, lo, hi):
