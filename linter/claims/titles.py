@@ -24,9 +24,9 @@ from linter.sheet import Sheet
 
 TOKEN = re.compile(r"[A-Za-z][\w&.-]*?['’]s\b|[A-Za-z][\w&-]*|&|[^\w\s]")
 COPULA = r"(?:is|was|as|serves\s+as|served\s+as|has\s+been|had\s+been|became|remains|will\s+be)"
-AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+[—–]\s+|\s+" + COPULA + r"\s+)")
+AFTER_NAME = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+[—–]\s+|\s+" + COPULA + r"\s+)")
 # A resolved pronoun carries a title only through a copula: "he was director of AI at ...".
-AFTER_PRONOUN = re.compile(r"^\s+(?:is|was|had\s+been|has\s+been|became)\s+")
+AFTER_PRONOUN = re.compile(r"\s+(?:is|was|had\s+been|has\s+been|became)\s+")
 AS_TITLE = re.compile(r"As\s+")
 # "joins Anthropic as head of X": the title a person takes at the employer they join.
 JOIN_AS = re.compile(r"\b(?:re)?join(?:s|ed|ing)?\s+(?=[A-Z])")
@@ -199,13 +199,13 @@ PAIR_BEFORE = re.compile(r"\b(?:and|&)\s+$")
 
 
 def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
-    lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose[person.end : ceiling])
+    lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose, person.end, ceiling)
     if not lead:
         return None
     before = doc.mentions_between(max(0, person.start - 60), person.start, {"person"})
     if before and PAIR_BEFORE.search(doc.prose, before[-1].end, person.start):
         return None  # "Jane Doe and John Roe, its CEO and CTO": the titles go to the pair, in order
-    found = _title_from(doc, person.end + lead.end(), ceiling)
+    found = _title_from(doc, lead.end(), ceiling)
     return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1]) if found else None
 
 
