@@ -35,3 +35,23 @@ def test_the_precheck_lets_through_every_window_the_search_matches_on_articles()
                 matched += 1
                 assert _may_end_with_cue(before), before
     assert matched > 100
+
+
+def test_a_name_is_taken_only_after_a_comma_or_a_taking_word() -> None:
+    from linter.annotate.analysis import Analysis
+    from linter.claims.fragments import TAKEN, TAKEN_ENDS
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(7), paragraphs()
+    extra = "Born 1986. Co-founded OpenAI alongside\nSam Altman, and Greg. Worked under  Musk; with him, Joseph."
+    matched = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 6000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            for end in range(sentence.start, sentence.end + 1):
+                before = text[sentence.start : end]
+                if TAKEN.search(before):
+                    matched += 1
+                    assert before.rstrip().endswith(TAKEN_ENDS), before
+    assert matched > 100
