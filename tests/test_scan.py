@@ -159,6 +159,7 @@ def test_windows_matched_at_candidates_equal_finditer() -> None:
 def test_searches_at_candidates_equal_search() -> None:
     """`scan.search` stops where `pattern.search` stops, for the patterns read that way."""
     from linter.annotate.analysis import NEGATION, REPORTED
+    from linter.claims.career import BARE
     from linter.claims.clauses import HYPOTHETICAL
     from linter.claims.predicates import COMPARED
     from linter.claims.scan import search
@@ -168,7 +169,7 @@ def test_searches_at_candidates_equal_search() -> None:
     texts += [TEXT + " It said he didn't join. If not, others claimed so, as the", TEXT.replace("years", "ſome")]
     for text in texts:
         a = Analysis(Document("x", text), default_sheet())
-        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED):
+        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED, BARE):
             for _ in range(40):
                 start = rng.randint(0, len(text))
                 end = rng.randint(start, min(len(text), start + rng.choice([10, 60, 240, 5000])))

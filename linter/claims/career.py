@@ -23,7 +23,7 @@ from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_person
 from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import finditer
+from linter.claims.scan import finditer, search
 from linter.claims.subjects import person_subject
 from linter.language.en import YEAR_DIGITS
 
@@ -347,7 +347,7 @@ def _after_event(y: _Years) -> Tie | tuple[()] | None:
     a, prose = y.a, y.a.prose
     clause_start, _ = a.clause(y.sentence, y.start)
     e = _last_event_before(y.events, clause_start, y.start)
-    bare = BARE.search(prose, max(clause_start, y.anchor - 60), y.anchor)
+    bare = search(a, BARE, max(clause_start, y.anchor - 60), y.anchor)
     if e is not None:
         gap = (GAP_AFTER_PLACE if e.kind == "during" else GAP_AFTER).fullmatch(prose, e.end, y.anchor)
         if gap and not (bare and bare.start() > e.end) and not _names_between(a, e.end, y.start):
