@@ -55,3 +55,17 @@ def test_a_name_is_taken_only_after_a_comma_or_a_taking_word() -> None:
                     matched += 1
                     assert before.rstrip().endswith(TAKEN_ENDS), before
     assert matched > 100
+
+
+def test_an_opening_bracket_before_the_years_is_the_one_the_search_finds() -> None:
+    import re
+
+    from linter.claims.career import opening_bracket
+
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice("( )x\n\t\x1c\u00a0é") for _ in range(rng.randint(0, 9)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        found = re.search(r"\(\s*$", text[start:end])
+        assert opening_bracket(text, start, end) == (start + found.start() if found else None), repr(text)

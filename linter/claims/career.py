@@ -292,14 +292,24 @@ def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, even
     return None
 
 
+CLOSING = re.compile(r"\s*\)")
+
+
+def opening_bracket(prose: str, start: int, end: int) -> int | None:
+    r"""Where a bracket opens that only whitespace follows up to `end` (after `start`): what
+    `re.search(r"\(\s*$", prose[start:end])` finds, without a search of the whole stretch."""
+    at = start + len(prose[start:end].rstrip()) - 1
+    return at if at >= start and prose[at] == "(" else None
+
+
 def _in_brackets(y: _Years) -> Tie | tuple[()] | None:
     """'Tesla (2017–2022)'."""
     a, prose = y.a, y.a.prose
-    paren = re.search(r"\(\s*$", prose[y.sentence.start : y.start])
-    if not paren or not re.match(r"\s*\)", prose[y.end : y.end + 3]):
+    opening = opening_bracket(prose, y.sentence.start, y.start)
+    if opening is None or not CLOSING.match(prose, y.end, y.end + 3):
         return None
-    before = a.mentions_between(y.sentence.start, y.sentence.start + paren.start() + 1, {"organisation"})
-    if not before or not before[-1].entity or prose[before[-1].end : y.sentence.start + paren.start()].strip():
+    before = a.mentions_between(y.sentence.start, opening + 1, {"organisation"})
+    if not before or not before[-1].entity or prose[before[-1].end : opening].strip():
         return ()
     org = before[-1]
     person = person_subject(a, y.sentence, org.start) or _first_person_after(a, y.sentence, y.end)
