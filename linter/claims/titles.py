@@ -16,6 +16,7 @@ from typing import NamedTuple
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.per_sentence import by_sentence
 from linter.claims.roles import head_noun, is_unique_role
 from linter.claims.scan import finditer, sentences_holding
 from linter.claims.vocabulary import vocabulary
@@ -278,13 +279,14 @@ def people_by_alias(sheet: Sheet) -> dict[str, tuple[str, ...]]:
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     """Every title written next to the name of a person the sheet knows."""
     joins = sentences_holding(doc, JOIN_AS)
+    named = {s.number: people for s, people in by_sentence(doc, [m for m in doc.mentions if m.kind == "person"])}
     for sentence in doc.sentences:
         fronted = _as_clause(doc, sentence)
         if fronted is not None:
             yield fronted
         if joins is None or sentence.number in joins:
             yield from _joined_as(doc, sentence)
-        for person in doc.mentions_in(sentence, {"person"}):
+        for person in named.get(sentence.number, ()):
             if person.entity is None:
                 namesake = _namesake(doc, person)
                 found = _before(doc, person, sentence.start) if namesake else None
