@@ -9,6 +9,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between, value_interval
 from linter.claims.career import length_claims
 from linter.claims.counts import counted_fact
+from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import attribute
 from linter.claims.subjects import subject_or_owner
 from linter.findings import Finding
@@ -102,8 +103,7 @@ class FigureMismatch(Rule):
         if not facts:
             return
         lengths = {claim.quantity.start for claim in length_claims(doc)}
-        for sentence in doc.sentences:
-            quantities = quantities_between(doc, sentence.start, sentence.end)
+        for sentence, quantities in by_sentence(doc, quantities_between(doc, 0, len(doc.prose))):
             for q in quantities:
                 if q.start in lengths:
                     continue

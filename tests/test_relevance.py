@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from linter.annotate.analysis import Analysis
 from linter.api import check_text
 from linter.claims.relevance import coverage, event_people
@@ -66,3 +68,24 @@ def test_every_flagged_statement_is_counted_as_checked():
     checked = check("Andrej Karpathy reports to Sam Altman. Anthropic raised a $20 billion funding round.")
     assert len({f.line for f in checked.findings}) <= checked.coverage.statements
     assert checked.coverage.statements >= 1
+
+
+def test_cue_words_found_by_the_automaton_count_the_statements_a_substring_search_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from bench.generated import make_article, paragraphs
+    from linter.annotate.analysis import Analysis
+    from linter.claims import relevance
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(6), paragraphs()
+    analyses = [
+        Analysis(Document("x", make_article(rng, pool, rng.randint(1000, 9000))), default_sheet()) for _ in range(12)
+    ]
+    found = [[relevance._covered(a, s) for s in a.sentences] for a in analyses]
+    monkeypatch.setattr(relevance, "_cue_finder", lambda sheet: None)  # the substring search
+    assert found == [[relevance._covered(a, s) for s in a.sentences] for a in analyses]
+    assert sum(map(sum, found)) > 50

@@ -139,6 +139,7 @@ def test_windows_matched_at_candidates_equal_finditer() -> None:
     in the same window, for the patterns read that way, in windows of every size."""
     from linter.claims.career import EVENT, RANGE, SINGLE
     from linter.claims.clauses import APPOSITIVE, RELATIVE
+    from linter.claims.dated import ORG_SAYS
     from linter.claims.predicates import APPOSITIVE as SUBJECT_APPOSITIVE
     from linter.claims.scan import finditer
     from linter.claims.titles import JOIN_AS
@@ -147,7 +148,7 @@ def test_windows_matched_at_candidates_equal_finditer() -> None:
     texts = [make_article(rng, pool, rng.randint(800, 5000)) for _ in range(8)] + [TEXT, TEXT.replace("years", "ſome")]
     for text in texts:
         a = Analysis(Document("x", text), default_sheet())
-        for pattern in (EVENT, RANGE, SINGLE, JOIN_AS, APPOSITIVE, RELATIVE, SUBJECT_APPOSITIVE):
+        for pattern in (EVENT, RANGE, SINGLE, JOIN_AS, APPOSITIVE, RELATIVE, SUBJECT_APPOSITIVE, ORG_SAYS):
             for _ in range(30):
                 start = rng.randint(0, len(text))
                 end = rng.randint(start, min(len(text), start + rng.choice([10, 120, 600, 5000])))
@@ -158,6 +159,7 @@ def test_windows_matched_at_candidates_equal_finditer() -> None:
 def test_searches_at_candidates_equal_search() -> None:
     """`scan.search` stops where `pattern.search` stops, for the patterns read that way."""
     from linter.annotate.analysis import NEGATION, REPORTED
+    from linter.claims.career import BARE
     from linter.claims.clauses import HYPOTHETICAL
     from linter.claims.predicates import COMPARED
     from linter.claims.scan import search
@@ -167,7 +169,7 @@ def test_searches_at_candidates_equal_search() -> None:
     texts += [TEXT + " It said he didn't join. If not, others claimed so, as the", TEXT.replace("years", "ſome")]
     for text in texts:
         a = Analysis(Document("x", text), default_sheet())
-        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED):
+        for pattern in (REPORTED, NEGATION, HYPOTHETICAL, COMPARED, BARE):
             for _ in range(40):
                 start = rng.randint(0, len(text))
                 end = rng.randint(start, min(len(text), start + rng.choice([10, 60, 240, 5000])))

@@ -21,8 +21,9 @@ from linter.annotate.mentions import Mention
 from linter.annotate.numbers import Quantity, quantities_between
 from linter.annotate.text import Sentence
 from linter.claims.fragments import previous_person
+from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import finditer
+from linter.claims.scan import finditer, search
 from linter.claims.subjects import person_subject
 from linter.language.en import YEAR_DIGITS
 
@@ -291,14 +292,24 @@ def _tie(a: Analysis, sentence: Sentence, m: re.Match[str], is_range: bool, even
     return None
 
 
+CLOSING = re.compile(r"\s*\)")
+
+
+def opening_bracket(prose: str, start: int, end: int) -> int | None:
+    r"""Where a bracket opens that only whitespace follows up to `end` (after `start`): what
+    `re.search(r"\(\s*$", prose[start:end])` finds, without a search of the whole stretch."""
+    at = start + len(prose[start:end].rstrip()) - 1
+    return at if at >= start and prose[at] == "(" else None
+
+
 def _in_brackets(y: _Years) -> Tie | tuple[()] | None:
     """'Tesla (2017–2022)'."""
     a, prose = y.a, y.a.prose
-    paren = re.search(r"\(\s*$", prose[y.sentence.start : y.start])
-    if not paren or not re.match(r"\s*\)", prose[y.end : y.end + 3]):
+    opening = opening_bracket(prose, y.sentence.start, y.start)
+    if opening is None or not CLOSING.match(prose, y.end, y.end + 3):
         return None
-    before = a.mentions_between(y.sentence.start, y.sentence.start + paren.start() + 1, {"organisation"})
-    if not before or not before[-1].entity or prose[before[-1].end : y.sentence.start + paren.start()].strip():
+    before = a.mentions_between(y.sentence.start, opening + 1, {"organisation"})
+    if not before or not before[-1].entity or prose[before[-1].end : opening].strip():
         return ()
     org = before[-1]
     person = person_subject(a, y.sentence, org.start) or _first_person_after(a, y.sentence, y.end)
@@ -346,7 +357,7 @@ def _after_event(y: _Years) -> Tie | tuple[()] | None:
     a, prose = y.a, y.a.prose
     clause_start, _ = a.clause(y.sentence, y.start)
     e = _last_event_before(y.events, clause_start, y.start)
-    bare = BARE.search(prose, max(clause_start, y.anchor - 60), y.anchor)
+    bare = search(a, BARE, max(clause_start, y.anchor - 60), y.anchor)
     if e is not None:
         gap = (GAP_AFTER_PLACE if e.kind == "during" else GAP_AFTER).fullmatch(prose, e.end, y.anchor)
         if gap and not (bare and bare.start() > e.end) and not _names_between(a, e.end, y.start):
@@ -452,8 +463,8 @@ def length_claims(a: Analysis) -> list[LengthClaim]:
 
 def _length_claims(a: Analysis) -> list[LengthClaim]:
     out: list[LengthClaim] = []
-    for sentence in a.sentences:
-        for found in quantities_between(a, sentence.start, sentence.end):
+    for sentence, quantities in by_sentence(a, quantities_between(a, 0, len(a.prose))):
+        for found in quantities:
             q = _in_years(a, found)
             if q is None:
                 continue

@@ -148,6 +148,28 @@ def _masked(a: Analysis, start: int, end: int, offset: int) -> str:
     return "".join(pieces)
 
 
+# The last word of each of CUE_BEFORE's cues ('while at', 'went to', 'left for', 'joined'),
+# lower case; the cues have no word boundary before them, so these are suffixes.
+CUE_ENDS = ("at", "with", "for", "from", "joining", "leaving", "departing", "left", "join", "joins", "joined", "to")
+
+
+def _may_end_with_cue(before: str) -> bool:
+    r"""Can CUE_BEFORE match in `before`? Only if it ends with whitespace (the cue's `\s+`, or
+    'the' and its own), with a cue's last word right before (a suffix test: the search tries its
+    alternatives at each of the 40 characters). Beyond ASCII, case-insensitive matching folds
+    other characters ('ſ') onto these letters: searched."""
+    if not before.isascii():
+        return True
+    word = before.rstrip()
+    if len(word) == len(before):
+        return False
+    if word.lower().endswith(CUE_ENDS):
+        return True
+    if not word.endswith("the") or not word[:-3] or not word[-4].isspace():
+        return False
+    return word[:-3].rstrip().lower().endswith(CUE_ENDS)
+
+
 def _employers(
     a: Analysis, start: int, end: int, phrase_start: int, phrase_end: int, masked: str | None = None
 ) -> list[tuple[str, str, int]]:
@@ -160,7 +182,7 @@ def _employers(
         if m.entity is None or not text[m.start - start : m.end - start].strip():
             continue
         before = text[max(0, m.start - start - 40) : m.start - start]
-        cue = CUE_BEFORE.search(before)
+        cue = CUE_BEFORE.search(before) if _may_end_with_cue(before) else None
         if cue and DEPARTURE.search(cue[0]) and m.end <= phrase_start and ONWARD.match(text, m.end - start):
             continue  # "leaving Mercedes to join Ferrari's team": the phrase is at the destination
         if cue:
@@ -225,13 +247,15 @@ def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: 
 class _Reading:
     """What the clause around a phrase says whatever fact it is judged for, read once per phrase:
     its bounds, the employers it names, its masked text and its force. The sentence-wide
-    readings are made only when a fact asks for them."""
+    readings are made only when a fact asks for them, given the analysis: a reading kept in the
+    analysis's memo that kept the analysis would make each page a reference cycle, which only
+    the garbage collector frees (every object of the page then waits for, and is traversed by,
+    a collection)."""
 
     __slots__ = (
         "_named",
         "_sentence_employers",
         "_sentence_text",
-        "a",
         "clause_end",
         "clause_start",
         "employers",
@@ -245,7 +269,6 @@ class _Reading:
 
     def __init__(
         self,
-        a: Analysis,
         sentence: Sentence,
         span: tuple[int, int],
         clause: tuple[int, int],
@@ -254,28 +277,28 @@ class _Reading:
         force: str,
         kind: str,
     ) -> None:
-        self.a, self.sentence, (self.start, self.end), (self.clause_start, self.clause_end) = a, sentence, span, clause
+        self.sentence, (self.start, self.end), (self.clause_start, self.clause_end) = sentence, span, clause
         self.employers, self.text, self.force, self.kind = employers, text, force, kind
         self._named: set[str | None] | None = None
         self._sentence_employers: list[tuple[str, str, int]] | None = None
         self._sentence_text: str | None = None
 
-    def named(self) -> set[str | None]:
+    def named(self, a: Analysis) -> set[str | None]:
         """The organisations the whole sentence names."""
         if self._named is None:
             s = self.sentence
-            self._named = {m.entity for m in self.a.mentions_between(s.start, s.end, {"organisation"})}
+            self._named = {m.entity for m in a.mentions_between(s.start, s.end, {"organisation"})}
         return self._named
 
-    def sentence_employers(self) -> list[tuple[str, str, int]]:
+    def sentence_employers(self, a: Analysis) -> list[tuple[str, str, int]]:
         if self._sentence_employers is None:
             s = self.sentence
-            self._sentence_employers = _employers(self.a, s.start, s.end, self.start, self.end, self.sentence_text())
+            self._sentence_employers = _employers(a, s.start, s.end, self.start, self.end, self.sentence_text(a))
         return self._sentence_employers
 
-    def sentence_text(self) -> str:
+    def sentence_text(self, a: Analysis) -> str:
         if self._sentence_text is None:
-            self._sentence_text = _masked(self.a, self.sentence.start, self.sentence.end, self.start)
+            self._sentence_text = _masked(a, self.sentence.start, self.sentence.end, self.start)
         return self._sentence_text
 
 
@@ -288,7 +311,6 @@ def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
     clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
     text = _masked(a, clause_start, clause_end, start)
     reading = _Reading(
-        a,
         sentence,
         (start, end),
         (clause_start, clause_end),
@@ -312,12 +334,12 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
     employer, cue = _employer(reading.employers, fact, start, end)
     # A sentence that never names the fact's employer but sets its scene elsewhere
     # ('2017 — Left OpenAI for Tesla, where he became ...').
-    elsewhere_set = fact is not None and fact.org is not None and fact.org not in reading.named()
+    elsewhere_set = fact is not None and fact.org is not None and fact.org not in reading.named(a)
     if employer is None and elsewhere_set:
-        employer, cue = _employer(reading.sentence_employers(), fact, start)
+        employer, cue = _employer(reading.sentence_employers(a), fact, start)
     past = _past(a, reading.text, fact)
     if not past and elsewhere_set:
-        past = _past(a, reading.sentence_text(), fact)
+        past = _past(a, reading.sentence_text(a), fact)
     scope = Scope(
         kind=reading.kind,
         start=reading.clause_start,

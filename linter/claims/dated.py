@@ -27,7 +27,9 @@ from linter.annotate.dates import DateMention
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import negated
+from linter.claims.per_sentence import by_sentence
 from linter.claims.predicates import SUBJECT_KINDS, WORD, Attribution, attribute, cue_index, subject_of
+from linter.claims.scan import finditer
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
 
@@ -63,8 +65,7 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
     if key not in doc.memo:
         facts = doc.sheet.facts_of_type("date")
         found = []
-        for sentence in doc.sentences:
-            dates = doc.dates_in(sentence)
+        for sentence, dates in by_sentence(doc, doc.dates):
             rivals = {m.start: _rivals(doc, m, set()) for m in dates}
             claims = {m.start: _claim(doc, sentence, m, facts, rivals[m.start]) for m in dates}
             # One date per cue: a date tied by a cue of its own does not compete for another's
@@ -178,10 +179,17 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
     event = [f for f in doc.sheet.facts_about(fact.subject, "date") if abs((f.value.date - day).days) <= 31]
     for other in event:
         for cue in other.cues:
-            if not SAYING.match(cue) and re.search(rf"(?<![\w-]){re.escape(cue)}", text, re.IGNORECASE):
+            if not SAYING.match(cue) and cue_at_word(cue).search(text):
                 return True
     orgs = {f.org for f in event if f.org} | title_organisations(doc.sheet)
     return any(m.entity in orgs for m in doc.mentions_between(start, end) if not m.pronoun)
+
+
+@lru_cache(maxsize=1024)
+def cue_at_word(cue: str) -> re.Pattern[str]:
+    """A cue where a word begins, any case (compiled once per cue, not looked up in the regex
+    module's cache by its text each time)."""
+    return re.compile(rf"(?<![\w-]){re.escape(cue)}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -200,7 +208,7 @@ def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, f
     the person are in the same sentence."""
     prose = doc.prose
     start, end = doc.clause(sentence, mention.start)
-    for verb in ORG_SAYS.finditer(prose, max(start, mention.start - 40), min(end, mention.end + 40)):
+    for verb in finditer(doc, ORG_SAYS, max(start, mention.start - 40), min(end, mention.end + 40)):
         if verb.end() <= mention.start:
             gap = prose[verb.end() : mention.start]
         elif verb.start() >= mention.end:
@@ -264,7 +272,7 @@ def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: lis
     text = sentence.text
 
     def cued(fact: Fact) -> bool:  # asked last: the cheap tests leave few facts to search for
-        return any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in fact.cues)
+        return any(cue_at_word(c).search(text) for c in fact.cues)
 
     found = [f for f in facts if f.org == org and f.subject in people and cued(f)]
     if not found and org in title_organisations(doc.sheet):

@@ -11,12 +11,15 @@ from linter.annotate.text import Sentence
 from linter.language.en import YEAR_DIGITS
 
 FRAGMENT_HEAD = re.compile(rf"\W*(?:{YEAR_DIGITS}(?:\s*[-–]\s*{YEAR_DIGITS})?\s*[—–:-]+\s*)?")
+CAPITALISED = re.compile(r"[A-Z][a-z]+\b")  # a fragment's first word: its verb ('Left')
 NOT_VERBS = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "These", "Those", "In", "On", "At", "By"}
 
 
 # A name a preposition or a list takes ("alongside Sam Altman, Elon Musk, and Greg Brockman")
 # inside a fragment is not who the fragments are about.
-TAKEN = re.compile(r"(?:\b(?:alongside|under|with|by|from|to|of|and|than|like|for|beside|including)\s+|,\s*)$")
+TAKING = ("alongside", "under", "with", "by", "from", "to", "of", "and", "than", "like", "for", "beside", "including")
+TAKEN = re.compile(rf"(?:\b(?:{'|'.join(TAKING)})\s+|,\s*)$")
+TAKEN_ENDS = (",", *TAKING)  # what the text before such a name ends with, past its whitespace
 FRAGMENT_RUN = 12  # how far a run of fragments ('Born 1986 ... Left Tesla in 2022.') may reach back
 
 
@@ -44,14 +47,19 @@ def _taken(a: Analysis, sentence: Sentence, m: Mention) -> bool:
     if m.pronoun:
         return False
     before = a.prose[sentence.start : m.start]
-    return bool(TAKEN.search(before)) or before.count("(") > before.count(")")
+    if before.count("(") > before.count(")"):
+        return True
+    # TAKEN ends with a comma or one of its words, then whitespace: anything else cannot match,
+    # and the search would try it at every character of the sentence so far.
+    tail = before.rstrip()
+    return tail.endswith(TAKEN_ENDS) and bool(TAKEN.search(before))
 
 
 def _starts_with_verb(a: Analysis, sentence: Sentence) -> bool:
     head = FRAGMENT_HEAD.match(a.prose, sentence.start, sentence.end)
     if head is None:
         return False
-    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end])
+    word = CAPITALISED.match(a.prose, head.end(), sentence.end)
     return word is not None and word[0] not in NOT_VERBS and not a.mentions_between(head.end(), head.end() + 1)
 
 
@@ -65,7 +73,7 @@ def _fragment(a: Analysis, sentence: Sentence, offset: int) -> bool:
     head = FRAGMENT_HEAD.match(a.prose, sentence.start, offset)
     if head is None:
         return False
-    word = re.match(r"[A-Z][a-z]+\b", a.prose[head.end() : sentence.end])
+    word = CAPITALISED.match(a.prose, head.end(), sentence.end)
     if word is None or word[0] in NOT_VERBS:
         return False
     return not a.mentions_between(sentence.start, offset, {"person"}) and not a.mentions_between(

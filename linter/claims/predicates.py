@@ -7,6 +7,7 @@ Anything less certain is left alone: silence is cheaper than a false alarm.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -56,8 +57,11 @@ def _reach(cue: re.Match[str], value_start: int) -> int:
     return cue.start() - value_start + LATE_CUE_PENALTY if cue.start() >= value_start else value_start - cue.end()
 
 
+LETTER = re.compile(r"[A-Za-z]")
+
+
 def _has_words(a: Analysis, start: int, value_start: int, value_end: int, end: int) -> bool:
-    return bool(re.search(r"[A-Za-z]", a.prose[start:value_start] + a.prose[value_end:end]))
+    return bool(LETTER.search(a.prose, start, value_start) or LETTER.search(a.prose, value_end, end))
 
 
 class CueIndex:
@@ -76,21 +80,29 @@ class CueIndex:
         self.lengths = sorted({len(c) for c in cues}, reverse=True)
         body = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
         self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")", re.IGNORECASE)
+        self._covered: tuple[frozenset[str], bool] | None = None  # the sheet's cue pass covers these cues?
 
     def finditer(self, a: Analysis, start: int, end: int) -> list[re.Match[str]]:
         """The same matches as `self.pattern.finditer(a.prose, start, end)`, tried only where the
         document's one pass for every cue of its sheet (`cue_starts`) found a cue beginning: the
         pattern's look-behind and IGNORECASE let the regex engine skip nothing, so a window
         searched for cues cost ~100 instructions a character, once per value attributed."""
-        starts = cue_starts(a, self.by_cue.keys())
-        if starts is None:
+        every, starts = _cue_pass(a)
+        known = self._covered
+        if known is None or known[0] is not every:  # asked once per sheet, not per window
+            known = self._covered = (every, every.issuperset(self.by_cue))
+        if starts is None or not known[1]:
             return list(self.pattern.finditer(a.prose, start, end))
         return matches_at(self.pattern, a.prose, starts, start, end)
 
     def facts_at(self, text: str, start: int) -> list[Fact]:
         found: list[Fact] = []
+        chunk = text[start : start + self.lengths[0]]
+        # ASCII lower-cases character for character: one lowering serves every length.
+        ascii_chunk = chunk.lower() if chunk.isascii() else None
         for length in self.lengths:
-            facts = self.by_cue.get(text[start : start + length].lower())
+            key = ascii_chunk[:length] if ascii_chunk is not None else text[start : start + length].lower()
+            facts = self.by_cue.get(key)
             if facts:
                 found += [f for f in facts if f not in found]
         return found
@@ -109,6 +121,19 @@ def cue_index(facts: tuple[Fact, ...]) -> CueIndex:
             _CUE_INDEXES.clear()
         found = _CUE_INDEXES[key] = (facts, CueIndex(facts))
     return found[1]
+
+
+def _page_cue_index(a: Analysis, facts: list[Fact]) -> CueIndex:
+    """`cue_index(tuple(facts))`, kept for the page by the list's identity: a reader passes the
+    same list for every value it attributes, and the key of `cue_index` hashes every fact's id
+    (the list is kept beside it, so its identity is not reused, with a copy to notice a change)."""
+    key = ("cue index", id(facts))
+    known: tuple[list[Fact], list[Fact], CueIndex] | None = a.memo.get(key)  # type: ignore[assignment]
+    if known is not None and known[0] is facts and known[1] == facts:
+        return known[2]
+    index = cue_index(tuple(facts))
+    a.memo[key] = (facts, list(facts), index)
+    return index
 
 
 @lru_cache(maxsize=16)
@@ -132,9 +157,9 @@ def _begins_word(prose: str, at: int) -> bool:
     return at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] in "_-")
 
 
-def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
-    """Every offset of `a`'s prose where a cue of any fact of its sheet begins, found in one
-    pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
+def _cue_pass(a: Analysis) -> tuple[frozenset[str], list[int] | None]:
+    """Every cue of `a`'s sheet and every offset of its prose where one begins (None: the pass
+    cannot be made), found in one pass per document."""
     found = a.memo.get(("cue starts",))
     if found is None:
         every, automaton = _sheet_cues(a.sheet)
@@ -145,7 +170,13 @@ def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
             starts = sorted(at for at in begins if _begins_word(prose, at))
         found = (every, starts)
         a.memo[("cue starts",)] = found
-    every, starts = found  # type: ignore[misc]
+    return found  # type: ignore[return-value]
+
+
+def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
+    """Every offset of `a`'s prose where a cue of any fact of its sheet begins, found in one
+    pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
+    every, starts = _cue_pass(a)
     return starts if starts is not None and every.issuperset(cues) else None
 
 
@@ -191,12 +222,18 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         if follows:
             return follows[0]
     skipped = _masked_appositives(a, clause_start, offset)
+    # "as", "than", ... before a name: asked per name only when the scanning pass found one in
+    # the clause before the verb (rarely), as `search` would find none otherwise.
+    compared = scan_candidates(a, COMPARED)
+    may_compare = compared is None or bisect.bisect_left(compared, clause_start + 1) < bisect.bisect_left(
+        compared, offset
+    )
     candidates = [
         m
         for m in a.mentions_between(clause_start, offset, kinds)
         if m.end <= offset
-        and not any(s <= m.start < e for s, e in skipped)
-        and not search(a, COMPARED, clause_start + 1, m.start)
+        and not (skipped and any(s <= m.start < e for s, e in skipped))
+        and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
     ]
     if not candidates:
         return _protagonist(a, clause_start, offset)
@@ -229,7 +266,7 @@ def attribute(
         if follows:
             _, clause_end = a.clause(sentence, follows.start())
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
-    index = cue_index(tuple(facts))
+    index = _page_cue_index(a, facts)
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None, Fact, int]] = []
     for cue in index.finditer(a, lo, hi):

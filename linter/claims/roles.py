@@ -105,10 +105,17 @@ def title_matches(found: str, value: object, exact: bool = False) -> bool:
     ('chief scientist' is not 'chief'). `exact` asks for the same words: whether a title is
     someone else's ('Tesla chief' is not Karpathy's 'AI chief').
     """
+    return _matches(found, (getattr(value, "text", ""), *getattr(value, "aliases", ())), exact)
+
+
+@lru_cache(maxsize=4096)
+def _matches(found: str, known: tuple[str, ...], exact: bool) -> bool:
+    """`title_matches` for a value's title and aliases. Cached: a page compares the same few
+    titles with the sheet's titles over and over (each part of each title claim with each of the
+    person's facts)."""
     words = _words(found, classes=not exact)
     if not words:
         return False
-    known = [getattr(value, "text", ""), *getattr(value, "aliases", ())]
     for title in known:
         other = _words(title, classes=not exact)
         if not other or (exact and other != words):

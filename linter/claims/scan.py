@@ -318,6 +318,23 @@ def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     return None if scanned.starts is None else scanned.starts[index]
 
 
+def sentences_holding(a: Analysis, pattern: re.Pattern[str]) -> set[int] | None:
+    """The numbers of the sentences in which a match of `pattern` can begin (None: any), from
+    the scanning pass: a reader that looks for it sentence by sentence skips the others without
+    a lookup each."""
+    return per_pattern(a, _HOLDING, pattern, _sentences_holding)
+
+
+_HOLDING = ("sentences holding",)
+
+
+def _sentences_holding(a: Analysis, pattern: re.Pattern[str]) -> set[int] | None:
+    found = candidates(a, pattern)
+    if found is None:
+        return None
+    return {s.number for at in found if (s := a.sentence_at(at)) is not None}
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int], start: int, end: int) -> list[re.Match[str]]:
     """The matches of `pattern.finditer(text, start, end)`, for a pattern that never matches the
     empty string, given `starts` (sorted) holding every offset where a match can begin: the

@@ -16,17 +16,18 @@ from typing import NamedTuple
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.per_sentence import by_sentence
 from linter.claims.roles import head_noun, is_unique_role
-from linter.claims.scan import finditer
+from linter.claims.scan import finditer, sentences_holding
 from linter.claims.vocabulary import vocabulary
 from linter.language.en import SENIOR_NOUNS, TITLE_LEADING, TITLE_TRAILING
 from linter.sheet import Sheet
 
 TOKEN = re.compile(r"[A-Za-z][\w&.-]*?['’]s\b|[A-Za-z][\w&-]*|&|[^\w\s]")
 COPULA = r"(?:is|was|as|serves\s+as|served\s+as|has\s+been|had\s+been|became|remains|will\s+be)"
-AFTER_NAME = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+[—–]\s+|\s+" + COPULA + r"\s+)")
+AFTER_NAME = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+[—–]\s+|\s+" + COPULA + r"\s+)")
 # A resolved pronoun carries a title only through a copula: "he was director of AI at ...".
-AFTER_PRONOUN = re.compile(r"^\s+(?:is|was|had\s+been|has\s+been|became)\s+")
+AFTER_PRONOUN = re.compile(r"\s+(?:is|was|had\s+been|has\s+been|became)\s+")
 AS_TITLE = re.compile(r"As\s+")
 # "joins Anthropic as head of X": the title a person takes at the employer they join.
 JOIN_AS = re.compile(r"\b(?:re)?join(?:s|ed|ing)?\s+(?=[A-Z])")
@@ -83,8 +84,24 @@ def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, in
 
 def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     base = max(floor, person.start - 120)
-    tokens = list(TOKEN.finditer(doc.prose, base, person.start))
+    # Most names have no title before them, which the last few words tell: tokens are read from
+    # a space 30 characters back first (no token spans a space, so they are the same tokens),
+    # and from `base` only when the title runs back to that space.
+    near = doc.prose.rfind(" ", base + 1, person.start - 30)
+    if near > base:
+        found = _title_before(doc, person, list(TOKEN.finditer(doc.prose, near, person.start)), partial=True)
+        if found is not _FURTHER:
+            return found
+    return _title_before(doc, person, list(TOKEN.finditer(doc.prose, base, person.start)), partial=False)
+
+
+_FURTHER = TitleClaim("", "", None, -1, -1)  # the tokens read so far do not decide: read from further back
+
+
+def _title_before(doc: Analysis, person: Mention, tokens: list[re.Match[str]], partial: bool) -> TitleClaim | None:
     i = len(tokens)
+    if partial and i < 2:
+        return _FURTHER
     if i and tokens[i - 1][0] == "," and i >= 2:
         i -= 1  # "Anthropic's head of pre-training, Nick Joseph": allowed only with an employer
         comma = True
@@ -95,6 +112,8 @@ def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     while i and tokens[i - 1][0].lower() in words_ok:
         title_words.insert(0, tokens[i - 1])
         i -= 1
+    if partial and not i:
+        return _FURTHER
     if not title_words or title_words[-1][0].lower() in {"and", "or", "&", "of"}:
         return None  # "head of pre-training and Karpathy": a second name, not a title for it
     org = None
@@ -181,13 +200,13 @@ PAIR_BEFORE = re.compile(r"\b(?:and|&)\s+$")
 
 
 def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
-    lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose[person.end : ceiling])
+    lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose, person.end, ceiling)
     if not lead:
         return None
     before = doc.mentions_between(max(0, person.start - 60), person.start, {"person"})
     if before and PAIR_BEFORE.search(doc.prose, before[-1].end, person.start):
         return None  # "Jane Doe and John Roe, its CEO and CTO": the titles go to the pair, in order
-    found = _title_from(doc, person.end + lead.end(), ceiling)
+    found = _title_from(doc, lead.end(), ceiling)
     return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1]) if found else None
 
 
@@ -259,12 +278,15 @@ def people_by_alias(sheet: Sheet) -> dict[str, tuple[str, ...]]:
 
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     """Every title written next to the name of a person the sheet knows."""
+    joins = sentences_holding(doc, JOIN_AS)
+    named = {s.number: people for s, people in by_sentence(doc, [m for m in doc.mentions if m.kind == "person"])}
     for sentence in doc.sentences:
         fronted = _as_clause(doc, sentence)
         if fronted is not None:
             yield fronted
-        yield from _joined_as(doc, sentence)
-        for person in doc.mentions_in(sentence, {"person"}):
+        if joins is None or sentence.number in joins:
+            yield from _joined_as(doc, sentence)
+        for person in named.get(sentence.number, ()):
             if person.entity is None:
                 namesake = _namesake(doc, person)
                 found = _before(doc, person, sentence.start) if namesake else None

@@ -38,9 +38,13 @@ def _words(text: str) -> set[str]:
     return found
 
 
+SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+FUNCTION_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
 def fold(word: str) -> str:
     """'Pre-training', 'pre training' and 'pretraining' compare equal."""
-    return re.sub(r"[\s-]+", "", word.lower())
+    return SPACES_OR_HYPHENS.sub("", word.lower())
 
 
 class Vocabulary(NamedTuple):
@@ -55,8 +59,8 @@ class Vocabulary(NamedTuple):
     def functions_in(self, phrase: str) -> set[str]:
         """The function words of a phrase, folded ('Pre-training' -> 'pretraining'); a sheet's
         several-word function ('Formula E') counts only as the whole phrase."""
-        words = re.findall(r"[a-z0-9][a-z0-9-]*", phrase.lower())
-        found = {fold(w) for w in words if fold(w) in self.function_words}
+        words = FUNCTION_WORD.findall(phrase.lower())
+        found = {f for f in map(fold, words) if f in self.function_words}
         joined = " ".join(words)
         for wanted in self.function_phrases:
             parts = [re.escape(p) for p in re.split(r"[\s-]+", wanted) if p]

@@ -1,0 +1,71 @@
+"""Cheap tests the claim readers run before a costly search: each must let through every text
+the search would match (the search itself still decides)."""
+
+from __future__ import annotations
+
+import random
+
+from bench.generated import make_article, paragraphs
+from linter.claims.clauses import CUE_BEFORE, _may_end_with_cue
+
+CUES = [
+    "at", "with", "for", "from", "while at", "when he was at", "when she was at", "back at",
+    "during his time at", "during their years at", "before joining", "after leaving", "after departing",
+    "left", "leaving", "departing", "join", "joins", "joined", "joining", "rejoined", "went to", "moved to",
+    "came back to", "leaves for", "left for", "chat", "AT", "Joined", "JOINS", "joinſ", "ſtint at",
+]  # fmt: skip
+
+
+def test_every_text_ending_with_a_cue_passes_the_precheck() -> None:
+    for cue in CUES:
+        for tail in (" ", "  ", "\n", " the ", "\tthe\n", " the", " The ", "the ", ""):
+            for head in ("", "He ", "x" * 30 + " "):
+                before = (head + cue + tail)[-40:]
+                if CUE_BEFORE.search(before):
+                    assert _may_end_with_cue(before), before
+
+
+def test_the_precheck_lets_through_every_window_the_search_matches_on_articles() -> None:
+    rng, pool = random.Random(5), paragraphs()
+    matched = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 8000)) for _ in range(6)]:
+        for end in range(len(text)):
+            before = text[max(0, end - 40) : end]
+            if CUE_BEFORE.search(before):
+                matched += 1
+                assert _may_end_with_cue(before), before
+    assert matched > 100
+
+
+def test_a_name_is_taken_only_after_a_comma_or_a_taking_word() -> None:
+    from linter.annotate.analysis import Analysis
+    from linter.claims.fragments import TAKEN, TAKEN_ENDS
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(7), paragraphs()
+    extra = "Born 1986. Co-founded OpenAI alongside\nSam Altman, and Greg. Worked under  Musk; with him, Joseph."
+    matched = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 6000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            for end in range(sentence.start, sentence.end + 1):
+                before = text[sentence.start : end]
+                if TAKEN.search(before):
+                    matched += 1
+                    assert before.rstrip().endswith(TAKEN_ENDS), before
+    assert matched > 100
+
+
+def test_an_opening_bracket_before_the_years_is_the_one_the_search_finds() -> None:
+    import re
+
+    from linter.claims.career import opening_bracket
+
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice("( )x\n\t\x1c\u00a0é") for _ in range(rng.randint(0, 9)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        found = re.search(r"\(\s*$", text[start:end])
+        assert opening_bracket(text, start, end) == (start + found.start() if found else None), repr(text)
