@@ -192,6 +192,7 @@ class EntityMatcher:
         body = _alternation(spellings) or r"(?!x)x"
         self.pattern = re.compile(rf"(?:{body})(?![\w])")
         self.sheet = sheet
+        self._resolved: dict[str, tuple[str | None, str, bool]] = {}  # a matched name's `_resolve`
 
     def lookup(self, matched: str) -> str | None:
         """The one entity a matched name denotes, or None when the name is ambiguous."""
@@ -200,15 +201,26 @@ class EntityMatcher:
 
     def find(self, prose: str) -> list[Mention]:
         out = []
+        resolved = self._resolved
         for m in self.pattern.finditer(prose):
-            entity_id = self.lookup(m[0])
-            other = self._other_first_name(prose, m, entity_id)
-            if other is not None:
+            matched = m[0]
+            known = resolved.get(matched)
+            if known is None:
+                known = resolved[matched] = self._resolve(matched)
+            entity_id, kind, surname = known
+            if surname and (other := self._other_first_name(prose, m, entity_id)) is not None:
                 out.append(Mention(other, m.end(), None, "person", prose[other : m.end()]))
                 continue
-            kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
-            out.append(Mention(m.start(), m.end(), entity_id, kind, m[0]))
+            out.append(Mention(m.start(), m.end(), entity_id, kind, matched))
         return out
+
+    def _resolve(self, matched: str) -> tuple[str | None, str, bool]:
+        """What a matched name denotes wherever it stands: its entity, that entity's kind, and
+        whether it is a surname alias (which the text before it may give to someone else)."""
+        entity_id = self.lookup(matched)
+        kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
+        surname = entity_id is not None and self.surnames.get(entity_id) == matched
+        return entity_id, kind, surname
 
     def _other_first_name(self, prose: str, m: re.Match[str], entity_id: str | None) -> int | None:
         """'Daniela Amodei' is not Dario Amodei: a surname alias after another first name is
