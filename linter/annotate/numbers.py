@@ -14,7 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.annotate.anchored import DIGITS, Anchored, Lead
+from linter.annotate.anchored import DIGITS, Anchored, Lead, lowered
 from linter.sheet import Value
 
 if TYPE_CHECKING:
@@ -66,6 +66,10 @@ QUANTITY = re.compile(
 # Where a quantity can begin: a digit, a currency sign, or a whole number word ('one', not 'once').
 ANCHORED_QUANTITY = Anchored(QUANTITY, Lead([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-", whole=WORD_NUMBERS))
 HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
+HEDGE_ENDINGS = tuple(HEDGE_OF)  # what the text before a hedged number ends with, spaces aside
+HEDGE_REACH = 25  # how far back a hedge is looked for
+A_YEAR = re.compile(r"(?:19|20)\d\d")
+_bisect_left = bisect.bisect_left
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
 
@@ -106,14 +110,15 @@ class Quantity(NamedTuple):
 
 def quantities_between(a: Analysis, start: int, end: int) -> list[Quantity]:
     """The document's quantities in `start:end`, read once per document and shared by rules."""
-    key = ("quantities", 0)
-    if key not in a.memo:
+    known = a.memo.get(("quantities", 0))
+    if known is None:
         every = find_quantities(a.prose)
-        a.memo[key] = (every, [q.start for q in every])
+        known = a.memo[("quantities", 0)] = (every, [q.start for q in every])
     found: list[Quantity]
     starts: list[int]
-    found, starts = a.memo[key]  # type: ignore[misc]
-    return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    found, starts = known  # type: ignore[misc]
+    lo = _bisect_left(starts, start)
+    return found[lo : _bisect_left(starts, end, lo)]
 
 
 def _decimals(number: str) -> int:
@@ -127,10 +132,9 @@ def _half_step(number: str, scale: float) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount, count and length of time in `text`; "$30 to $50 billion" is one range."""
     out: list[Quantity] = []
+    low = lowered(text)
     for m in ANCHORED_QUANTITY.finditer(text):
-        # A hedge ends in a space right before the number: most numbers have none to look for.
-        spaced = m.start() > 0 and text[m.start() - 1].isspace()
-        q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()) if spaced else None)
+        q = _read(m, _hedge_before(text, low, m.start()))
         if q is None:
             continue
         if out and (merged := _range(text, out[-1], q)) is not None:
@@ -138,6 +142,19 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             out.append(q)
     return out
+
+
+def _hedge_before(text: str, low: str | None, start: int) -> re.Match[str] | None:
+    """The hedge ('about', 'more than') right before a number starting at `start`. A hedge ends
+    in a space right before the number, and most numbers have none: the regex, which tries
+    each of the 25 characters before, runs only where the lower-cased text (`lowered`, offset
+    for offset) ends in a hedge word before its spaces."""
+    if start == 0 or not text[start - 1].isspace():
+        return None
+    lo = max(0, start - HEDGE_REACH)
+    if low is not None and not low[lo:start].rstrip().endswith(HEDGE_ENDINGS):
+        return None
+    return HEDGE_BEFORE.search(text, lo, start)
 
 
 RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
@@ -198,7 +215,7 @@ def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
             number_value += 0.5
         return Quantity(m.start("q"), m.end("q"), m["q"], number_value * per, "years", hedge, hedge_start,
                         step * per, words=words, unit_word=m["tunit"])  # fmt: skip
-    if not words and re.fullmatch(r"(?:19|20)\d\d", raw):
+    if not words and A_YEAR.fullmatch(raw):
         return None  # a year, not a count
     return Quantity(m.start("q"), m.end("q"), m["q"], number_value, None, hedge, hedge_start, step, words=words)
 
