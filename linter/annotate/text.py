@@ -83,27 +83,25 @@ def split_sentences(prose: str) -> list[Sentence]:
     """Sentences with offsets into `prose`; blank stretches (masked code) produce none."""
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(prose):
-        block = prose[block_start:block_end]
-        pos = 0
-        for m in BOUNDARY.finditer(block):
-            if m.group(1) == "." and _is_abbreviation(block[max(0, m.end(1) - 24) : m.end(1)]):
+        # The block read in place (`endpos` ends it as a slice would: BOUNDARY looks back at nothing)
+        pos = block_start
+        for m in BOUNDARY.finditer(prose, block_start, block_end):
+            if m.group(1) == "." and _is_abbreviation(prose[max(block_start, m.end(1) - 24) : m.end(1)]):
                 continue
-            _add(sentences, prose, block_start + pos, block_start + m.end(2))
+            _add(sentences, prose, pos, m.end(2))
             pos = m.end(3)
-        _add(sentences, prose, block_start + pos, block_end)
+        _add(sentences, prose, pos, block_end)
     return sentences
 
 
 def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
     chunk = prose[start:end]
-    stripped = chunk.strip()
-    if not ALNUM.search(stripped):
+    text = chunk.strip()
+    if not ALNUM.search(text):
         return
-    lead = len(chunk) - len(chunk.lstrip())
-    start += lead
-    end = start + len(stripped)
-    text = prose[start:end]
-    sentences.append(Sentence(len(sentences), start, end, text, text.rstrip(CLOSERS).endswith("?")))
+    start += chunk.find(text[0])  # the first character that is not a space
+    question = "?" in text and text.rstrip(CLOSERS).endswith("?")
+    sentences.append(Sentence(len(sentences), start, start + len(text), text, question))
 
 
 class LineIndex:
