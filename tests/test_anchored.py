@@ -14,10 +14,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, CLAUSE_BREAK, FIRST_PERSON
+from linter.annotate.analysis import CLAUSE_BREAK, FIRST_PERSON, FIRST_PERSON_SCAN
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
-from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, EntityMatcher, matcher_for
+from linter.annotate.mentions import (
+    CASELESS_KINDS,
+    PRONOUN_PATTERN,
+    PRONOUN_SCAN,
+    UNKNOWN_NAME,
+    EntityMatcher,
+    matcher_for,
+)
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import PASSAGE
@@ -33,14 +40,14 @@ PIECES = [
     "May", "may", "June", "Jan.", "sept", "Monday", "tuesday", "in ", "In ", "on ", "last ", "this past ",
     "yesterday", "today", "ago ", "Tomorrow", "the ", "of ", "to ", "Karpathy", "Andrej", "karpathy", "Anthropic",
     "pre-training", "Pre training", "X", "x", "Zoë", "Émile", "eBay", "O’Neil", "and", "th", "st",
-    "he", "He", "HIM", "hers", "herself", "she", "the", "I", "i", "we", "We", "WE", "_",
+    "he", "He", "HIM", "hers", "herself", "she", "the", "I", "i", "we", "We", "WE", "_", "ſhe", "hıs", "wE",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 ANCHORED = {
     "dates": (ANCHORED_DATES, DATE_PATTERN),
     "quantities": (ANCHORED_QUANTITY, QUANTITY),
-    "pronouns": (ANCHORED_PRONOUNS, PRONOUN_PATTERN),
-    "first person": (ANCHORED_FIRST_PERSON, FIRST_PERSON),
+    "pronouns": (PRONOUN_SCAN, PRONOUN_PATTERN),  # (plain patterns that start with a class)
+    "first person": (FIRST_PERSON_SCAN, FIRST_PERSON),
 }
 
 

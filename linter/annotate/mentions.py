@@ -22,6 +22,11 @@ PRONOUNS = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
 PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# The same matches, written to start with a class of the first letters' cases (and 'ſ', which
+# matches 's' case-insensitively): the regex engine skips to them by table lookup, where a
+# pattern starting with \b, or matching case-insensitively, is tried at every character. Each
+# word's start is then checked by looking back (tests/test_anchored.py compares the two).
+PRONOUN_SCAN = re.compile(r"[HhSs\u017f](?<!\w.)(?i:(?<=h)(?:e(?:rself|rs|r)?|im(?:self)?|is)|(?<=s)he)(?!\w)")
 
 # Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
 # break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
@@ -242,15 +247,20 @@ def matcher_for(sheet: Sheet) -> EntityMatcher:
     return EntityMatcher(sheet)
 
 
+TITLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def _title_like(word: str) -> bool:
     """A capitalised title word ('Chief', 'Head') or compound ('Pre-training') before a name."""
-    return word.lower() in NAME_STOPWORDS or bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+    return word.lower() in NAME_STOPWORDS or ("-" in word and TITLE_COMPOUND.fullmatch(word) is not None)
 
 
 def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
     """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
     starts = [m.start for m in known]  # `known` is in text order
-    things = {w for k in known if k.entity and k.kind not in {"person", "ambiguous"} for w in NAME_PIECE.split(k.text)}
+    # (each name's text split once: a page names the same few things many times)
+    names = {k.text for k in known if k.entity and k.kind not in {"person", "ambiguous"}}
+    things = {w for text in names for w in NAME_PIECE.split(text)}
     out = []
     pos = 0
     while (m := UNKNOWN_NAME.search(prose, pos)) is not None:

@@ -90,7 +90,8 @@ class Alignment(NamedTuple):
 
 
 def normalise(word: str) -> str:
-    return re.sub(r"[-.]", "", word.lower().replace("’", "'"))
+    # str.replace, not re.sub: one call per quoted word, and re.sub looks its pattern up each time
+    return word.lower().replace("’", "'").replace("-", "").replace(".", "")
 
 
 def _content(words: list[str] | tuple[str, ...]) -> set[str]:
@@ -119,7 +120,8 @@ def segments(prose: str, start: int, end: int) -> list[Segment]:
                 out.append(Segment(tuple(run), (start, end)))
             run = []
             continue
-        text = text.replace("[", "").replace("]", "")  # "[E]xcited": a bracketed letter only changes case
+        if "[" in text:
+            text = text.replace("[", "").replace("]", "")  # "[E]xcited": a bracketed letter only changes case
         run.append(Word(normalise(text), m.start(), m.end()))
     if run:
         out.append(Segment(tuple(run), (start, end)))
