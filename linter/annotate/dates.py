@@ -54,11 +54,24 @@ DATE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
-# Where a date can begin: a digit, or the start of a month, weekday or relative word.
+# Where a date can begin: a digit, or the start of a month, a weekday (always written in full)
+# or a relative word. What the pattern needs after some of them is asked for too, so that fewer
+# starts are tried in vain: 'on', 'this', 'last' and 'next' begin a date only before a weekday
+# (not 'one', 'only', 'this year'), and a number only as a day ('18 May', '18th-20th') or an ISO
+# date ('2026-05-19'), not as '2019' or '30bn'.
 _DATE_WORDS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_DATE_WORDS += ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "last", "this"]
-_DATE_WORDS += ["next", "on"]
-ANCHORED_DATES = Anchored(DATE_PATTERN, Lead([*DIGITS, *_DATE_WORDS], r"\w-"))
+_DATE_WORDS += [*WEEKDAY_NAMES, "yesterday", "today", "tomorrow", "last", "this", "next", "on"]
+_BEFORE_WEEKDAY = rf"\s+(?:past\s+)?(?:{'|'.join(WEEKDAY_NAMES)})"
+_DAY_OR_ISO = r"\d?(?:st|nd|rd|th)?[\s\-–—]|\d{3}-"
+ANCHORED_DATES = Anchored(
+    DATE_PATTERN,
+    Lead(
+        [*DIGITS, *_DATE_WORDS],
+        r"\w-",
+        follow={"last": _BEFORE_WEEKDAY, "this": _BEFORE_WEEKDAY, "next": _BEFORE_WEEKDAY, "on": _BEFORE_WEEKDAY}
+        | dict.fromkeys(DIGITS, _DAY_OR_ISO),
+    ),
+)
 
 
 class DateMention(NamedTuple):

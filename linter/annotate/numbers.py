@@ -48,6 +48,8 @@ _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, revers
 _COUNT_WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in {"a", "an"}), key=len, reverse=True))
 _FIRST_LETTERS = "".join(sorted({w[0].lower() for w in WORD_NUMBERS} | {w[0].upper() for w in WORD_NUMBERS} | {"U"}))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MORE = "more|additional|further|extra|full|long"
+_UNIT = "years?|yrs?|decades?|months?"
 
 QUANTITY = re.compile(
     rf"(?<![\w$.,-])(?=[\d$~{_FIRST_LETTERS}])(?P<q>"
@@ -56,15 +58,26 @@ QUANTITY = re.compile(
     # 30 billion dollars, 30bn USD
     rf"|(?P<dnum>{_NUM})\s?(?P<dscale>trillion|billion|million|bn|mn|[bm])\s+(?:US\s+|U\.S\.\s+)?(?:dollars|USD)\b"
     # seven years, two more years, a decade, 20+ years, 18 months, five-year, a year and a half
-    rf"|(?P<tnum>{_NUM}|{_WORDNUM})(?P<tplus>\+|-plus)?(?:\s+(?P<more>more|additional|further|extra|full|long))?"
-    r"(?:\s+|-)(?P<tunit>years?|yrs?|decades?|months?)(?P<half>\s+and\s+a\s+half)?(?![\w-])"
+    rf"|(?P<tnum>{_NUM}|{_WORDNUM})(?P<tplus>\+|-plus)?(?:\s+(?P<more>{_MORE}))?"
+    rf"(?:\s+|-)(?P<tunit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?![\w-])"
     # five co-founders, 20+
     rf"|(?P<cnum>{_NUM}|{_COUNT_WORDNUM})(?P<cplus>\+|-plus)?(?![\w-]|[.,]\d)"
     r")",
     re.IGNORECASE,
 )
 # Where a quantity can begin: a digit, a currency sign, or a whole number word ('one', not 'once').
-ANCHORED_QUANTITY = Anchored(QUANTITY, Lead([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-", whole=WORD_NUMBERS))
+# A bare 'a' or 'an' counts nothing, so it begins only a length of time ('a year', 'an extra
+# month'): the lead asks for the unit after it (about 1 'a' in 15 on the bench articles).
+_LENGTH_AFTER = rf"(?:\+|-plus)?(?:\s+(?:{_MORE}))?(?:\s+|-)(?:{_UNIT})"
+ANCHORED_QUANTITY = Anchored(
+    QUANTITY,
+    Lead(
+        [*DIGITS, "$", "us$", "usd", *WORD_NUMBERS],
+        r"\w$.,-",
+        whole=WORD_NUMBERS,
+        follow={"a": _LENGTH_AFTER, "an": _LENGTH_AFTER},
+    ),
+)
 HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 HEDGE_ENDINGS = tuple(HEDGE_OF)  # what the text before a hedged number ends with, spaces aside
 HEDGE_REACH = 25  # how far back a hedge is looked for
