@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import CLAUSE_BREAK, FIRST_PERSON, FIRST_PERSON_SCAN
+from linter.annotate.analysis import CLAUSE_BREAK, EVENT_WORD, EVENT_WORDS, FIRST_PERSON, FIRST_PERSON_SCAN
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import (
@@ -202,6 +202,25 @@ def test_clause_breaks_are_found_as_by_the_plain_alternation(text: str) -> None:
 def test_clause_breaks_on_articles() -> None:
     for text in corpus():
         assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+
+
+PLAIN_EVENT_WORD = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
+EVENT_PIECES = ["announcement", "News", "MOVE", "moves", "hire", "Hiring", "hired", "appointment", "the ", " ", "x"]
+EVENT_PIECES += ["a", "n", "m", "h", "-", "’", "_", "é", "İ", "ſ", "\n", "ANNOUNCEMENTS"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(EVENT_PIECES), max_size=10).map("".join), at=st.integers(0, 60))
+def test_event_words_are_found_as_by_the_plain_pattern(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert spans(EVENT_WORD.finditer(text)) == spans(PLAIN_EVENT_WORD.finditer(text))
+    assert spans(filter(None, [EVENT_WORD.match(text, at)])) == spans(filter(None, [PLAIN_EVENT_WORD.match(text, at)]))
+    assert bool(EVENT_WORD.fullmatch(text)) == bool(PLAIN_EVENT_WORD.fullmatch(text))
+
+
+def test_event_words_on_articles() -> None:
+    for text in corpus():
+        assert spans(EVENT_WORD.finditer(text)) == spans(PLAIN_EVENT_WORD.finditer(text))
 
 
 PLAIN_MANDATE_NOUN = re.compile(
