@@ -147,7 +147,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     low = lowered(text)
     for m in ANCHORED_QUANTITY.finditer(text):
-        q = _read(m, _hedge_before(text, low, m.start()))
+        q = _read(m, text, low)
         if q is None:
             continue
         if out and (merged := _range(text, out[-1], q)) is not None:
@@ -194,23 +194,29 @@ def _range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
     )  # fmt: skip
 
 
-def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
+def _read(m: re.Match[str], text: str, low: str | None) -> Quantity | None:
+    # All groups in one call (their order in QUANTITY), not a call per group name.
+    q, cur, mnum, mscale, dnum, dscale, tnum, tplus, _, tunit, half, cnum, cplus = m.groups()
+    if cnum is not None and A_YEAR.fullmatch(cnum):
+        return None  # a year, not a count (and no hedge to look for)
+    start, end = m.span()
+    before = _hedge_before(text, low, start)
     hedge = HEDGE_OF.get(before["hedge"].lower()) if before else None
-    hedge_start = before.start("hedge") if before else m.start("q")
-    if m["cur"]:
-        scale_word = (m["mscale"] or "").lower()
+    hedge_start = before.start("hedge") if before else start
+    if cur:
+        scale_word = (mscale or "").lower()
         scale = SCALES.get(scale_word, 1.0)
-        number = m["mnum"].replace(",", "")
-        style = f"{m['cur']}|{m['mscale'] or ''}"
-        return Quantity(m.start("q"), m.end("q"), m["q"], float(number) * scale, "USD", hedge, hedge_start,
+        number = mnum.replace(",", "")
+        style = f"{cur}|{mscale or ''}"
+        return Quantity(start, end, q, float(number) * scale, "USD", hedge, hedge_start,
                         _half_step(number, scale), style=style)  # fmt: skip
-    if m["dnum"]:
-        scale = SCALES[m["dscale"].lower()]
-        number = m["dnum"].replace(",", "")
-        return Quantity(m.start("q"), m.end("q"), m["q"], float(number) * scale, "USD", hedge, hedge_start,
-                        _half_step(number, scale), style=f"|{m['dscale']}|dollars")  # fmt: skip
-    raw = m["tnum"] or m["cnum"]
-    plus = m["tplus"] or m["cplus"]
+    if dnum:
+        scale = SCALES[dscale.lower()]
+        number = dnum.replace(",", "")
+        return Quantity(start, end, q, float(number) * scale, "USD", hedge, hedge_start,
+                        _half_step(number, scale), style=f"|{dscale}|dollars")  # fmt: skip
+    raw = tnum or cnum
+    plus = tplus or cplus
     words = not raw[0].isdigit()
     if words:
         number_value = float(WORD_NUMBERS[raw.lower()])
@@ -221,16 +227,14 @@ def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
         step = _half_step(number, 1.0)
     if plus:
         hedge = "above"
-    if m["tunit"]:
-        unit_word = m["tunit"].lower()
+    if tunit:
+        unit_word = tunit.lower()
         per = next(v for k, v in UNIT_YEARS.items() if unit_word.startswith(k))
-        if m["half"]:
+        if half:
             number_value += 0.5
-        return Quantity(m.start("q"), m.end("q"), m["q"], number_value * per, "years", hedge, hedge_start,
-                        step * per, words=words, unit_word=m["tunit"])  # fmt: skip
-    if not words and A_YEAR.fullmatch(raw):
-        return None  # a year, not a count
-    return Quantity(m.start("q"), m.end("q"), m["q"], number_value, None, hedge, hedge_start, step, words=words)
+        return Quantity(start, end, q, number_value * per, "years", hedge, hedge_start,
+                        step * per, words=words, unit_word=tunit)  # fmt: skip
+    return Quantity(start, end, q, number_value, None, hedge, hedge_start, step, words=words)
 
 
 # ------------------------------------------------------------------------------ sheet values
