@@ -28,6 +28,7 @@ from linter.annotate.mentions import (
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import PASSAGE
+from linter.annotate.text import LAST_WORD
 from linter.claims.clauses import ITS, UNKNOWN_PLACE
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
 from rules.teams import MANDATE_NOUN
@@ -265,3 +266,15 @@ def test_places_and_its_on_articles() -> None:
         assert groups(UNKNOWN_PLACE.finditer(text)) == groups(PLAIN_UNKNOWN_PLACE.finditer(text))
         for end in range(0, len(text), 97):
             assert groups(ITS.finditer(text, 0, end)) == groups(PLAIN_ITS.finditer(text, 0, end))
+
+
+PLAIN_LAST_WORD = re.compile(r"([\w.]+)\.$")
+WORD_PIECES = ["a", "B", "é", "_", ".", ". ", "\n", " ", "1", "x.y", "(", "’", "..", "Mr", "e.g", "U.S", "٣", "-"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(WORD_PIECES), max_size=12).map("".join))
+def test_the_word_before_a_full_stop_is_found_as_by_a_search(text: str) -> None:
+    chunk = text + "."  # as split_sentences asks: a chunk ending in its full stop
+    plain, found = PLAIN_LAST_WORD.search(chunk), LAST_WORD.match(chunk)
+    assert (plain and plain.group(1)) == (found and found.group(1))

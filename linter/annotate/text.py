@@ -19,7 +19,10 @@ PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)
 LINE_END_CHARS = '.!?:;"”’)'  # a line ending in one of these ends its sentence
 CLOSERS = "\"'”’)]"  # closing quotes and brackets a question may end with after its '?'
 WORD = re.compile(r"[\w'’-]+")
-LAST_WORD = re.compile(r"([\w.]+)\.$")
+# The word before a final full stop, as r"([\w.]+)\.$" would search it (its leftmost start), read
+# by a match that walks back from the end to the last character outside the word: a search
+# tried the word's pattern at each of the chunk's characters, twice as dear.
+LAST_WORD = re.compile(r"(?:[\s\S]*[^\w.])?([\w.]+)\.$")
 ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 FIRST_VISIBLE = re.compile(r"\s*(\S)")
 
@@ -37,7 +40,7 @@ class Sentence(NamedTuple):
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the word before a full stop is an abbreviation or an initial ('J. Smith')."""
-    m = LAST_WORD.search(chunk)
+    m = LAST_WORD.match(chunk)
     if not m:
         return False
     word = m.group(1).lower()
