@@ -79,6 +79,7 @@ YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on
 CAPITALISED_WORD = re.compile(r"[A-Z]\w+")
 _T = TypeVar("_T")
 _START, _FIRST = attrgetter("start"), itemgetter(0)  # sort keys (a call to C, not to a lambda)
+_new = tuple.__new__  # a record from all its fields, without its Python-level __new__ (mentions.py)
 _bisect_left = bisect.bisect_left
 
 
@@ -185,7 +186,7 @@ class Analysis:
             if item[0].lower() == "him" and seen and self._own_subject(starts, seen[-1][1], item.start()):
                 target = seen[-2][0] if len(seen) > 1 else None
             if target:
-                out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
+                out.append(_new(Mention, (item.start(), item.end(), target, "person", item[0], True, False)))
         return out
 
     def _topic_returns(self, seen: list[tuple[str | None, int]], pronoun_start: int, gender: str) -> bool:
