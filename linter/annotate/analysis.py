@@ -167,26 +167,31 @@ class Analysis:
         history: dict[str, list[tuple[str | None, int]]] = {"male": [], "female": []}
         starts = sorted(m.start for m in people)
         out: list[Mention] = []
+        entities, who = self.sheet.entities, self.sheet.protagonist
         for _, what, item in events:
             if what == "name":
                 assert isinstance(item, Mention)
-                gender = self.sheet.entities[item.entity].gender if item.entity else None
-                for key, seen in history.items():
-                    if gender == key:
-                        seen.append((item.entity, item.start))
-                    elif gender not in history:
+                gender = entities[item.entity].gender if item.entity else None
+                if gender in history:
+                    history[gender].append((item.entity, item.start))
+                else:
+                    for seen in history.values():
                         seen.append((None, item.start))  # an unknown person breaks every chain
                 continue
             assert isinstance(item, re.Match)
-            gender = PRONOUNS[item[0].lower()]
-            seen = history[gender]
-            target = seen[-1][0] if seen else None
-            if seen and self._topic_returns(seen, item.start(), gender):
-                target = self.sheet.protagonist  # a new line goes back to whom the page is about
-            if item[0].lower() == "him" and seen and self._own_subject(starts, seen[-1][1], item.start()):
+            word = item[0]
+            lower = word.lower()
+            seen = history[PRONOUNS[lower]]
+            if not seen:
+                continue  # nobody of that gender named yet: the pronoun refers to no one known
+            target, start = seen[-1][0], item.start()
+            # (`_topic_returns` asked only when its first test can pass: another known person last)
+            if target not in (None, who) and who is not None and self._topic_returns(seen, start, PRONOUNS[lower]):
+                target = who  # a new line goes back to whom the page is about
+            if lower == "him" and self._own_subject(starts, seen[-1][1], start):
                 target = seen[-2][0] if len(seen) > 1 else None
             if target:
-                out.append(_new(Mention, (item.start(), item.end(), target, "person", item[0], True, False)))
+                out.append(_new(Mention, (start, item.end(), target, "person", word, True, False)))
         return out
 
     def _topic_returns(self, seen: list[tuple[str | None, int]], pronoun_start: int, gender: str) -> bool:
