@@ -27,7 +27,7 @@ from linter.annotate.mentions import (
 )
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
-from linter.annotate.quotes import PASSAGE
+from linter.annotate.quotes import BLOCKQUOTE, PASSAGE, passages
 from linter.annotate.text import LAST_WORD
 from linter.claims.clauses import ITS, UNKNOWN_PLACE
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
@@ -278,3 +278,21 @@ def test_the_word_before_a_full_stop_is_found_as_by_a_search(text: str) -> None:
     chunk = text + "."  # as split_sentences asks: a chunk ending in its full stop
     plain, found = PLAIN_LAST_WORD.search(chunk), LAST_WORD.match(chunk)
     assert (plain and plain.group(1)) == (found and found.group(1))
+
+
+QUOTE_PIECES = ["> ", ">", "   > ", "    > ", "\t>", "\n", "\n\n", "x", "quoted words", " ", "“", "”", "\r"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(QUOTE_PIECES), max_size=16).map("".join))
+def test_block_quotes_are_found_as_by_the_multiline_pattern(text: str) -> None:
+    plain = sorted(
+        [
+            m.span(g)
+            for m in PASSAGE.finditer(text)
+            for g in ("curly", "straight", "single", "plain")
+            if m[g] is not None
+        ]
+        + [m.span("body") for m in BLOCKQUOTE.finditer(text)]
+    )
+    assert passages(text) == plain
