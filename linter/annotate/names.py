@@ -17,8 +17,6 @@ import bisect
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_not, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import process
@@ -36,10 +34,6 @@ _LATIN = "A-Za-zÀ-ÖØ-öø-ɏ"
 # The capital comes first so that `re` skips to candidates by its character set; the look-behind
 # then checks the character before it.
 CAPITALISED_TOKEN = re.compile(rf"[A-ZÀ-ÖØ-ÞĀ-ɏ](?<![\w@#/.’'-].)[{_LATIN}]*(?:[-'’][{_LATIN}]+)*(?![{_LATIN}])")
-# The part of the class above holding lower-case letters too ('ā'): a page without any needs no
-# test of each token's case.
-MIXED_CASE_BLOCK = re.compile("[Ā-ɏ]")
-_TEXT = itemgetter(0)  # a match's text
 POSSESSIVE = re.compile(r"['’]s?$")
 ORG_CONTEXT = re.compile(
     r"\b(?:at|for|from|with|join(?:s|ed|ing)?|left|leaving|quit(?:s|ting)?|to|by|of|rival|hired|poached)\s+[\[*_\"“]*$",
@@ -183,23 +177,22 @@ def _without_possessive(token: str) -> str:
 def near_misses(a: Analysis) -> list[NearMiss]:
     """Every misspelled name of a person or organisation that context ties to the sheet."""
     index = name_index(a.sheet)
-    spelled = [m for m in a.mentions if m.entity and not m.pronoun and not m.misspelled]
-    named = {m.entity for m in spelled if m.entity}  # (all have one: the condition is for mypy)
-    covered = [(m.start, m.end) for m in spelled]
+    named = {m.entity for m in a.mentions if m.entity and not m.pronoun and not m.misspelled}
+    covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun and not m.misspelled]
     covered_starts = [c[0] for c in covered]
     prose = a.prose
     # Match objects, not tuples: the few tokens with candidates read their neighbours' spans
     # from them. (A capital beyond ASCII in the class may be a lower-case letter: 'ā'.)
     found = list(CAPITALISED_TOKEN.finditer(prose))
-    if not prose.isascii() and MIXED_CASE_BLOCK.search(prose):
+    if not prose.isascii():
         found = [m for m in found if m[0][0].isupper()]
-    # Each token's verdict from the per-sheet memo (`look_at`), read without a Python-level loop:
-    # the loop below runs only for the few tokens not judged hopeless ('' when not judged yet).
-    verdicts = list(map(index.worth_a_look.get, map(_TEXT, found), repeat("")))
+    worth = index.worth_a_look
     out: list[NearMiss] = []
     seen: set[int] = set()
-    for i in compress(range(len(found)), map(is_not, verdicts, repeat(None))):
-        m, text = found[i], verdicts[i]
+    for i, m in enumerate(found):
+        text = worth.get(m[0], "")
+        if text is None:
+            continue  # judged once per sheet: too short, spelled right, or near no name
         if not text:
             text = index.look_at(m[0])
             if text is None:
