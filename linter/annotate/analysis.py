@@ -290,8 +290,12 @@ class Analysis:
         ('the move'): the only text a claim can be in. Computed once per document."""
         if self._claim_spans is None:
             spans: list[tuple[int, int]] = []
+            starts, i = self._mention_starts, 0
             for sentence in self.sentences:
-                if not self.mentions_in(sentence) and not EVENT_WORD.search(sentence.text):
+                # (does a mention start in the sentence: the first at or after its start, found
+                # from where the last sentence's search ended, starts before its end?)
+                i = _bisect_left(starts, sentence.start, i)
+                if not (i < len(starts) and starts[i] < sentence.end) and not EVENT_WORD.search(sentence.text):
                     continue
                 if spans and spans[-1][1] == sentence.number:
                     spans[-1] = (spans[-1][0], sentence.number + 1)

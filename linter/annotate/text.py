@@ -103,7 +103,7 @@ def split_sentences(prose: str) -> list[Sentence]:
 def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
     chunk = prose[start:end]
     text = chunk.strip()
-    if not ALNUM.search(text):
+    if not (text[:1].isalnum() or ALNUM.search(text)):  # (most sentences start with one)
         return
     start += chunk.find(text[0])  # the first character that is not a space
     question = "?" in text and text.rstrip(CLOSERS).endswith("?")
