@@ -42,7 +42,7 @@ PIECES = [
     "yesterday", "today", "ago ", "Tomorrow", "the ", "of ", "to ", "Karpathy", "Andrej", "karpathy", "Anthropic",
     "pre-training", "Pre training", "X", "x", "Zoë", "Émile", "eBay", "O’Neil", "and", "th", "st",
     "he", "He", "HIM", "hers", "herself", "she", "the", "I", "i", "we", "We", "WE", "_", "ſhe", "hıs", "wE",
-    "next ", "Last ", "past ", "extra ", "+", "-plus", "rd", "th ", "000-", "An ",
+    "next ", "Last ", "past ", "extra ", "+", "-plus", "rd", "th ", "000-", "An ", " of ", " to ", "-05-19", "mayor",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 ANCHORED = {
