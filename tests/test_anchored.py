@@ -14,13 +14,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import ANCHORED_FIRST_PERSON, ANCHORED_PRONOUNS, CLAUSE_BREAK, FIRST_PERSON
+from linter.annotate.analysis import EVENT_WORD, EVENT_WORDS, FIRST_PERSON, FIRST_PERSON_SCAN, clause_breaks
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
-from linter.annotate.mentions import CASELESS_KINDS, PRONOUN_PATTERN, UNKNOWN_NAME, EntityMatcher, matcher_for
+from linter.annotate.mentions import (
+    CASELESS_KINDS,
+    PRONOUN_PATTERN,
+    PRONOUN_SCAN,
+    UNKNOWN_NAME,
+    EntityMatcher,
+    matcher_for,
+)
 from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
-from linter.annotate.quotes import PASSAGE
+from linter.annotate.quotes import BLOCKQUOTE, PASSAGE, passages
+from linter.annotate.text import LAST_WORD
 from linter.claims.clauses import ITS, UNKNOWN_PLACE
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
 from rules.teams import MANDATE_NOUN
@@ -33,14 +41,15 @@ PIECES = [
     "May", "may", "June", "Jan.", "sept", "Monday", "tuesday", "in ", "In ", "on ", "last ", "this past ",
     "yesterday", "today", "ago ", "Tomorrow", "the ", "of ", "to ", "Karpathy", "Andrej", "karpathy", "Anthropic",
     "pre-training", "Pre training", "X", "x", "Zoë", "Émile", "eBay", "O’Neil", "and", "th", "st",
-    "he", "He", "HIM", "hers", "herself", "she", "the", "I", "i", "we", "We", "WE", "_",
+    "he", "He", "HIM", "hers", "herself", "she", "the", "I", "i", "we", "We", "WE", "_", "ſhe", "hıs", "wE",
+    "next ", "Last ", "past ", "extra ", "+", "-plus", "rd", "th ", "000-", "An ", " of ", " to ", "-05-19", "mayor",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 ANCHORED = {
     "dates": (ANCHORED_DATES, DATE_PATTERN),
     "quantities": (ANCHORED_QUANTITY, QUANTITY),
-    "pronouns": (ANCHORED_PRONOUNS, PRONOUN_PATTERN),
-    "first person": (ANCHORED_FIRST_PERSON, FIRST_PERSON),
+    "pronouns": (PRONOUN_SCAN, PRONOUN_PATTERN),  # (plain patterns that start with a class)
+    "first person": (FIRST_PERSON_SCAN, FIRST_PERSON),
 }
 
 
@@ -182,18 +191,37 @@ PLAIN_CLAUSE_BREAK = re.compile(
     r";|\||\s[—–]\s|\s--\s|[()]|:\s|,\s+(?=(?:but|while|whereas|although|though|before|after|when|where)\b)"
 )
 BREAK_PIECES = [" ", "\n", "\u2003", "\xa0", ";", "|", "(", ")", ":", ",", ", but", ",  while", " — ", " – ", " -- "]
-BREAK_PIECES += ["--", "—", "but", "when", "x", "\t", "whereas", "butter"]
+BREAK_PIECES += ["--", "—", "but", "when", "x", "\t", "whereas", "butter", "-", "–", ": —", ", —", " ---", "a-b"]
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(text=st.lists(st.sampled_from(BREAK_PIECES), max_size=14).map("".join))
 def test_clause_breaks_are_found_as_by_the_plain_alternation(text: str) -> None:
-    assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+    assert clause_breaks(text) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
 
 
 def test_clause_breaks_on_articles() -> None:
     for text in corpus():
-        assert spans(CLAUSE_BREAK.finditer(text)) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+        assert clause_breaks(text) == spans(PLAIN_CLAUSE_BREAK.finditer(text))
+
+
+PLAIN_EVENT_WORD = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
+EVENT_PIECES = ["announcement", "News", "MOVE", "moves", "hire", "Hiring", "hired", "appointment", "the ", " ", "x"]
+EVENT_PIECES += ["a", "n", "m", "h", "-", "’", "_", "é", "İ", "ſ", "\n", "ANNOUNCEMENTS"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(EVENT_PIECES), max_size=10).map("".join), at=st.integers(0, 60))
+def test_event_words_are_found_as_by_the_plain_pattern(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert spans(EVENT_WORD.finditer(text)) == spans(PLAIN_EVENT_WORD.finditer(text))
+    assert spans(filter(None, [EVENT_WORD.match(text, at)])) == spans(filter(None, [PLAIN_EVENT_WORD.match(text, at)]))
+    assert bool(EVENT_WORD.fullmatch(text)) == bool(PLAIN_EVENT_WORD.fullmatch(text))
+
+
+def test_event_words_on_articles() -> None:
+    for text in corpus():
+        assert spans(EVENT_WORD.finditer(text)) == spans(PLAIN_EVENT_WORD.finditer(text))
 
 
 PLAIN_MANDATE_NOUN = re.compile(
@@ -238,3 +266,33 @@ def test_places_and_its_on_articles() -> None:
         assert groups(UNKNOWN_PLACE.finditer(text)) == groups(PLAIN_UNKNOWN_PLACE.finditer(text))
         for end in range(0, len(text), 97):
             assert groups(ITS.finditer(text, 0, end)) == groups(PLAIN_ITS.finditer(text, 0, end))
+
+
+PLAIN_LAST_WORD = re.compile(r"([\w.]+)\.$")
+WORD_PIECES = ["a", "B", "é", "_", ".", ". ", "\n", " ", "1", "x.y", "(", "’", "..", "Mr", "e.g", "U.S", "٣", "-"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(WORD_PIECES), max_size=12).map("".join))
+def test_the_word_before_a_full_stop_is_found_as_by_a_search(text: str) -> None:
+    chunk = text + "."  # as split_sentences asks: a chunk ending in its full stop
+    plain, found = PLAIN_LAST_WORD.search(chunk), LAST_WORD.match(chunk)
+    assert (plain and plain.group(1)) == (found and found.group(1))
+
+
+QUOTE_PIECES = ["> ", ">", "   > ", "    > ", "\t>", "\n", "\n\n", "x", "quoted words", " ", "“", "”", "\r"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(QUOTE_PIECES), max_size=16).map("".join))
+def test_block_quotes_are_found_as_by_the_multiline_pattern(text: str) -> None:
+    plain = sorted(
+        [
+            m.span(g)
+            for m in PASSAGE.finditer(text)
+            for g in ("curly", "straight", "single", "plain")
+            if m[g] is not None
+        ]
+        + [m.span("body") for m in BLOCKQUOTE.finditer(text)]
+    )
+    assert passages(text) == plain

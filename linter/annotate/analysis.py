@@ -10,12 +10,12 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Set
-from functools import cached_property
+from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
-from linter.annotate.anchored import WHITESPACE, Anchored, Lead
 from linter.annotate.dates import DateMention, find_dates, published_in_text
-from linter.annotate.mentions import PRONOUN_PATTERN, PRONOUNS, Mention, matcher_for, unknown_people
+from linter.annotate.mentions import PRONOUN_SCAN, PRONOUNS, Mention, matcher_for, unknown_people
 from linter.annotate.text import LineIndex, Sentence, split_sentences
 from linter.documents import Document
 from linter.findings import Finding, located
@@ -23,12 +23,15 @@ from linter.language.en import YEAR_DIGITS
 from linter.sheet import Fact, Sheet
 
 # Where a clause ends: ; | ( ) ': ' ', but' ' — ' ' -- '. Written to start with one class of
-# literal characters (whitespace spelled out), so the regex engine skips to them by table lookup;
-# each is then told apart by looking back at it (tests/test_anchored.py compares the plain form).
+# punctuation, so the regex engine skips to it by table lookup; each is then told apart by
+# looking back at it. A dash's break starts at the space before it, which `clause_breaks` adds
+# (tests/test_anchored.py compares them with the plain form). Starting at the dash, not at the
+# space, the engine stops at a page's few dashes and hyphens instead of at every space.
 CLAUSE_BREAK = re.compile(
-    rf"[;|():,{re.escape(WHITESPACE)}](?:(?<=[;|()])|(?<=:)\s|(?<=,)\s+"
-    r"(?=(?:but|while|whereas|although|though|before|after|when|where)\b)|(?<=\s)(?:[—–]|--)\s)"
+    r"[;|():,—–-](?:(?<=[;|()])|(?<=:)\s|(?<=,)\s+"
+    r"(?=(?:but|while|whereas|although|though|before|after|when|where)\b)|(?<=\s[—–])\s|(?<=\s-)-\s)"
 )
+DASHES = "—–-"
 PLACE_CUE = (
     r"(?i:at|with|for|from|while at|when (?:he|she) was at|back at"
     r"|during (?:his|her|their) (?:time|tenure|stint|years) at"
@@ -45,7 +48,12 @@ NEGATION = re.compile(
 )
 # Nouns that stand for the sheet's event itself ("the move", "the announcement").
 EVENT_WORDS = r"(?:announcement|news|move|hire|hiring|appointment)"
-EVENT_WORD = re.compile(rf"\b{EVENT_WORDS}\b", re.IGNORECASE)
+# The same as rf"\b{EVENT_WORDS}\b" with IGNORECASE (tests/test_anchored.py compares them with
+# search, match and fullmatch), written to start with a class of the words' first letters so
+# that the regex engine skips to them: each sentence of a page without a name is searched.
+EVENT_WORD = re.compile(
+    r"[AaNnMmHh](?<!\w.)(?i:(?<=a)(?:nnouncement|ppointment)|(?<=n)ews|(?<=m)ove|(?<=h)ir(?:e|ing))(?!\w)"
+)
 # "It said ...", "The article described him as ...", "One outlet wrongly reported ...": a text's claim.
 REPORTED = re.compile(
     r"(?:^|\b)(?:[Ii]t|[Ww]e|(?:[Tt]he|[Aa]n?|[Oo]ne|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]hat|[Tt]his|[Ee]arly|[Ff]irst"
@@ -60,15 +68,43 @@ REPORTED = re.compile(
     r"(?:claimed|claims|suggested|suggests|insisted|insists|speculated|alleged|alleges)\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
-# Both tried only at whole words that can be one (linter/annotate/anchored.py).
-ANCHORED_FIRST_PERSON = Anchored(FIRST_PERSON, Lead(["i", "we"], r"\w", whole={"i", "we"}))
-ANCHORED_PRONOUNS = Anchored(PRONOUN_PATTERN, Lead(list(PRONOUNS), r"\w", whole=PRONOUNS))
+# The same matches, starting with a class so that the regex engine skips to 'I', 'W' and 'w' (as
+# mentions.PRONOUN_SCAN does; tests/test_anchored.py compares the two). It was an anchored scan of
+# the lower-cased text, which stopped at every 'i': 2.7 times as dear.
+FIRST_PERSON_SCAN = re.compile(r"[IWw](?<!\w.)(?:(?<=I)|(?<=[Ww])e)(?!\w)")
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
 LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
 YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on its own
+CAPITALISED_WORD = re.compile(r"[A-Z]\w+")
 _T = TypeVar("_T")
+_START, _FIRST = attrgetter("start"), itemgetter(0)  # sort keys (a call to C, not to a lambda)
+_new = tuple.__new__  # a record from all its fields, without its Python-level __new__ (mentions.py)
 _bisect_left = bisect.bisect_left
+
+
+def clause_breaks(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """The spans of `text`'s clause breaks (`CLAUSE_BREAK`), shifted by `base`: a dash's starts
+    at the space before it, unless an earlier break took that space (': — ', as a plain
+    pattern's scan would have consumed it)."""
+    out: list[tuple[int, int]] = []
+    taken = 0
+    for m in CLAUSE_BREAK.finditer(text):
+        cut, after = m.span()
+        if text[cut] in DASHES:
+            cut -= 1
+            if cut < taken:
+                continue
+        out.append((base + cut, base + after))
+        taken = after
+    return out
+
+
+@lru_cache(maxsize=16)
+def _thing_words(sheet: Sheet) -> frozenset[str]:
+    """First words of the names of the sheet's products and organisations ('Claude Opus',
+    'Eureka Labs Inc'): a capitalised pair starting with one is a thing, not an unknown person."""
+    return frozenset(n.split()[0] for e in sheet.entities.values() if e.kind != "person" for n in e.names if n)
 
 
 class Analysis:
@@ -78,11 +114,11 @@ class Analysis:
         self.doc = doc
         self.sheet = sheet
         self.prose = doc.prose
-        self._breaks: dict[int, list[tuple[int, int]]] = {}
         self._claim_spans: list[tuple[int, int]] | None = None
         self.memo: dict[tuple[object, ...], object] = {}  # per-document memo for shared helpers
         self.sentences: list[Sentence] = split_sentences(self.prose)
         self._sentence_starts = [s.start for s in self.sentences]
+        self._breaks: list[list[tuple[int, int]] | None] = [None] * len(self.sentences)  # by sentence number
         self._set_mentions(matcher_for(sheet).find(self.prose))
         # Misspelled names ('Nicholas Josef') still denote their entity for every other rule: a
         # typo must neither hide a claim nor break who the next "he" is. FL801 reports them.
@@ -95,14 +131,14 @@ class Analysis:
             )
             for n in self.misspellings
         ]
-        named = sorted(self.mentions + misspelled, key=lambda m: m.start)
+        named = sorted(self.mentions + misspelled, key=_START) if misspelled else self.mentions
         # "Claude Opus", "Eureka Labs Inc": a pair starting with a word of a product's or
         # organisation's name is a thing, not an unknown person.
-        things = {n.split()[0] for e in sheet.entities.values() if e.kind != "person" for n in e.names if n}
+        things = _thing_words(sheet)
         unknown = [u for u in unknown_people(self.prose, named) if u.text.split()[0] not in things]
         # "I joined Tesla in 2019 ... and spent three years there": the writer is a subject too,
         # one the sheet knows nothing about (it does not take part in he/she chains).
-        writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in ANCHORED_FIRST_PERSON.finditer(self.prose)]
+        writer = [Mention(m.start(), m.end(), None, "person", m[0]) for m in FIRST_PERSON_SCAN.finditer(self.prose)]
         self._set_mentions(named + unknown + writer + self._resolve_pronouns(named, unknown))
         self.dates: list[DateMention] = find_dates(self.prose)
         self._date_starts = [d.start for d in self.dates]
@@ -110,8 +146,9 @@ class Analysis:
 
     # ------------------------------------------------------------------------------- building
     def _set_mentions(self, mentions: list[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mentions = sorted(mentions, key=_START)
         self._mention_starts = [m.start for m in self.mentions]
+        self._of_kind: dict[str, tuple[list[int], list[Mention]]] = {}  # see `mentions_between`
 
     def _resolve_pronouns(self, named: list[Mention], unknown: list[Mention]) -> list[Mention]:
         """Each he/she refers to the last person of that gender mentioned before it, if known.
@@ -124,32 +161,37 @@ class Analysis:
         people = [m for m in named if m.kind == "person"] + unknown
         events = sorted(
             [(m.start, "name", m) for m in people]
-            + [(p.start(), "pronoun", p) for p in ANCHORED_PRONOUNS.finditer(self.prose)],
-            key=lambda e: e[0],
+            + [(p.start(), "pronoun", p) for p in PRONOUN_SCAN.finditer(self.prose)],
+            key=_FIRST,
         )
         history: dict[str, list[tuple[str | None, int]]] = {"male": [], "female": []}
         starts = sorted(m.start for m in people)
         out: list[Mention] = []
+        entities, who = self.sheet.entities, self.sheet.protagonist
         for _, what, item in events:
             if what == "name":
                 assert isinstance(item, Mention)
-                gender = self.sheet.entities[item.entity].gender if item.entity else None
-                for key, seen in history.items():
-                    if gender == key:
-                        seen.append((item.entity, item.start))
-                    elif gender not in history:
+                gender = entities[item.entity].gender if item.entity else None
+                if gender in history:
+                    history[gender].append((item.entity, item.start))
+                else:
+                    for seen in history.values():
                         seen.append((None, item.start))  # an unknown person breaks every chain
                 continue
             assert isinstance(item, re.Match)
-            gender = PRONOUNS[item[0].lower()]
-            seen = history[gender]
-            target = seen[-1][0] if seen else None
-            if seen and self._topic_returns(seen, item.start(), gender):
-                target = self.sheet.protagonist  # a new line goes back to whom the page is about
-            if item[0].lower() == "him" and seen and self._own_subject(starts, seen[-1][1], item.start()):
+            word = item[0]
+            lower = word.lower()
+            seen = history[PRONOUNS[lower]]
+            if not seen:
+                continue  # nobody of that gender named yet: the pronoun refers to no one known
+            target, start = seen[-1][0], item.start()
+            # (`_topic_returns` asked only when its first test can pass: another known person last)
+            if target not in (None, who) and who is not None and self._topic_returns(seen, start, PRONOUNS[lower]):
+                target = who  # a new line goes back to whom the page is about
+            if lower == "him" and self._own_subject(starts, seen[-1][1], start):
                 target = seen[-2][0] if len(seen) > 1 else None
             if target:
-                out.append(Mention(item.start(), item.end(), target, "person", item[0], pronoun=True))
+                out.append(_new(Mention, (start, item.end(), target, "person", word, True, False)))
         return out
 
     def _topic_returns(self, seen: list[tuple[str | None, int]], pronoun_start: int, gender: str) -> bool:
@@ -160,10 +202,10 @@ class Analysis:
         last_entity, last_start = seen[-1]
         if who is None or last_entity in (None, who) or self.sheet.entities[who].gender != gender:
             return False
-        if "\n" not in self.prose[last_start:pronoun_start]:
+        if self.prose.find("\n", last_start, pronoun_start) < 0:
             return False  # the other person was named on this line: the pronoun is theirs
         line_start = self.prose.rfind("\n", 0, pronoun_start) + 1
-        if re.search(r"[A-Z]\w+", self.prose[line_start:pronoun_start]):
+        if CAPITALISED_WORD.search(self.prose, line_start, pronoun_start):
             return False  # not the line's first word: its own subject may be someone else
         return any(entity == who and start < last_start for entity, start in seen)
 
@@ -194,29 +236,46 @@ class Analysis:
         return items[lo : _bisect_left(starts, end, lo)]
 
     def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
-        # The hottest lookup of the claim layer (30,000 calls over 40 articles): inlined.
+        # The hottest lookup of the claim layer (30,000 calls over 40 articles): inlined. Most
+        # calls ask for one kind ({"person"}), which is sliced from that kind's own list.
+        if kinds is not None and len(kinds) == 1:
+            (kind,) = kinds
+            own = self._of_kind.get(kind) or self._index_kind(kind)
+            starts = own[0]
+            lo = _bisect_left(starts, start)
+            return own[1][lo : _bisect_left(starts, end, lo)]
         starts = self._mention_starts
         lo = _bisect_left(starts, start)
         found = self.mentions[lo : _bisect_left(starts, end, lo)]
         return found if kinds is None or not found else [m for m in found if m.kind in kinds]
 
+    def _index_kind(self, kind: str) -> tuple[list[int], list[Mention]]:
+        """The mentions of one kind and their starts, made on the first lookup of that kind."""
+        own = [m for m in self.mentions if m.kind == kind]
+        self._of_kind[kind] = index = ([m.start for m in own], own)
+        return index
+
     def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
-        return self.mentions_between(sentence.start, sentence.end, kinds)
+        if kinds is not None:
+            return self.mentions_between(sentence.start, sentence.end, kinds)
+        # `mentions_between` written out: one call fewer on a lookup made for every sentence
+        starts = self._mention_starts
+        lo = _bisect_left(starts, sentence.start)
+        return self.mentions[lo : _bisect_left(starts, sentence.end, lo)]
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
-        return self.dates_between(sentence.start, sentence.end)
+        starts = self._date_starts  # (`_slice` written out, as in `mentions_in`)
+        lo = _bisect_left(starts, sentence.start)
+        return self.dates[lo : _bisect_left(starts, sentence.end, lo)]
 
     def dates_between(self, start: int, end: int) -> list[DateMention]:
         return self._slice(self._date_starts, self.dates, start, end)
 
     def clause(self, sentence: Sentence, offset: int) -> tuple[int, int]:
         """The clause around `offset`: the sentence cut at semicolons, dashes, brackets and 'but'."""
-        breaks = self._breaks.get(sentence.number)
+        breaks = self._breaks[sentence.number]
         if breaks is None:
-            breaks = [
-                (sentence.start + m.start(), sentence.start + m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)
-            ]
-            self._breaks[sentence.number] = breaks
+            breaks = self._breaks[sentence.number] = clause_breaks(sentence.text, sentence.start)
         start, end = sentence.start, sentence.end
         for cut, after in breaks:
             if cut < offset:
@@ -231,8 +290,12 @@ class Analysis:
         ('the move'): the only text a claim can be in. Computed once per document."""
         if self._claim_spans is None:
             spans: list[tuple[int, int]] = []
+            starts, i = self._mention_starts, 0
             for sentence in self.sentences:
-                if not self.mentions_in(sentence) and not EVENT_WORD.search(sentence.text):
+                # (does a mention start in the sentence: the first at or after its start, found
+                # from where the last sentence's search ended, starts before its end?)
+                i = _bisect_left(starts, sentence.start, i)
+                if not (i < len(starts) and starts[i] < sentence.end) and not EVENT_WORD.search(sentence.text):
                     continue
                 if spans and spans[-1][1] == sentence.number:
                     spans[-1] = (spans[-1][0], sentence.number + 1)

@@ -54,11 +54,28 @@ DATE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
-# Where a date can begin: a digit, or the start of a month, weekday or relative word.
+# Where a date can begin: a digit, or the start of a month, a weekday (always written in full)
+# or a relative word. What the pattern needs after some of them is asked for too, so that fewer
+# starts are tried in vain: 'on', 'this', 'last' and 'next' begin a date only before a weekday
+# (not 'one', 'only', 'this year'), a number only as a day before a month or a range ('18 May',
+# '18th-20th') or as an ISO date ('2026-05-19'), not as '2019' or '30 years'.
 _DATE_WORDS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_DATE_WORDS += ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "last", "this"]
-_DATE_WORDS += ["next", "on"]
-ANCHORED_DATES = Anchored(DATE_PATTERN, Lead([*DIGITS, *_DATE_WORDS], r"\w-"))
+_DATE_WORDS += [*WEEKDAY_NAMES, "yesterday", "today", "tomorrow", "last", "this", "next", "on"]
+_BEFORE_WEEKDAY = rf"\s+(?:past\s+)?(?:{'|'.join(WEEKDAY_NAMES)})"
+_MONTH_STARTS = "|".join(_DATE_WORDS[:12])
+_DAY_OR_ISO = rf"\d?(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d|\s+to\s+\d|(?:\s+of)?\s+(?:{_MONTH_STARTS}))|\d{{3}}-"
+# 'May' begins a date before a day or a year, or alone after 'in' ('joined in May'), not as a verb.
+_MAY_AS_MONTH = r",?\s+\d|(?<=\bin\smay)(?![\w-])"
+ANCHORED_DATES = Anchored(
+    DATE_PATTERN,
+    Lead(
+        [*DIGITS, *_DATE_WORDS],
+        r"\w-",
+        follow={"last": _BEFORE_WEEKDAY, "this": _BEFORE_WEEKDAY, "next": _BEFORE_WEEKDAY, "on": _BEFORE_WEEKDAY}
+        | dict.fromkeys(DIGITS, _DAY_OR_ISO)
+        | {"may": _MAY_AS_MONTH},
+    ),
+)
 
 
 class DateMention(NamedTuple):

@@ -22,6 +22,11 @@ PRONOUNS = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
 PRONOUN_PATTERN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# The same matches, written to start with a class of the first letters' cases (and 'ſ', which
+# matches 's' case-insensitively): the regex engine skips to them by table lookup, where a
+# pattern starting with \b, or matching case-insensitively, is tried at every character. Each
+# word's start is then checked by looking back (tests/test_anchored.py compares the two).
+PRONOUN_SCAN = re.compile(r"[HhSs\u017f](?<!\w.)(?i:(?<=h)(?:e(?:rself|rs|r)?|im(?:self)?|is)|(?<=s)he)(?!\w)")
 
 # Capitalised word pairs that are not sheet entities may still be people ("Nick Jonas"). They only
 # break pronoun chains, so a "he" after an unknown person is never attributed to a known one.
@@ -50,6 +55,11 @@ NAME_STOPWORDS = {
     "co-founder", "cofounder", "dr", "mr", "mrs", "ms", "professor", "prof", "executive", "leader", "boss",
     "according", "while", "when", "after", "before", "like", "unlike", "with", "without", "by", "to", "for",
 }  # fmt: skip
+
+
+# tuple.__new__ makes a record from all its fields at once, without the Python-level __new__ a
+# NamedTuple's call runs (half the cost): for the records made by the thousand on every page.
+_new = tuple.__new__
 
 
 class Mention(NamedTuple):
@@ -192,6 +202,7 @@ class EntityMatcher:
         body = _alternation(spellings) or r"(?!x)x"
         self.pattern = re.compile(rf"(?:{body})(?![\w])")
         self.sheet = sheet
+        self._resolved: dict[str, tuple[str | None, str, bool]] = {}  # a matched name's `_resolve`
 
     def lookup(self, matched: str) -> str | None:
         """The one entity a matched name denotes, or None when the name is ambiguous."""
@@ -200,15 +211,27 @@ class EntityMatcher:
 
     def find(self, prose: str) -> list[Mention]:
         out = []
+        resolved = self._resolved
         for m in self.pattern.finditer(prose):
-            entity_id = self.lookup(m[0])
-            other = self._other_first_name(prose, m, entity_id)
-            if other is not None:
+            matched = m[0]
+            known = resolved.get(matched)
+            if known is None:
+                known = resolved[matched] = self._resolve(matched)
+            entity_id, kind, surname = known
+            if surname and (other := self._other_first_name(prose, m, entity_id)) is not None:
                 out.append(Mention(other, m.end(), None, "person", prose[other : m.end()]))
                 continue
-            kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
-            out.append(Mention(m.start(), m.end(), entity_id, kind, m[0]))
+            start, end = m.span()
+            out.append(_new(Mention, (start, end, entity_id, kind, matched, False, False)))
         return out
+
+    def _resolve(self, matched: str) -> tuple[str | None, str, bool]:
+        """What a matched name denotes wherever it stands: its entity, that entity's kind, and
+        whether it is a surname alias (which the text before it may give to someone else)."""
+        entity_id = self.lookup(matched)
+        kind = self.sheet.entities[entity_id].kind if entity_id else "ambiguous"
+        surname = entity_id is not None and self.surnames.get(entity_id) == matched
+        return entity_id, kind, surname
 
     def _other_first_name(self, prose: str, m: re.Match[str], entity_id: str | None) -> int | None:
         """'Daniela Amodei' is not Dario Amodei: a surname alias after another first name is
@@ -230,15 +253,20 @@ def matcher_for(sheet: Sheet) -> EntityMatcher:
     return EntityMatcher(sheet)
 
 
+TITLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def _title_like(word: str) -> bool:
     """A capitalised title word ('Chief', 'Head') or compound ('Pre-training') before a name."""
-    return word.lower() in NAME_STOPWORDS or bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+    return word.lower() in NAME_STOPWORDS or ("-" in word and TITLE_COMPOUND.fullmatch(word) is not None)
 
 
 def unknown_people(prose: str, known: list[Mention]) -> list[Mention]:
     """Capitalised name pairs that no known mention covers: possible people outside the sheet."""
     starts = [m.start for m in known]  # `known` is in text order
-    things = {w for k in known if k.entity and k.kind not in {"person", "ambiguous"} for w in NAME_PIECE.split(k.text)}
+    # (each name's text split once: a page names the same few things many times)
+    names = {k.text for k in known if k.entity and k.kind not in {"person", "ambiguous"}}
+    things = {w for text in names for w in NAME_PIECE.split(text)}
     out = []
     pos = 0
     while (m := UNKNOWN_NAME.search(prose, pos)) is not None:

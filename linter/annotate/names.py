@@ -94,6 +94,7 @@ class NameIndex:
         self.exact: set[str] = set()
         self.roles: dict[str, re.Pattern[str]] = {}
         self.memo: dict[str, list[tuple[Form, int]]] = {}
+        self.worth_a_look: dict[str, str | None] = {}  # see `look_at`
         for entity in self.sheet.entities.values():
             self.exact.update(t for name in entity.names for t in name.split())
             if entity.kind == "person":
@@ -126,6 +127,20 @@ class NameIndex:
             self.forms.append(Form(entity.id, "person", "first", token))
         for token in last:
             self.forms.append(Form(entity.id, "person", "last", token))
+
+    def look_at(self, token: str) -> str | None:
+        """The token without its possessive ending when it can be a misspelled name, else None
+        (too short, a name or word the sheet spells this way, or within two edits of no name
+        token): what the text around a token cannot change, remembered per token in
+        `worth_a_look` (a page's capitalised words are mostly the same few hundred)."""
+        if len(self.worth_a_look) >= 100_000:  # a bound for a long-running server
+            self.worth_a_look.clear()
+        text = _without_possessive(token)
+        if len(text) < 3 or text in self.exact or text in NOT_NAME_WORDS or not self.near(text):
+            self.worth_a_look[token] = None
+            return None
+        self.worth_a_look[token] = text
+        return text
 
     def near(self, token: str) -> list[tuple[Form, int]]:
         """Name tokens within two edits of `token` (case-insensitive), closest first."""
@@ -165,34 +180,49 @@ def near_misses(a: Analysis) -> list[NearMiss]:
     named = {m.entity for m in a.mentions if m.entity and not m.pronoun and not m.misspelled}
     covered = [(m.start, m.end) for m in a.mentions if m.entity and not m.pronoun and not m.misspelled]
     covered_starts = [c[0] for c in covered]
-    tokens = [
-        (m.start(), m.start() + len(text), text)
-        for m in CAPITALISED_TOKEN.finditer(a.prose)
-        if m[0][0].isupper() and (text := _without_possessive(m[0]))
-    ]
+    prose = a.prose
+    # Match objects, not tuples: the few tokens with candidates read their neighbours' spans
+    # from them. (A capital beyond ASCII in the class may be a lower-case letter: 'ā'.)
+    found = list(CAPITALISED_TOKEN.finditer(prose))
+    if not prose.isascii():
+        found = [m for m in found if m[0][0].isupper()]
+    worth = index.worth_a_look
     out: list[NearMiss] = []
     seen: set[int] = set()
-    for i, (start, end, text) in enumerate(tokens):
-        if start in seen or len(text) < 3 or text in index.exact or text in NOT_NAME_WORDS:
-            continue
-        if _not_a_name_form(a.prose, end, text, index):
+    for i, m in enumerate(found):
+        text = worth.get(m[0], "")
+        if text is None:
+            continue  # judged once per sheet: too short, spelled right, or near no name
+        if not text:
+            text = index.look_at(m[0])
+            if text is None:
+                continue
+        start = m.start()
+        end = start + len(text)
+        if i in seen or _not_a_name_form(prose, end, text, index):
             continue
         j = bisect.bisect_right(covered_starts, start) - 1
         if j >= 0 and covered[j][1] > start:
             continue  # inside a name the sheet spells this way
         candidates = index.near(text)
-        if not candidates:
-            continue
-        prev = tokens[i - 1] if i and a.prose[tokens[i - 1][1] : start] == " " else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) and a.prose[end : tokens[i + 1][0]] == " " else None
+        prev = _token(found[i - 1]) if i else None
+        if prev and prose[prev[1] : start] != " ":
+            prev = None
+        nxt = _token(found[i + 1]) if i + 1 < len(found) and prose[end : found[i + 1].start()] == " " else None
         for form, distance in candidates:
             miss = _judge(a, index, form, distance, (start, end, text), prev, nxt, named)
             if miss is not None:
                 out.append(miss)
                 if nxt and miss.end == nxt[1]:
-                    seen.add(nxt[0])
+                    seen.add(i + 1)
                 break
     return out
+
+
+def _token(m: re.Match[str]) -> Token:
+    """A capitalised token's span and text, a possessive ending left out."""
+    text = _without_possessive(m[0])
+    return (m.start(), m.start() + len(text), text)
 
 
 Token = tuple[int, int, str]

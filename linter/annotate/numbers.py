@@ -14,7 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.annotate.anchored import DIGITS, Anchored, Lead
+from linter.annotate.anchored import DIGITS, Anchored, Lead, lowered
 from linter.sheet import Value
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, revers
 _COUNT_WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if w not in {"a", "an"}), key=len, reverse=True))
 _FIRST_LETTERS = "".join(sorted({w[0].lower() for w in WORD_NUMBERS} | {w[0].upper() for w in WORD_NUMBERS} | {"U"}))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MORE = "more|additional|further|extra|full|long"
+_UNIT = "years?|yrs?|decades?|months?"
 
 QUANTITY = re.compile(
     rf"(?<![\w$.,-])(?=[\d$~{_FIRST_LETTERS}])(?P<q>"
@@ -56,16 +58,31 @@ QUANTITY = re.compile(
     # 30 billion dollars, 30bn USD
     rf"|(?P<dnum>{_NUM})\s?(?P<dscale>trillion|billion|million|bn|mn|[bm])\s+(?:US\s+|U\.S\.\s+)?(?:dollars|USD)\b"
     # seven years, two more years, a decade, 20+ years, 18 months, five-year, a year and a half
-    rf"|(?P<tnum>{_NUM}|{_WORDNUM})(?P<tplus>\+|-plus)?(?:\s+(?P<more>more|additional|further|extra|full|long))?"
-    r"(?:\s+|-)(?P<tunit>years?|yrs?|decades?|months?)(?P<half>\s+and\s+a\s+half)?(?![\w-])"
+    rf"|(?P<tnum>{_NUM}|{_WORDNUM})(?P<tplus>\+|-plus)?(?:\s+(?P<more>{_MORE}))?"
+    rf"(?:\s+|-)(?P<tunit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?![\w-])"
     # five co-founders, 20+
     rf"|(?P<cnum>{_NUM}|{_COUNT_WORDNUM})(?P<cplus>\+|-plus)?(?![\w-]|[.,]\d)"
     r")",
     re.IGNORECASE,
 )
 # Where a quantity can begin: a digit, a currency sign, or a whole number word ('one', not 'once').
-ANCHORED_QUANTITY = Anchored(QUANTITY, Lead([*DIGITS, "$", "us$", "usd", *WORD_NUMBERS], r"\w$.,-", whole=WORD_NUMBERS))
+# A bare 'a' or 'an' counts nothing, so it begins only a length of time ('a year', 'an extra
+# month'): the lead asks for the unit after it (about 1 'a' in 15 on the bench articles).
+_LENGTH_AFTER = rf"(?:\+|-plus)?(?:\s+(?:{_MORE}))?(?:\s+|-)(?:{_UNIT})"
+ANCHORED_QUANTITY = Anchored(
+    QUANTITY,
+    Lead(
+        [*DIGITS, "$", "us$", "usd", *WORD_NUMBERS],
+        r"\w$.,-",
+        whole=WORD_NUMBERS,
+        follow={"a": _LENGTH_AFTER, "an": _LENGTH_AFTER},
+    ),
+)
 HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
+HEDGE_ENDINGS = tuple(HEDGE_OF)  # what the text before a hedged number ends with, spaces aside
+HEDGE_REACH = 25  # how far back a hedge is looked for
+A_YEAR = re.compile(r"(?:19|20)\d\d")
+_bisect_left = bisect.bisect_left
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
 
@@ -106,14 +123,15 @@ class Quantity(NamedTuple):
 
 def quantities_between(a: Analysis, start: int, end: int) -> list[Quantity]:
     """The document's quantities in `start:end`, read once per document and shared by rules."""
-    key = ("quantities", 0)
-    if key not in a.memo:
+    known = a.memo.get(("quantities", 0))
+    if known is None:
         every = find_quantities(a.prose)
-        a.memo[key] = (every, [q.start for q in every])
+        known = a.memo[("quantities", 0)] = (every, [q.start for q in every])
     found: list[Quantity]
     starts: list[int]
-    found, starts = a.memo[key]  # type: ignore[misc]
-    return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    found, starts = known  # type: ignore[misc]
+    lo = _bisect_left(starts, start)
+    return found[lo : _bisect_left(starts, end, lo)]
 
 
 def _decimals(number: str) -> int:
@@ -127,10 +145,9 @@ def _half_step(number: str, scale: float) -> float:
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount, count and length of time in `text`; "$30 to $50 billion" is one range."""
     out: list[Quantity] = []
+    low = lowered(text)
     for m in ANCHORED_QUANTITY.finditer(text):
-        # A hedge ends in a space right before the number: most numbers have none to look for.
-        spaced = m.start() > 0 and text[m.start() - 1].isspace()
-        q = _read(m, HEDGE_BEFORE.search(text, max(0, m.start() - 25), m.start()) if spaced else None)
+        q = _read(m, text, low)
         if q is None:
             continue
         if out and (merged := _range(text, out[-1], q)) is not None:
@@ -138,6 +155,19 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             out.append(q)
     return out
+
+
+def _hedge_before(text: str, low: str | None, start: int) -> re.Match[str] | None:
+    """The hedge ('about', 'more than') right before a number starting at `start`. A hedge ends
+    in a space right before the number, and most numbers have none: the regex, which tries
+    each of the 25 characters before, runs only where the lower-cased text (`lowered`, offset
+    for offset) ends in a hedge word before its spaces."""
+    if start == 0 or not text[start - 1].isspace():
+        return None
+    lo = max(0, start - HEDGE_REACH)
+    if low is not None and not low[lo:start].rstrip().endswith(HEDGE_ENDINGS):
+        return None
+    return HEDGE_BEFORE.search(text, lo, start)
 
 
 RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
@@ -164,23 +194,29 @@ def _range(text: str, low: Quantity, high: Quantity) -> Quantity | None:
     )  # fmt: skip
 
 
-def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
+def _read(m: re.Match[str], text: str, low: str | None) -> Quantity | None:
+    # All groups in one call (their order in QUANTITY), not a call per group name.
+    q, cur, mnum, mscale, dnum, dscale, tnum, tplus, _, tunit, half, cnum, cplus = m.groups()
+    if cnum is not None and A_YEAR.fullmatch(cnum):
+        return None  # a year, not a count (and no hedge to look for)
+    start, end = m.span()
+    before = _hedge_before(text, low, start)
     hedge = HEDGE_OF.get(before["hedge"].lower()) if before else None
-    hedge_start = before.start("hedge") if before else m.start("q")
-    if m["cur"]:
-        scale_word = (m["mscale"] or "").lower()
+    hedge_start = before.start("hedge") if before else start
+    if cur:
+        scale_word = (mscale or "").lower()
         scale = SCALES.get(scale_word, 1.0)
-        number = m["mnum"].replace(",", "")
-        style = f"{m['cur']}|{m['mscale'] or ''}"
-        return Quantity(m.start("q"), m.end("q"), m["q"], float(number) * scale, "USD", hedge, hedge_start,
+        number = mnum.replace(",", "")
+        style = f"{cur}|{mscale or ''}"
+        return Quantity(start, end, q, float(number) * scale, "USD", hedge, hedge_start,
                         _half_step(number, scale), style=style)  # fmt: skip
-    if m["dnum"]:
-        scale = SCALES[m["dscale"].lower()]
-        number = m["dnum"].replace(",", "")
-        return Quantity(m.start("q"), m.end("q"), m["q"], float(number) * scale, "USD", hedge, hedge_start,
-                        _half_step(number, scale), style=f"|{m['dscale']}|dollars")  # fmt: skip
-    raw = m["tnum"] or m["cnum"]
-    plus = m["tplus"] or m["cplus"]
+    if dnum:
+        scale = SCALES[dscale.lower()]
+        number = dnum.replace(",", "")
+        return Quantity(start, end, q, float(number) * scale, "USD", hedge, hedge_start,
+                        _half_step(number, scale), style=f"|{dscale}|dollars")  # fmt: skip
+    raw = tnum or cnum
+    plus = tplus or cplus
     words = not raw[0].isdigit()
     if words:
         number_value = float(WORD_NUMBERS[raw.lower()])
@@ -191,16 +227,14 @@ def _read(m: re.Match[str], before: re.Match[str] | None) -> Quantity | None:
         step = _half_step(number, 1.0)
     if plus:
         hedge = "above"
-    if m["tunit"]:
-        unit_word = m["tunit"].lower()
+    if tunit:
+        unit_word = tunit.lower()
         per = next(v for k, v in UNIT_YEARS.items() if unit_word.startswith(k))
-        if m["half"]:
+        if half:
             number_value += 0.5
-        return Quantity(m.start("q"), m.end("q"), m["q"], number_value * per, "years", hedge, hedge_start,
-                        step * per, words=words, unit_word=m["tunit"])  # fmt: skip
-    if not words and re.fullmatch(r"(?:19|20)\d\d", raw):
-        return None  # a year, not a count
-    return Quantity(m.start("q"), m.end("q"), m["q"], number_value, None, hedge, hedge_start, step, words=words)
+        return Quantity(start, end, q, number_value * per, "years", hedge, hedge_start,
+                        step * per, words=words, unit_word=tunit)  # fmt: skip
+    return Quantity(start, end, q, number_value, None, hedge, hedge_start, step, words=words)
 
 
 # ------------------------------------------------------------------------------ sheet values

@@ -32,6 +32,10 @@ PASSAGE = re.compile(
     r"|'(?<![\w'].)(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
 )
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
+# The same block quotes after the text's first line, found from the line break before them: a
+# pattern starting with ^ gives the regex engine nothing to skip by, so it was tried at every
+# character; one starting with '\n' is tried at line breaks only (the body is the same group).
+LATER_BLOCKQUOTE = re.compile(r"\n[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)")
 # A word may carry bracketed letters that only restore or change its form ("[E]xcited",
 # "value[s]"); a longer bracket ("[education]") is an insertion of its own.
 _LETTERS = r"\[\w{1,3}\]"
@@ -48,6 +52,9 @@ STOPWORDS = frozenset(
 MIN_SHARED = 2  # content words a segment must share with a quote before it is aligned
 MIN_WORDS = 3  # shorter segments ('in time', 'especially formative') cannot be told apart from chance
 PHRASE_WORDS = 6  # a quoted phrase this short whose only differences are at its edges is a phrase of its own
+
+
+_new = tuple.__new__
 
 
 class Word(NamedTuple):
@@ -90,7 +97,8 @@ class Alignment(NamedTuple):
 
 
 def normalise(word: str) -> str:
-    return re.sub(r"[-.]", "", word.lower().replace("’", "'"))
+    # str.replace, not re.sub: one call per quoted word, and re.sub looks its pattern up each time
+    return word.lower().replace("’", "'").replace("-", "").replace(".", "")
 
 
 def _content(words: list[str] | tuple[str, ...]) -> set[str]:
@@ -103,7 +111,10 @@ def passages(prose: str) -> list[tuple[int, int]]:
     for m in PASSAGE.finditer(prose):
         group = next(g for g in ("curly", "straight", "single", "plain") if m[g] is not None)
         spans.append(m.span(group))
-    for m in BLOCKQUOTE.finditer(prose):
+    first = BLOCKQUOTE.match(prose)  # (it takes every quoted line that follows, so the later
+    if first is not None:  # scan starts where it ends, at a line break it left)
+        spans.append(first.span("body"))
+    for m in LATER_BLOCKQUOTE.finditer(prose, first.end() if first is not None else 0):
         spans.append(m.span("body"))
     return sorted(spans)
 
@@ -119,8 +130,9 @@ def segments(prose: str, start: int, end: int) -> list[Segment]:
                 out.append(Segment(tuple(run), (start, end)))
             run = []
             continue
-        text = text.replace("[", "").replace("]", "")  # "[E]xcited": a bracketed letter only changes case
-        run.append(Word(normalise(text), m.start(), m.end()))
+        if "[" in text:
+            text = text.replace("[", "").replace("]", "")  # "[E]xcited": a bracketed letter only changes case
+        run.append(_new(Word, (normalise(text), *m.span())))  # (tuple.__new__: no Python-level __new__)
     if run:
         out.append(Segment(tuple(run), (start, end)))
     return out

@@ -19,9 +19,15 @@ PARAGRAPH = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*(?:[-*+•]|\d+[.)]|#{1,6}|>|\|)
 LINE_END_CHARS = '.!?:;"”’)'  # a line ending in one of these ends its sentence
 CLOSERS = "\"'”’)]"  # closing quotes and brackets a question may end with after its '?'
 WORD = re.compile(r"[\w'’-]+")
-LAST_WORD = re.compile(r"([\w.]+)\.$")
+# The word before a final full stop, as r"([\w.]+)\.$" would search it (its leftmost start), read
+# by a match that walks back from the end to the last character outside the word: a search
+# tried the word's pattern at each of the chunk's characters, twice as dear.
+LAST_WORD = re.compile(r"(?:[\s\S]*[^\w.])?([\w.]+)\.$")
 ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 FIRST_VISIBLE = re.compile(r"\s*(\S)")
+
+
+_new = tuple.__new__
 
 
 class Sentence(NamedTuple):
@@ -37,7 +43,7 @@ class Sentence(NamedTuple):
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the word before a full stop is an abbreviation or an initial ('J. Smith')."""
-    m = LAST_WORD.search(chunk)
+    m = LAST_WORD.match(chunk)
     if not m:
         return False
     word = m.group(1).lower()
@@ -83,27 +89,26 @@ def split_sentences(prose: str) -> list[Sentence]:
     """Sentences with offsets into `prose`; blank stretches (masked code) produce none."""
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(prose):
-        block = prose[block_start:block_end]
-        pos = 0
-        for m in BOUNDARY.finditer(block):
-            if m.group(1) == "." and _is_abbreviation(block[max(0, m.end(1) - 24) : m.end(1)]):
+        # The block read in place (`endpos` ends it as a slice would: BOUNDARY looks back at nothing)
+        pos = block_start
+        for m in BOUNDARY.finditer(prose, block_start, block_end):
+            if m.group(1) == "." and _is_abbreviation(prose[max(block_start, m.end(1) - 24) : m.end(1)]):
                 continue
-            _add(sentences, prose, block_start + pos, block_start + m.end(2))
+            _add(sentences, prose, pos, m.end(2))
             pos = m.end(3)
-        _add(sentences, prose, block_start + pos, block_end)
+        _add(sentences, prose, pos, block_end)
     return sentences
 
 
 def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
     chunk = prose[start:end]
-    stripped = chunk.strip()
-    if not ALNUM.search(stripped):
+    text = chunk.strip()
+    if not (text[:1].isalnum() or ALNUM.search(text)):  # (most sentences start with one)
         return
-    lead = len(chunk) - len(chunk.lstrip())
-    start += lead
-    end = start + len(stripped)
-    text = prose[start:end]
-    sentences.append(Sentence(len(sentences), start, end, text, text.rstrip(CLOSERS).endswith("?")))
+    start += chunk.find(text[0])  # the first character that is not a space
+    question = "?" in text and text.rstrip(CLOSERS).endswith("?")
+    # (tuple.__new__: all the fields at once, without Sentence's Python-level __new__)
+    sentences.append(_new(Sentence, (len(sentences), start, start + len(text), text, question)))
 
 
 class LineIndex:
