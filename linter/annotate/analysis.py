@@ -79,7 +79,6 @@ YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on
 CAPITALISED_WORD = re.compile(r"[A-Z]\w+")
 _T = TypeVar("_T")
 _START, _FIRST = attrgetter("start"), itemgetter(0)  # sort keys (a call to C, not to a lambda)
-_new = tuple.__new__  # a record from all its fields, without its Python-level __new__ (mentions.py)
 _bisect_left = bisect.bisect_left
 
 
@@ -191,7 +190,7 @@ class Analysis:
             if lower == "him" and self._own_subject(starts, seen[-1][1], start):
                 target = seen[-2][0] if len(seen) > 1 else None
             if target:
-                out.append(_new(Mention, (start, item.end(), target, "person", word, True, False)))
+                out.append(Mention(start, item.end(), target, "person", word, pronoun=True))
         return out
 
     def _topic_returns(self, seen: list[tuple[str | None, int]], pronoun_start: int, gender: str) -> bool:
@@ -236,17 +235,16 @@ class Analysis:
         return items[lo : _bisect_left(starts, end, lo)]
 
     def mentions_between(self, start: int, end: int, kinds: Set[str] | None = None) -> list[Mention]:
-        # The hottest lookup of the claim layer (30,000 calls over 40 articles): inlined. Most
-        # calls ask for one kind ({"person"}), which is sliced from that kind's own list.
+        # The hottest lookup of the claim layer (30,000 calls over 40 articles): `_slice` inlined.
+        # Most calls ask for one kind ({"person"}), which is sliced from that kind's own list.
         if kinds is not None and len(kinds) == 1:
             (kind,) = kinds
-            own = self._of_kind.get(kind) or self._index_kind(kind)
-            starts = own[0]
-            lo = _bisect_left(starts, start)
-            return own[1][lo : _bisect_left(starts, end, lo)]
-        starts = self._mention_starts
+            starts, items = self._of_kind.get(kind) or self._index_kind(kind)
+            kinds = None
+        else:
+            starts, items = self._mention_starts, self.mentions
         lo = _bisect_left(starts, start)
-        found = self.mentions[lo : _bisect_left(starts, end, lo)]
+        found = items[lo : _bisect_left(starts, end, lo)]
         return found if kinds is None or not found else [m for m in found if m.kind in kinds]
 
     def _index_kind(self, kind: str) -> tuple[list[int], list[Mention]]:
@@ -256,17 +254,10 @@ class Analysis:
         return index
 
     def mentions_in(self, sentence: Sentence, kinds: Set[str] | None = None) -> list[Mention]:
-        if kinds is not None:
-            return self.mentions_between(sentence.start, sentence.end, kinds)
-        # `mentions_between` written out: one call fewer on a lookup made for every sentence
-        starts = self._mention_starts
-        lo = _bisect_left(starts, sentence.start)
-        return self.mentions[lo : _bisect_left(starts, sentence.end, lo)]
+        return self.mentions_between(sentence.start, sentence.end, kinds)
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
-        starts = self._date_starts  # (`_slice` written out, as in `mentions_in`)
-        lo = _bisect_left(starts, sentence.start)
-        return self.dates[lo : _bisect_left(starts, sentence.end, lo)]
+        return self._slice(self._date_starts, self.dates, sentence.start, sentence.end)
 
     def dates_between(self, start: int, end: int) -> list[DateMention]:
         return self._slice(self._date_starts, self.dates, start, end)

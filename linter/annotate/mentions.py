@@ -57,11 +57,6 @@ NAME_STOPWORDS = {
 }  # fmt: skip
 
 
-# tuple.__new__ makes a record from all its fields at once, without the Python-level __new__ a
-# NamedTuple's call runs (half the cost): for the records made by the thousand on every page.
-_new = tuple.__new__
-
-
 class Mention(NamedTuple):
     """A place in the text that refers to an entity: by name, or by a pronoun resolved to it."""
 
@@ -222,7 +217,7 @@ class EntityMatcher:
                 out.append(Mention(other, m.end(), None, "person", prose[other : m.end()]))
                 continue
             start, end = m.span()
-            out.append(_new(Mention, (start, end, entity_id, kind, matched, False, False)))
+            out.append(Mention(start, end, entity_id, kind, matched))
         return out
 
     def _resolve(self, matched: str) -> tuple[str | None, str, bool]:

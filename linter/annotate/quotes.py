@@ -54,9 +54,6 @@ MIN_WORDS = 3  # shorter segments ('in time', 'especially formative') cannot be 
 PHRASE_WORDS = 6  # a quoted phrase this short whose only differences are at its edges is a phrase of its own
 
 
-_new = tuple.__new__
-
-
 class Word(NamedTuple):
     """A word of a quotation or a source, with its span (`norm` is what is compared)."""
 
@@ -132,7 +129,7 @@ def segments(prose: str, start: int, end: int) -> list[Segment]:
             continue
         if "[" in text:
             text = text.replace("[", "").replace("]", "")  # "[E]xcited": a bracketed letter only changes case
-        run.append(_new(Word, (normalise(text), *m.span())))  # (tuple.__new__: no Python-level __new__)
+        run.append(Word(normalise(text), *m.span()))
     if run:
         out.append(Segment(tuple(run), (start, end)))
     return out

@@ -27,9 +27,6 @@ ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 FIRST_VISIBLE = re.compile(r"\s*(\S)")
 
 
-_new = tuple.__new__
-
-
 class Sentence(NamedTuple):
     """One sentence: its span in the prose, its text and its position in the document (`number`,
     from 0)."""
@@ -107,8 +104,7 @@ def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
         return
     start += chunk.find(text[0])  # the first character that is not a space
     question = "?" in text and text.rstrip(CLOSERS).endswith("?")
-    # (tuple.__new__: all the fields at once, without Sentence's Python-level __new__)
-    sentences.append(_new(Sentence, (len(sentences), start, start + len(text), text, question)))
+    sentences.append(Sentence(len(sentences), start, start + len(text), text, question))
 
 
 class LineIndex:
