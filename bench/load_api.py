@@ -77,8 +77,9 @@ def article(size: int) -> str:
     return "\n\n".join(paragraphs)[:size].rsplit(" ", 1)[0] + ".\n"
 
 
-def html_page(size: int) -> str:
-    """A full web page of about `size` bytes: head, navigation, article, related links, footer."""
+def html_page(size: int, article_text: str | None = None) -> str:
+    """A full web page of about `size` bytes: head, navigation, article, related links, footer.
+    The article's paragraphs are `article_text`'s if given, else the fixed sentences'."""
     head = (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Karpathy joins Anthropic</title>"
         "<meta property='article:published_time' content='2026-05-20T09:00:00Z'>"
@@ -91,10 +92,15 @@ def html_page(size: int) -> str:
         + "".join(f"<li><a href='/story/{n}'>Another story about AI hiring, part {n}</a></li>" for n in range(8))
         + "</ul></aside></main><footer><p>© 2026 Example News. All rights reserved.</p></footer></body></html>"
     )
+    given = article_text.split("\n\n") if article_text else []
     body, i = "", 0
     while len((head + body + tail).encode()) < size:
-        body += "<p>" + " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(3)) + "</p>"
-        i += 2
+        if given:
+            body += "<p>" + given[i % len(given)] + "</p>"
+            i += 1
+        else:
+            body += "<p>" + " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(3)) + "</p>"
+            i += 2
     return head + body + tail
 
 
@@ -108,13 +114,23 @@ class Scenario:
     pages: Callable[[int, int], list[dict[str, object]]] | None = None
 
 
-def distinct_pages(seed: int, count: int, size: int = 5 * 1024) -> list[dict[str, object]]:
+def generated_articles(seed: int, count: int, size: int) -> list[str]:
     """`count` different articles of `size` bytes from the generated corpus (bench/generated.py)."""
     sys.path.insert(0, str(ROOT))
     from bench.generated import make_article, paragraphs
 
     rng, pool = random.Random(seed), paragraphs()
-    return [{"text": make_article(rng, pool, size)} for _ in range(count)]
+    return [make_article(rng, pool, size) for _ in range(count)]
+
+
+def distinct_pages(seed: int, count: int) -> list[dict[str, object]]:
+    """5 KB texts, each another article."""
+    return [{"text": text} for text in generated_articles(seed, count, 5 * 1024)]
+
+
+def distinct_html_pages(seed: int, count: int) -> list[dict[str, object]]:
+    """10 KB web pages (navigation, links, footer around the article), each another article."""
+    return [{"html": html_page(10 * 1024, text), "extract": True} for text in generated_articles(seed, count, 8 * 1024)]
 
 
 def scenarios() -> dict[str, Scenario]:
@@ -123,8 +139,10 @@ def scenarios() -> dict[str, Scenario]:
         "text-5k-pages": Scenario("5 KB text, another page each time", distinct_pages(0, 1)[0], distinct_pages),
         # The same page again (a popular article, a re-polled page): answered from the answer cache.
         "text-5k": Scenario("5 KB text, the same page again", {"text": article(5 * 1024)}),
-        "html-10k-extract": Scenario("10 KB HTML, extract", {"html": html_page(10 * 1024), "extract": True}),
-        # One sentence: the engine's share is tiny, so this row is the HTTP layer's own ceiling.
+        "html-10k-extract": Scenario(
+            "10 KB HTML, extract, another page each time", distinct_html_pages(0, 1)[0], distinct_html_pages
+        ),
+        # One sentence, the same again: this row is the HTTP layer's own ceiling.
         "sentence": Scenario("1 sentence (HTTP layer)", {"text": "Karpathy reports to Sam Altman."}),
     }
 
