@@ -97,6 +97,9 @@ def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
     return line_kind or "main"
 
 
+END_PUNCTUATION = re.compile(r"[.!?:;\"”]\s*$")
+
+
 def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
     """What the sentence's line makes it, read once per sentence (a line can be the whole of a
     long document): 'table cell', 'list item', 'headline' (a short line without end punctuation
@@ -112,7 +115,7 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
         kind = "table cell"
     elif BULLET.match(line):
         kind = "list item"
-    elif sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
+    elif sentence.start == line_start and not END_PUNCTUATION.search(line) and len(line.split()) <= 16:
         kind = "headline"
     a.memo[key] = kind
     return kind
@@ -202,6 +205,9 @@ def _employers(
     return found
 
 
+APOSTROPHE = re.compile(r"['’]")
+
+
 def _employer(
     found: list[tuple[str, str, int]], fact: Fact | None, at: int, end: int | None = None
 ) -> tuple[str | None, str]:
@@ -210,7 +216,7 @@ def _employer(
     a different job), the one named nearest the phrase first; else the fact's own; else none."""
     org = fact.org if fact is not None else None
     inside = [(name, cue) for name, cue, pos in found if name == org and end is not None and at <= pos < end]
-    owned = [(name, cue) for name, cue in inside if re.search(r"['’]", cue)]
+    owned = [(name, cue) for name, cue in inside if APOSTROPHE.search(cue)]
     if owned:
         return owned[0]
     foreign = sorted((abs(pos - at), name, cue) for name, cue, pos in found if name != org)
