@@ -96,3 +96,31 @@ def test_a_predicate_with_no_name_before_it_looks_for_no_appositive(monkeypatch:
     assert looked == []
     who = predicates._subject_of(a, second, text.index("joined"), predicates.SUBJECT_KINDS)
     assert looked and who is not None and text[who.start : who.end] == "Karpathy"
+
+
+def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading's force and its clause kind ask the same question of the same window: the
+    force's answer serves the kind, and both are what each finds alone."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims import clauses
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    asked: list[int] = []
+    original = clauses.search
+
+    def counted(a: Analysis, pattern: object, start: int, end: int) -> object:
+        if pattern is clauses.REPORTED:
+            asked.append(end)
+        return original(a, pattern, start, end)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(clauses, "search", counted)
+    text = "The article said Karpathy joined Anthropic. Karpathy joined Anthropic. Did Karpathy join Anthropic?"
+    a = Analysis(Document("x", text), default_sheet())
+    for sentence, force in zip(a.sentences, ("reported", "asserted", "question"), strict=True):
+        at = text.index("join", sentence.start)
+        reading = clauses._reading(a, sentence, at, at + 6)
+        assert reading.force == force
+        assert reading.kind == clauses.clause_kind(a, sentence, at)
+        assert reading.kind == ("reported" if force == "reported" else "main")
+    assert len(asked) == 3 + 3  # one per reading (the question's from its kind), one per check above
