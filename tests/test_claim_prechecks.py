@@ -73,31 +73,6 @@ def test_an_opening_bracket_before_the_years_is_the_one_the_search_finds() -> No
         assert opening_bracket(text, start, end) == (start + found.start() if found else None), repr(text)
 
 
-def test_a_predicate_with_no_name_before_it_looks_for_no_appositive(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Appositives only strike names out of a subject's candidates: with no name before the
-    verb they are not looked for, and the subject is the same."""
-    from linter.annotate.analysis import Analysis
-    from linter.claims import predicates
-    from linter.documents import Document
-    from linter.sheet import default_sheet
-
-    looked: list[tuple[int, int]] = []
-    original = predicates._masked_appositives
-
-    def counted(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
-        looked.append((start, end))
-        return original(a, start, end)
-
-    monkeypatch.setattr(predicates, "_masked_appositives", counted)
-    text = "The announcement, a surprise to many, came on Monday. Karpathy, a former researcher, joined Anthropic."
-    a = Analysis(Document("x", text), default_sheet())
-    first, second = a.sentences
-    predicates._subject_of(a, first, text.index("came"), predicates.SUBJECT_KINDS)
-    assert looked == []
-    who = predicates._subject_of(a, second, text.index("joined"), predicates.SUBJECT_KINDS)
-    assert looked and who is not None and text[who.start : who.end] == "Karpathy"
-
-
 def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reading's force and its clause kind ask the same question of the same window: the
     force's answer serves the kind, and both are what each finds alone."""

@@ -221,20 +221,18 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         follows = a.mentions_between(agent.end(), agent.end() + 1, kinds)
         if follows:
             return follows[0]
-    named = [m for m in a.mentions_between(clause_start, offset, kinds) if m.end <= offset]
-    # Appositives and comparisons only strike names out: with no name before the verb (a fifth
-    # of the predicates), neither is looked for.
-    skipped = _masked_appositives(a, clause_start, offset) if named else []
+    skipped = _masked_appositives(a, clause_start, offset)
     # "as", "than", ... before a name: asked per name only when the scanning pass found one in
     # the clause before the verb (rarely), as `search` would find none otherwise.
-    compared = scan_candidates(a, COMPARED) if named else []
+    compared = scan_candidates(a, COMPARED)
     may_compare = compared is None or bisect.bisect_left(compared, clause_start + 1) < bisect.bisect_left(
         compared, offset
     )
     candidates = [
         m
-        for m in named
-        if not (skipped and any(s <= m.start < e for s, e in skipped))
+        for m in a.mentions_between(clause_start, offset, kinds)
+        if m.end <= offset
+        and not (skipped and any(s <= m.start < e for s, e in skipped))
         and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
     ]
     if not candidates:
