@@ -50,9 +50,12 @@ POST_AFTER_NAME = re.compile(r"['’]s?\s+(?:own\s+)?(?:post|tweet|statement|mes
 HANDLE = re.compile(r"@(\w{2,30})\b")
 
 
+SPACES = re.compile(r"\s+")
+
+
 def channel_of(word: str) -> str:
     """The platform a channel word denotes ('tweeted' -> 'twitter'); other words stand for themselves."""
-    key = re.sub(r"\s+", " ", word.lower())
+    key = SPACES.sub(" ", word.lower())
     return CHANNELS.get(key, key)
 
 

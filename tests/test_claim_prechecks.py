@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from bench.generated import make_article, paragraphs
 from linter.claims.clauses import CUE_BEFORE, _may_end_with_cue
 
@@ -69,3 +71,31 @@ def test_an_opening_bracket_before_the_years_is_the_one_the_search_finds() -> No
         end = rng.randint(start, len(text))
         found = re.search(r"\(\s*$", text[start:end])
         assert opening_bracket(text, start, end) == (start + found.start() if found else None), repr(text)
+
+
+def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading's force and its clause kind ask the same question of the same window: the
+    force's answer serves the kind, and both are what each finds alone."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims import clauses
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    asked: list[int] = []
+    original = clauses.search
+
+    def counted(a: Analysis, pattern: object, start: int, end: int) -> object:
+        if pattern is clauses.REPORTED:
+            asked.append(end)
+        return original(a, pattern, start, end)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(clauses, "search", counted)
+    text = "The article said Karpathy joined Anthropic. Karpathy joined Anthropic. Did Karpathy join Anthropic?"
+    a = Analysis(Document("x", text), default_sheet())
+    for sentence, force in zip(a.sentences, ("reported", "asserted", "question"), strict=True):
+        at = text.index("join", sentence.start)
+        reading = clauses._reading(a, sentence, at, at + 6)
+        assert reading.force == force
+        assert reading.kind == clauses.clause_kind(a, sentence, at)
+        assert reading.kind == ("reported" if force == "reported" else "main")
+    assert len(asked) == 3 + 3  # one per reading (the question's from its kind), one per check above

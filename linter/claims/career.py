@@ -167,14 +167,16 @@ def events_in(a: Analysis, sentence: Sentence) -> list[Event]:
     return out
 
 
+RELATIVE_HEAD = re.compile(
+    r",\s+(?:the|a|an|his|her)\b[^,;.()]*?\b(?:that\s+|which\s+)?(?:he|she|they|[A-Z]\w+)\s+(?:had\s+|has\s+)?$"
+)
+
+
 def _relative_org(a: Analysis, sentence: Sentence, verb_start: int) -> Mention | None:
     """'Eureka Labs, the education start-up he founded in 2023': the organisation a relative
     clause describes."""
     head = a.prose[sentence.start : verb_start]
-    m = re.search(
-        r",\s+(?:the|a|an|his|her)\b[^,;.()]*?\b(?:that\s+|which\s+)?(?:he|she|they|[A-Z]\w+)\s+(?:had\s+|has\s+)?$",
-        head,
-    )
+    m = RELATIVE_HEAD.search(head)
     if not m:
         return None
     before = a.mentions_between(sentence.start, sentence.start + m.start(), {"organisation"})
@@ -318,9 +320,12 @@ def _in_brackets(y: _Years) -> Tie | tuple[()] | None:
     return (org.entity or "", "during", None, person)
 
 
+AT_OR_WITH = re.compile(r"\s+(?:at|with)\s+")
+
+
 def _before_place(y: _Years) -> Tie | None:
     """'spent 2017 to 2022 at Tesla'."""
-    at = re.match(r"\s+(?:at|with)\s+", y.a.prose[y.end : y.end + 8])
+    at = AT_OR_WITH.match(y.a.prose[y.end : y.end + 8])
     org = org_at(y.a, y.end + at.end()) if at else None
     if org is None:
         return None
@@ -488,6 +493,10 @@ def _in_years(a: Analysis, q: Quantity) -> Quantity | None:
     return q._replace(end=end, text=a.prose[q.start : end], unit="years", unit_word=seasons[1])
 
 
+CLAUSE_MARK = re.compile(r"[;:.()]")
+THAT_LASTED = re.compile(r"\s+that\s+lasted\s+")
+
+
 def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
     prose = a.prose
     at = AT_AFTER.match(prose, q.end, sentence.end)
@@ -500,7 +509,7 @@ def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
         return None
     last = orgs_before[-1]
     gap = prose[last.end : q.hedge_start]
-    if FOR_BEFORE.fullmatch(gap) and not re.search(r"[;:.()]", gap):
+    if FOR_BEFORE.fullmatch(gap) and not CLAUSE_MARK.search(gap):
         return last.entity
     if (
         AFTER_LEAVING.search(prose, max(sentence.start, last.start - 20), last.start)
@@ -508,8 +517,6 @@ def _length_org(a: Analysis, sentence: Sentence, q: Quantity) -> str | None:
         and LENGTH_ENDS.match(prose, q.end)
     ):
         return last.entity  # "left Tesla after five years", "leaves Tesla after 4-year tenure"
-    if re.fullmatch(r"\s+that\s+lasted\s+", gap) or OF_BEFORE.search(
-        prose, max(sentence.start, q.hedge_start - 60), q.hedge_start
-    ):
+    if THAT_LASTED.fullmatch(gap) or OF_BEFORE.search(prose, max(sentence.start, q.hedge_start - 60), q.hedge_start):
         return last.entity
     return None

@@ -83,18 +83,22 @@ class Scope(NamedTuple):
         }
 
 
-def clause_kind(a: Analysis, sentence: Sentence, offset: int) -> str:
+def clause_kind(a: Analysis, sentence: Sentence, offset: int, reported: bool | None = None) -> str:
     """What kind of clause holds `offset`: 'table cell', 'list item', 'headline', 'parenthetical',
-    'appositive', 'relative', 'reported' or 'main'."""
+    'appositive', 'relative', 'reported' or 'main'. `reported` is whether a reporting word stands
+    before `offset` (`_reported`), when the caller has asked already (None: asked here)."""
     line_kind = _line_kind(a, sentence)
     if line_kind in ("table cell", "list item"):
         return line_kind
     for start, end, kind in _inserts(a, sentence):
         if start < offset < end:
             return kind
-    if search(a, REPORTED, max(sentence.start, offset - CONTEXT), offset):
+    if _reported(a, sentence, offset) if reported is None else reported:
         return "reported"
     return line_kind or "main"
+
+
+END_PUNCTUATION = re.compile(r"[.!?:;\"”]\s*$")
 
 
 def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
@@ -112,7 +116,7 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
         kind = "table cell"
     elif BULLET.match(line):
         kind = "list item"
-    elif sentence.start == line_start and not re.search(r"[.!?:;\"”]\s*$", line) and len(line.split()) <= 16:
+    elif sentence.start == line_start and not END_PUNCTUATION.search(line) and len(line.split()) <= 16:
         kind = "headline"
     a.memo[key] = kind
     return kind
@@ -202,6 +206,9 @@ def _employers(
     return found
 
 
+APOSTROPHE = re.compile(r"['’]")
+
+
 def _employer(
     found: list[tuple[str, str, int]], fact: Fact | None, at: int, end: int | None = None
 ) -> tuple[str | None, str]:
@@ -210,7 +217,7 @@ def _employer(
     a different job), the one named nearest the phrase first; else the fact's own; else none."""
     org = fact.org if fact is not None else None
     inside = [(name, cue) for name, cue, pos in found if name == org and end is not None and at <= pos < end]
-    owned = [(name, cue) for name, cue in inside if re.search(r"['’]", cue)]
+    owned = [(name, cue) for name, cue in inside if APOSTROPHE.search(cue)]
     if owned:
         return owned[0]
     foreign = sorted((abs(pos - at), name, cue) for name, cue, pos in found if name != org)
@@ -232,10 +239,15 @@ def _past(a: Analysis, text: str, fact: Fact | None) -> str:
     return f"the clause says {cue[0]!r}" if cue else ""
 
 
+def _reported(a: Analysis, sentence: Sentence, offset: int) -> bool:
+    """Does a reporting word ('said', 'according to') stand before `offset` in its sentence?"""
+    return search(a, REPORTED, max(sentence.start, offset - CONTEXT), offset) is not None
+
+
 def _force(a: Analysis, sentence: Sentence, clause_start: int, start: int, end: int) -> str:
     if sentence.question:
         return "question"
-    if search(a, REPORTED, max(sentence.start, start - CONTEXT), start):
+    if _reported(a, sentence, start):
         return "reported"
     if search(a, NEGATION, max(clause_start, start - CONTEXT), end):
         return "negated"
@@ -310,14 +322,15 @@ def _reading(a: Analysis, sentence: Sentence, start: int, end: int) -> _Reading:
     clause_start, clause_end = a.clause(sentence, start)
     clause_start, clause_end = max(clause_start, start - 2 * CONTEXT), min(clause_end, end + 2 * CONTEXT)
     text = _masked(a, clause_start, clause_end, start)
+    force = _force(a, sentence, clause_start, start, end)  # asks `_reported` unless a question
     reading = _Reading(
         sentence,
         (start, end),
         (clause_start, clause_end),
         _employers(a, clause_start, max(clause_end, end), start, end, text if end <= clause_end else None),
         text,
-        _force(a, sentence, clause_start, start, end),
-        clause_kind(a, sentence, start),
+        force,
+        clause_kind(a, sentence, start, None if force == "question" else force == "reported"),
     )
     a.memo[key] = reading
     return reading

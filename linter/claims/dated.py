@@ -141,6 +141,10 @@ def earlier_stint_cue(doc: Analysis, claim: Attribution) -> bool:
     return any(m.start() <= claim.cue_start and m.end() > claim.cue_end for m in near)
 
 
+TOPIC_END = re.compile(r",|\bthat\b")
+WORD_RUN = re.compile(r"[\w'’-]+")
+
+
 def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, claim: Attribution, after: int) -> bool:
     """A word of saying dates the event only when what was said is the event. "Posted on 20 May"
     (nothing more) refers to the known post; "told the podcast on 30 May", "a post about output
@@ -153,12 +157,12 @@ def says_the_event(doc: Analysis, sentence: Sentence, mention: DateMention, clai
         stretch = stretch.replace(mention.text, " " * len(mention.text), 1)
     own = OWN_TOPIC.search(stretch.split(",")[0])
     if own:
-        topic = re.split(r",|\bthat\b", stretch[own.start() :], maxsplit=1)[0]
+        topic = TOPIC_END.split(stretch[own.start() :], maxsplit=1)[0]
         return event_evidence(doc, claim.fact, after + own.start(), after + own.start() + len(topic))
     skip = [(m.start - after, m.end - after) for m in doc.mentions_between(after, clause_end, {"channel"})]
     words = [
         w[0]
-        for w in re.finditer(r"[\w'’-]+", stretch)
+        for w in WORD_RUN.finditer(stretch)
         if w[0].lower() not in FILLER and not any(s <= w.start() < e for s, e in skip)
     ]
     return not words or event_evidence(doc, claim.fact, sentence.start, sentence.end)

@@ -132,7 +132,7 @@ def _unnamed_destination(a: Analysis, sentence: Sentence, m: re.Match[str], offs
     future), for work somewhere the text does not name, judged like 'for a rival' (against the
     one place the person arrives at). A past one ('quit OpenAI to work on ...') may be any move."""
     first = m["verb"].split()[0].lower()
-    news = re.search(r"(?:s|ing)$", first) or COMING.search(a.prose, max(sentence.start, m.start() - 20), m.start())
+    news = first.endswith(("s", "ing")) or COMING.search(a.prose, max(sentence.start, m.start() - 20), m.start())
     return "rival" if news and TO_WORK.match(a.prose, offset, sentence.end) else None
 
 
@@ -212,6 +212,9 @@ def _described_protagonist(a: Analysis, sentence: Sentence, offset: int) -> Ment
     return Mention(described.start(), described.start(), who, "person", "", pronoun=True)
 
 
+OWNER_MARK = re.compile(r"['’]s?")
+
+
 def _frames(a: Analysis) -> list[Move]:
     """'Tesla's AI chief jumps to Anthropic', 'OpenAI's Andrej Karpathy joins Anthropic'."""
     out = []
@@ -227,7 +230,7 @@ def _frames(a: Analysis) -> list[Move]:
         origin = orgs[-1]
         if PAST_MARK.search(a.prose, max(clause_start, origin.start - 12), origin.start):
             continue
-        pos = re.match(r"['’]s?", a.prose[origin.end : origin.end + 2])
+        pos = OWNER_MARK.match(a.prose[origin.end : origin.end + 2])
         title_start = origin.end + (pos.end() if pos else 0)
         people = a.mentions_between(title_start, m.start(), {"person"})
         title_end = people[0].start if people else m.start()

@@ -28,9 +28,13 @@ TITLE_WORDS = HEAD_NOUNS | TITLE_MODIFIERS
 WORD = re.compile(r"[A-Za-z][\w&-]*|&")
 
 
+NORMAL_WORD = re.compile(r"[a-z0-9&]+")
+PREFIX_GAP = re.compile(r"\b(pre|post|co|sub|non)[\s-]+")  # 'pre training' -> 'pretraining'
+
+
 def normalise(title: str) -> str:
     """Lower-case, hyphen- and article-free form for comparing titles."""
-    words = re.findall(r"[a-z0-9&]+", re.sub(r"\b(pre|post|co|sub|non)[\s-]+", r"\1", title.lower()).replace("-", ""))
+    words = NORMAL_WORD.findall(PREFIX_GAP.sub(r"\1", title.lower()).replace("-", ""))
     return " ".join(w for w in words if w not in {"the", "a", "an", "its", "his", "her", "their"})
 
 
@@ -57,12 +61,16 @@ def is_unique_role(title: str) -> bool:
     return bool(UNIQUE_PATTERN.search(title.lower()))
 
 
+OWNER_NAME = re.compile(r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\b")
+NOT_IN_A_TITLE = re.compile(r"[.;:!?()]")
+
+
 def only_title_words(text: str, orgs_ok: bool = True, words_ok: frozenset[str] | set[str] = TITLE_WORDS) -> bool:
     """True when `text` is nothing but title words, possessive names and commas: the gap
     between a cue and a name, as in 'reports to Anthropic's head of pre-training, Nick Joseph'."""
-    stripped = re.sub(r"[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\b", " ", text) if orgs_ok else text
+    stripped = OWNER_NAME.sub(" ", text) if orgs_ok else text
     words = WORD.findall(stripped.replace(",", " "))
-    if len(words) > 7 or re.search(r"[.;:!?()]", stripped):
+    if len(words) > 7 or NOT_IN_A_TITLE.search(stripped):
         return False
     return all(w.lower() in words_ok for w in words)
 
@@ -90,10 +98,13 @@ def _words(title: str, classes: bool = True) -> tuple[str, ...]:
     return (*words[:-1], LEADER if last in LEADER_NOUNS else FOUNDER if last in FOUNDER_NOUNS else last)
 
 
+PART_BREAK = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
 def title_parts(title: str) -> list[str]:
     """'Chief Scientist and co-founder' -> ['Chief Scientist', 'co-founder']: each part is a title
     of its own, in any order."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", title) if p.strip()]
+    parts = [p.strip() for p in PART_BREAK.split(title) if p.strip()]
     return parts if len(parts) > 1 and all(head_noun(p) for p in parts) else [title]
 
 

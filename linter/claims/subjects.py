@@ -64,6 +64,9 @@ def _described(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     return None
 
 
+TIME_CLAUSE = re.compile(r"\s*(?:after|before|when|while|until|since)\b", re.I)  # opens a subordinate clause
+
+
 def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | None:
     """The person a predicate at `offset` is about: the clause's subject when it is a person,
     else the nearest person before it in the clause (past objects like 'OpenAI' in 'helped found
@@ -83,7 +86,7 @@ def person_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | No
     ]
     if people:
         return people[-1]
-    if clause_start > sentence.start and re.match(r"\s*(?:after|before|when|while|until|since)\b", text, re.I):
+    if clause_start > sentence.start and TIME_CLAUSE.match(text):
         # "He joined Tesla in 2017 and, after seven years there, ...": the sentence's subject.
         main = [m for m in a.mentions_between(sentence.start, clause_start, {"person"}) if m.text not in OBJECTS]
         if main:

@@ -128,6 +128,9 @@ def _title_before(doc: Analysis, person: Mention, tokens: list[re.Match[str]], p
     return TitleClaim(person.entity or "", title, org, start, end)
 
 
+OWNED_NAME = re.compile(r"['’]s\s+([A-Z][\w-]*)")  # "Google's DeepMind"
+
+
 def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, str | None] | None:
     """Read a run of title words starting at `pos`, with the employer it names, if any."""
     org: str | None = None
@@ -144,7 +147,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
             content = [t for t in title_words if t[0].lower() not in LEADING]
             if content and content[-1][0].lower() not in {"of", "at"}:
                 break
-            owned = re.match(r"['’]s\s+([A-Z][\w-]*)", doc.prose[org_mention.end : org_mention.end + 40])
+            owned = OWNED_NAME.match(doc.prose[org_mention.end : org_mention.end + 40])
             if owned and owned[1].lower() not in words_ok:
                 return None  # "co-founder of Google's DeepMind": the employer is not the one named
             org = org_mention.entity
