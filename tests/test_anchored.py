@@ -14,7 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import EVENT_WORD, EVENT_WORDS, FIRST_PERSON, FIRST_PERSON_SCAN, clause_breaks
+from linter.annotate.analysis import (
+    EVENT_WORD,
+    EVENT_WORDS,
+    FIRST_PERSON,
+    FIRST_PERSON_SCAN,
+    PAST_CUE,
+    clause_breaks,
+)
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import (
@@ -317,3 +324,25 @@ def test_the_quantity_lead_passes_over_years_that_can_only_be_years() -> None:
     lead = ANCHORED_QUANTITY.lead
     assert list(lead.starts("in 2020, he 2020 years")) == [12]
     assert list(lead.starts("1999bn 1999s 1999.5 2020-plus")) == [0, 13, 20]
+
+
+PLAIN_PAST_CUE = re.compile(
+    r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
+    re.IGNORECASE,
+)
+PAST_PIECES = ["formerly", "Former", "FORMERLYx", "previously", "earlier in his career", "Earlier in HER career"]
+PAST_PIECES += ["at the time", "back then", "used to", "Once", "ex-", "Ex-CEO", "ex-_", "x", " ", "-", "’", "_"]
+PAST_PIECES += ["f", "p", "e", "a", "b", "u", "o", "é", "İ", "ſ", "\u212a", "\n", "uſed to", "hiſ"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(PAST_PIECES), max_size=10).map("".join), at=st.integers(0, 60))
+def test_past_cues_are_found_as_by_the_plain_pattern(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert spans(PAST_CUE.finditer(text)) == spans(PLAIN_PAST_CUE.finditer(text))
+    assert spans(filter(None, [PAST_CUE.search(text, at)])) == spans(filter(None, [PLAIN_PAST_CUE.search(text, at)]))
+
+
+def test_past_cues_on_articles() -> None:
+    for text in corpus():
+        assert spans(PAST_CUE.finditer(text)) == spans(PLAIN_PAST_CUE.finditer(text))
