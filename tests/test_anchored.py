@@ -326,6 +326,23 @@ def test_the_quantity_lead_passes_over_years_that_can_only_be_years() -> None:
     assert list(lead.starts("1999bn 1999s 1999.5 2020-plus")) == [0, 13, 20]
 
 
+# What may follow a year: each reading QUANTITY has besides a bare count, and the endings it has none for.
+YEAR_ENDINGS = [
+    " billion dollars", "bn USD", "trillion dollars", "Trillion dollars", " m dollars", "b dollars", "  years",
+    "\u2009years", " more years", " MORE years", "-year", "-plus years", "+ years", "+", ".5", ",000", ",5", "5",
+    " Years", " Billion dollars", " additional months", " decade", " long years", " full years", " extra years",
+    " further years", " yrs", " 5 years", ", 2021", ".", "s", ")", " a", "", "\n\nMonths", " earlier",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("ending", YEAR_ENDINGS)
+def test_quantities_after_a_year_are_found_as_by_the_plain_pattern(ending: str) -> None:
+    anchored, plain = ANCHORED["quantities"]
+    for year in ("2020", "1999"):
+        text = f"In {year}{ending} and {year}{ending}"
+        assert spans(anchored.finditer(text)) == spans(plain.finditer(text))
+
+
 PLAIN_PAST_CUE = re.compile(
     r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
     re.IGNORECASE,
