@@ -331,7 +331,9 @@ YEAR_ENDINGS = [
     " billion dollars", "bn USD", "trillion dollars", "Trillion dollars", " m dollars", "b dollars", "  years",
     "\u2009years", " more years", " MORE years", "-year", "-plus years", "+ years", "+", ".5", ",000", ",5", "5",
     " Years", " Billion dollars", " additional months", " decade", " long years", " full years", " extra years",
-    " further years", " yrs", " 5 years", ", 2021", ".", "s", ")", " a", "", "\n\nMonths", " earlier",
+    " further years", " yrs", " 5 years", ", 2021", ".", "s", ")", " a", "", "\n\nMonths", " earlier", " and",
+    " to", " b", " b dollars", " M  dollars", " mn dollars", " bn", " by", " me", " mo", " monthly", " yr", " Trillion",
+    " trillion dollars", " Million dollars",
 ]  # fmt: skip
 
 
