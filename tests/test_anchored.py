@@ -14,7 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.generated import make_article, paragraphs
-from linter.annotate.analysis import EVENT_WORD, EVENT_WORDS, FIRST_PERSON, FIRST_PERSON_SCAN, clause_breaks
+from linter.annotate.analysis import (
+    EVENT_WORD,
+    EVENT_WORDS,
+    FIRST_PERSON,
+    FIRST_PERSON_SCAN,
+    PAST_CUE,
+    clause_breaks,
+)
 from linter.annotate.anchored import Anchored, Lead, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import (
@@ -26,7 +33,7 @@ from linter.annotate.mentions import (
     matcher_for,
 )
 from linter.annotate.names import CAPITALISED_TOKEN
-from linter.annotate.numbers import ANCHORED_QUANTITY, QUANTITY
+from linter.annotate.numbers import A_YEAR, ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import BLOCKQUOTE, PASSAGE, passages
 from linter.annotate.text import LAST_WORD
 from linter.claims.clauses import ITS, UNKNOWN_PLACE
@@ -43,11 +50,26 @@ PIECES = [
     "pre-training", "Pre training", "X", "x", "Zoë", "Émile", "eBay", "O’Neil", "and", "th", "st",
     "he", "He", "HIM", "hers", "herself", "she", "the", "I", "i", "we", "We", "WE", "_", "ſhe", "hıs", "wE",
     "next ", "Last ", "past ", "extra ", "+", "-plus", "rd", "th ", "000-", "An ", " of ", " to ", "-05-19", "mayor",
+    "1999", "2020", "20", "19", "bn", "B", "T", "s", ";", "%", "Years", "more", "dollars", "\u2009",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+class ButYears:
+    """A quantity scan's matches less the years read as bare counts, which `numbers._read`
+    drops and the anchored scan's lead passes over (where the lead is trusted)."""
+
+    def __init__(self, scan: object) -> None:
+        self.scan = scan
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = self.scan.finditer(text)  # type: ignore[attr-defined]
+        return [m for m in found if not (m["cnum"] and A_YEAR.fullmatch(m["cnum"]))]
+
+
 ANCHORED = {
     "dates": (ANCHORED_DATES, DATE_PATTERN),
-    "quantities": (ANCHORED_QUANTITY, QUANTITY),
+    "quantities": (ButYears(ANCHORED_QUANTITY), ButYears(QUANTITY)),
     "pronouns": (PRONOUN_SCAN, PRONOUN_PATTERN),  # (plain patterns that start with a class)
     "first person": (FIRST_PERSON_SCAN, FIRST_PERSON),
 }
@@ -296,3 +318,50 @@ def test_block_quotes_are_found_as_by_the_multiline_pattern(text: str) -> None:
         + [m.span("body") for m in BLOCKQUOTE.finditer(text)]
     )
     assert passages(text) == plain
+
+
+def test_the_quantity_lead_passes_over_years_that_can_only_be_years() -> None:
+    lead = ANCHORED_QUANTITY.lead
+    assert list(lead.starts("in 2020, he 2020 years")) == [12]
+    assert list(lead.starts("1999bn 1999s 1999.5 2020-plus")) == [0, 13, 20]
+
+
+# What may follow a year: each reading QUANTITY has besides a bare count, and the endings it has none for.
+YEAR_ENDINGS = [
+    " billion dollars", "bn USD", "trillion dollars", "Trillion dollars", " m dollars", "b dollars", "  years",
+    "\u2009years", " more years", " MORE years", "-year", "-plus years", "+ years", "+", ".5", ",000", ",5", "5",
+    " Years", " Billion dollars", " additional months", " decade", " long years", " full years", " extra years",
+    " further years", " yrs", " 5 years", ", 2021", ".", "s", ")", " a", "", "\n\nMonths", " earlier", " and",
+    " to", " b", " b dollars", " M  dollars", " mn dollars", " bn", " by", " me", " mo", " monthly", " yr", " Trillion",
+    " trillion dollars", " Million dollars",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("ending", YEAR_ENDINGS)
+def test_quantities_after_a_year_are_found_as_by_the_plain_pattern(ending: str) -> None:
+    anchored, plain = ANCHORED["quantities"]
+    for year in ("2020", "1999"):
+        text = f"In {year}{ending} and {year}{ending}"
+        assert spans(anchored.finditer(text)) == spans(plain.finditer(text))
+
+
+PLAIN_PAST_CUE = re.compile(
+    r"\b(?:formerly|previously|earlier in (?:his|her) career|at the time|back then|used to|once|former|ex-)\b",
+    re.IGNORECASE,
+)
+PAST_PIECES = ["formerly", "Former", "FORMERLYx", "previously", "earlier in his career", "Earlier in HER career"]
+PAST_PIECES += ["at the time", "back then", "used to", "Once", "ex-", "Ex-CEO", "ex-_", "x", " ", "-", "’", "_"]
+PAST_PIECES += ["f", "p", "e", "a", "b", "u", "o", "é", "İ", "ſ", "\u212a", "\n", "uſed to", "hiſ"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(PAST_PIECES), max_size=10).map("".join), at=st.integers(0, 60))
+def test_past_cues_are_found_as_by_the_plain_pattern(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert spans(PAST_CUE.finditer(text)) == spans(PLAIN_PAST_CUE.finditer(text))
+    assert spans(filter(None, [PAST_CUE.search(text, at)])) == spans(filter(None, [PLAIN_PAST_CUE.search(text, at)]))
+
+
+def test_past_cues_on_articles() -> None:
+    for text in corpus():
+        assert spans(PAST_CUE.finditer(text)) == spans(PLAIN_PAST_CUE.finditer(text))
