@@ -99,6 +99,8 @@ _FURTHER = TitleClaim("", "", None, -1, -1)  # the tokens read so far do not dec
 
 
 def _title_before(doc: Analysis, person: Mention, tokens: list[re.Match[str]], partial: bool) -> TitleClaim | None:
+    """The title (and employer) the tokens before a name end with. With `partial` (tokens from a
+    few words back only), `_FURTHER` when the title or its employer may run on past them."""
     i = len(tokens)
     if partial and i < 2:
         return _FURTHER
@@ -282,7 +284,8 @@ def people_by_alias(sheet: Sheet) -> dict[str, tuple[str, ...]]:
 def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     """Every title written next to the name of a person the sheet knows."""
     joins = sentences_holding(doc, JOIN_AS)
-    named = {s.number: people for s, people in by_sentence(doc, [m for m in doc.mentions if m.kind == "person"])}
+    people = doc.mentions_between(0, len(doc.prose), {"person"})  # the analysis's own list of them
+    named = {s.number: found for s, found in by_sentence(doc, people)}
     for sentence in doc.sentences:
         fronted = _as_clause(doc, sentence)
         if fronted is not None:
