@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -84,10 +84,10 @@ class CueIndex:
 
     def finditer(self, a: Analysis, start: int, end: int) -> list[re.Match[str]]:
         """The same matches as `self.pattern.finditer(a.prose, start, end)`, tried only where the
-        document's one pass for every cue of its sheet (`cue_starts`) found a cue beginning: the
+        document's one pass for every cue of its sheet (`cue_pass`) found a cue beginning: the
         pattern's look-behind and IGNORECASE let the regex engine skip nothing, so a window
         searched for cues cost ~100 instructions a character, once per value attributed."""
-        every, starts = _cue_pass(a)
+        every, starts = cue_pass(a)
         known = self._covered
         if known is None or known[0] is not every:  # asked once per sheet, not per window
             known = self._covered = (every, every.issuperset(self.by_cue))
@@ -157,7 +157,7 @@ def _begins_word(prose: str, at: int) -> bool:
     return at == 0 or not (prose[at - 1].isalnum() or prose[at - 1] in "_-")
 
 
-def _cue_pass(a: Analysis) -> tuple[frozenset[str], list[int] | None]:
+def cue_pass(a: Analysis) -> tuple[frozenset[str], list[int] | None]:
     """Every cue of `a`'s sheet and every offset of its prose where one begins (None: the pass
     cannot be made), found in one pass per document."""
     found = a.memo.get(("cue starts",))
@@ -171,13 +171,6 @@ def _cue_pass(a: Analysis) -> tuple[frozenset[str], list[int] | None]:
         found = (every, starts)
         a.memo[("cue starts",)] = found
     return found  # type: ignore[return-value]
-
-
-def cue_starts(a: Analysis, cues: Collection[str]) -> list[int] | None:
-    """Every offset of `a`'s prose where a cue of any fact of its sheet begins, found in one
-    pass per document, when that covers `cues`; None when it cannot (the caller searches)."""
-    every, starts = _cue_pass(a)
-    return starts if starts is not None and every.issuperset(cues) else None
 
 
 def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, int]]:
