@@ -122,14 +122,8 @@ class Anchored:
         if low is None:
             yield from self.pattern.finditer(text)
             return
-        # `Lead.starts` written out here: one generator fewer between the lead and the pattern.
-        match, pos, lead = self.pattern.match, 0, self.lead
-        if lead.at_start is not None and lead.at_start.match(low) and (m := match(text, 0)) is not None:
-            yield m
-            pos = m.end()
-        shift = lead._shift
-        for found in lead.after_boundary.finditer(low):
-            at = found.start() + shift
+        match, pos = self.pattern.match, 0
+        for at in self.lead.starts(low):
             if at < pos:
                 continue
             m = match(text, at)
