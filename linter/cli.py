@@ -19,6 +19,7 @@ import click
 from linter import __version__, check_command
 from linter.check_command import finder_from as finder_from  # also used by other commands (crawl, lsp)
 from linter.check_command import split_codes as split_codes
+from linter.compiled import version_text
 from linter.config import ConfigError, Overrides, describe, settings_for
 from linter.formats import FORMATS
 from linter.sheet import Sheet, SheetError, default_sheet, load_sheet
@@ -79,7 +80,7 @@ def plugin_commands() -> dict[str, EntryPoint]:
 
 
 @click.group(cls=PluginGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factlint")
+@click.version_option(version_text(__version__), prog_name="factlint")
 def cli() -> None:
     """factlint: flag statements that contradict a canonical fact sheet."""
 
