@@ -3,6 +3,7 @@
     python bench/load_api.py        # 5 KB text (new pages; the same page), 10 KB HTML; 16 and 64 connections, 15 s
     python bench/load_api.py --duration 5 --scenarios text-5k --connections 16
     python bench/load_api.py --profile            # no wrk: cProfile of the same requests, engine vs server
+    python bench/load_api.py --site DIR           # serve from an install in DIR (the compiled build)
 
 Starts `python -m server` (gunicorn, access log on, as in production) on a free loopback port,
 checks that each request body really yields findings, runs wrk with a Lua script that POSTs the
@@ -166,13 +167,21 @@ def server_options(workers: int | None, threads: int | None = None) -> list[str]
 
 
 def start_server(
-    port: int, workers: int | None, log: Path, threads: int | None = None, extra: Sequence[str] = ()
+    port: int,
+    workers: int | None,
+    log: Path,
+    threads: int | None = None,
+    extra: Sequence[str] = (),
+    site: Path | None = None,
 ) -> subprocess.Popen[bytes]:
+    """The server from this repo's source, or from `site`, a folder factlint is installed in (the
+    compiled build, `bench/compiled.py`)."""
     command = [sys.executable, "-m", "server", "--host", "127.0.0.1", "--port", str(port)]
     command += [*server_options(workers, threads), *extra]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    home = site or ROOT
+    env = {**os.environ, "PYTHONPATH": str(home)}
     env.pop("FACTLINT_TOKEN", None)
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=home, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -277,6 +286,7 @@ def main() -> None:
     )
     parser.add_argument("--profile", action="store_true", help="profile in-process instead of running wrk")
     parser.add_argument("--write", type=Path, help="record the table in this Markdown file (its own section)")
+    parser.add_argument("--site", type=Path, help="serve from this folder factlint is installed in (a compiled build)")
     args = parser.parse_args()
     chosen = {name: s for name, s in scenarios().items() if name in args.scenarios.split(",")}
     if args.profile:
@@ -296,13 +306,17 @@ def main() -> None:
             print(line, flush=True)
             lines.append(line)
 
-        server = start_server(port, args.workers, tmpdir / "server.log", args.threads)
+        site = args.site.resolve() if args.site else None
+        server = start_server(port, args.workers, tmpdir / "server.log", args.threads, site=site)
         try:
             out(f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
             out(" ".join(["- server: python -m server --port", str(port), *server_options(args.workers, args.threads)]))
             startup = (tmpdir / "server.log").read_text(errors="replace")
             ready = re.search(r"\((\d+ \w+ workers of \d+ threads)", startup)
             out(f"- configuration: {ready[1] if ready else '?'} (from the server's startup log)")
+            out(
+                f"- build: {'compiled (FACTLINT_COMPILE=1), installed in ' + str(site) if site else 'this source tree'}"
+            )
             out("")
             out("| scenario | body | connections | req/s | p50 | p99 | non-2xx | server CPU ms/req |")
             out("| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -334,7 +348,12 @@ def main() -> None:
         )
 
     if args.write:
-        write_section(args.write, "bench/load_api.py", "HTTP API under load (`factlint serve`)", "\n".join(lines))
+        name, title = (
+            ("bench/load_api.py --site", "The HTTP API, compiled build")
+            if site
+            else ("bench/load_api.py", "HTTP API under load (`factlint serve`)")
+        )
+        write_section(args.write, name, title, "\n".join(lines))
 
 
 if __name__ == "__main__":
