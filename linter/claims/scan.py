@@ -40,7 +40,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes2:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
+    found = derived(f"prefixes3:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
 
 
@@ -66,7 +66,9 @@ def caseless_or_ascii(char: str) -> bool:
     return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
-MAX_PREFIXES = 1024  # per pattern: past this a prefix stops growing (a shorter one is as exact)
+# Per pattern: past this a prefix stops growing (a shorter one is as exact). Room for a comma or a
+# spaced dash then whitespace (59 x 29): a bare ',' key is a hundred more hits a page than ', '.
+MAX_PREFIXES = 2048
 SHORT = 4  # prefixes shorter than this grow by what the pattern fixes after them
 
 
@@ -146,16 +148,19 @@ def _class(items: list) -> set[str] | None:  # type: ignore[type-arg]
 
 
 def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    """Prefixes of a sequence whose first item is not fixed: that item decides."""
+    """Prefixes of a sequence whose first item is not fixed: that item decides. A group or a
+    branch is read followed by the rest of the sequence, so a short prefix it ends with grows
+    by what comes after it ('at' then whitespace in "(?:at|with)\\s+", not 'at' in 'that')."""
     op, av = items[0]
+    rest = items[1:]
     if op is C.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence([*av[-1], *rest])
     if op is C.ATOMIC_GROUP:
-        return _sequence(list(av))
+        return _sequence([*av, *rest])
     if op is C.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            found = _sequence(list(branch))
+            found = _sequence([*branch, *rest])
             if found is None:
                 return None
             out |= found
@@ -163,7 +168,7 @@ def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
     if op in REPEATS and av[0] >= 1:
         return _sequence(list(av[2]))
     if op in REPEATS and av[0] == 0:  # optional: a match starts with it or with what follows
-        head, tail = _sequence(list(av[2])), _sequence(items[1:])
+        head, tail = _sequence(list(av[2]) + (rest if av[1] == 1 else [])), _sequence(rest)
         if head is None or tail is None:
             return None
         return head | tail
