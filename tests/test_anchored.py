@@ -22,7 +22,7 @@ from linter.annotate.analysis import (
     PAST_CUE,
     clause_breaks,
 )
-from linter.annotate.anchored import Anchored, Lead, lowered
+from linter.annotate.anchored import FOLDS_ONTO_ASCII, Anchored, Lead, ascii_lower, lowered
 from linter.annotate.dates import ANCHORED_DATES, DATE_PATTERN
 from linter.annotate.mentions import (
     CASELESS_KINDS,
@@ -115,6 +115,25 @@ def test_a_text_whose_lower_case_would_shift_offsets_is_scanned_plainly() -> Non
     assert lowered("Kelvin \u212a 2026") is None
     assert lowered("٣ May") is None  # a lead spells digits in ASCII only
     assert lowered("Tuesday 19 May") == "tuesday 19 may"
+
+
+def test_lowered_lowers_ascii_letters_only_and_keeps_offsets() -> None:
+    assert lowered("Élan ÉCOLE “May” Ω") == "Élan École “may” Ω"
+    assert ascii_lower("ÀB\ud800Ç") == "Àb\ud800Ç"
+
+
+def test_lower_casing_a_letter_beyond_ascii_changes_no_class_a_lead_reads() -> None:
+    """Why ASCII letters alone may be lower-cased: a lead's words and the scanners' keys are ASCII
+    or caseless, and whether a character is a word character, a space or a digit is the same in
+    either case, for every character whose lower case is one character."""
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    for code in range(128, 0x110000):
+        char = chr(code)
+        low = char.lower()
+        if len(low) != 1 or low == char or char in FOLDS_ONTO_ASCII:
+            continue
+        assert not low.isascii(), char
+        assert [c.match(char) is None for c in classes] == [c.match(low) is None for c in classes], char
 
 
 def test_a_lead_starts_only_at_word_starts_and_only_with_its_words() -> None:

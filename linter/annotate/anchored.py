@@ -11,9 +11,12 @@ anchored) only there.
 
 Exactness: `pattern.match(text, p)` is the very attempt `finditer` makes at p, and the lead
 matches at every p where an attempt can succeed, so the matches are the same (tests/
-test_anchored.py compares them on generated and random text). Lower-casing keeps offsets except
-for the few characters that case-insensitive matching folds onto ASCII letters, and a lead spells
-digits out as ASCII: a text holding either kind of character is scanned with plain `finditer`.
+test_anchored.py compares them on generated and random text). Only ASCII letters are lower-cased
+(`lowered`): every word a lead or a scanner looks for is spelled in ASCII and characters without
+case, which a letter beyond ASCII never equals in either case, and lower-casing one changes none of
+`\\w`, `\\s` and `\\d` (tests/test_anchored.py checks every character). Case-insensitive matching
+also folds a few characters beyond ASCII onto ASCII letters, and a lead spells digits out as ASCII:
+a text holding either kind of character is scanned with plain `finditer`.
 """
 
 from __future__ import annotations
@@ -36,8 +39,11 @@ FEW_FIRSTS = 3  # a lead whose words begin with at most this many characters ski
 
 
 def lowered(text: str) -> str | None:
-    """`text` lower-cased offset for offset, or None when a lead cannot be trusted on it. The
-    last text's is kept, as every scan of a document asks for it."""
+    """`text` with its ASCII letters lower-cased (the rest as it is, so offset for offset), or
+    None when a lead cannot be trusted on it. Through UTF-8, whose bytes beyond ASCII are no
+    letters: `str.lower` reads every character's case in the Unicode tables, three times the
+    instructions on a page with a curly quote. The last text's is kept, as every scan of a
+    document asks for it."""
     global _lowered
     last = _lowered  # one read: another thread may replace it
     if last[0] is text:
@@ -45,11 +51,14 @@ def lowered(text: str) -> str | None:
     low: str | None = None
     # (`in` on a str is a fast substring search; `isdisjoint` would hash every character)
     if text.isascii() or (not any(c in text for c in FOLDS_ONTO_ASCII) and NON_ASCII_DIGIT.search(text) is None):
-        low = text.lower()
-        if len(low) != len(text):  # pragma: no cover - excluded by FOLDS_ONTO_ASCII
-            low = None
+        low = text.lower() if text.isascii() else ascii_lower(text)
     _lowered = (text, low)
     return low
+
+
+def ascii_lower(text: str) -> str:
+    """`text` with A-Z lower-cased and every other character left as it is."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 class Lead:

@@ -40,7 +40,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes2:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
+    found = derived(f"prefixes3:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
 
 
@@ -146,16 +146,19 @@ def _class(items: list) -> set[str] | None:  # type: ignore[type-arg]
 
 
 def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    """Prefixes of a sequence whose first item is not fixed: that item decides."""
+    """Prefixes of a sequence whose first item is not fixed: that item decides. A group or a
+    branch is read followed by the rest of the sequence, so a short prefix it ends with grows
+    by what comes after it ('at' then whitespace in "(?:at|with)\\s+", not 'at' in 'that')."""
     op, av = items[0]
+    rest = items[1:]
     if op is C.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence([*av[-1], *rest])
     if op is C.ATOMIC_GROUP:
-        return _sequence(list(av))
+        return _sequence([*av, *rest])
     if op is C.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            found = _sequence(list(branch))
+            found = _sequence([*branch, *rest])
             if found is None:
                 return None
             out |= found
@@ -163,7 +166,7 @@ def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
     if op in REPEATS and av[0] >= 1:
         return _sequence(list(av[2]))
     if op in REPEATS and av[0] == 0:  # optional: a match starts with it or with what follows
-        head, tail = _sequence(list(av[2])), _sequence(items[1:])
+        head, tail = _sequence(list(av[2]) + (rest if av[1] == 1 else [])), _sequence(rest)
         if head is None or tail is None:
             return None
         return head | tail
@@ -210,7 +213,7 @@ class Scanner:
         self.ids: dict[re.Pattern[str], int] = {}
         self._by_identity: dict[int, tuple[re.Pattern[str], int]] = {}
         self.prefixes: list[Prefixes | None] = []
-        self._automata: dict[tuple[int, int], ahocorasick.Automaton] = {}
+        self._automata: dict[tuple[int, int], _Pass] = {}
         self._lock = threading.Lock()  # the server's threads may register the same pattern at once
 
     def register(self, pattern: re.Pattern[str]) -> int:
@@ -227,39 +230,54 @@ class Scanner:
             self._by_identity[id(pattern)] = (pattern, index)  # kept alive: its id is not reused
             return index
 
-    def automaton(self, lo: int, hi: int) -> ahocorasick.Automaton:
+    def automaton(self, lo: int, hi: int) -> _Pass:
         """The automaton over the prefixes of patterns `lo` to `hi - 1` (built once: registered
         patterns never change)."""
-        automaton = self._automata.get((lo, hi))
-        if automaton is None:
+        built = self._automata.get((lo, hi))
+        if built is None:
             by_key: dict[str, list[int]] = {}
             for i in range(lo, hi):
                 for key in self.prefixes[i] or ():
-                    by_key.setdefault(key, []).append(i)
+                    by_key.setdefault(key, []).append(i - lo)
+            groups: dict[tuple[int, ...], int] = {}  # each set of patterns a key is a prefix of
             automaton = ahocorasick.Automaton()
             for key, ids in by_key.items():  # what a hit needs: how far back it starts, whose it is
-                automaton.add_word(key, (len(key) - 1, tuple(i - lo for i in ids)))
+                automaton.add_word(key, (len(key) - 1, groups.setdefault(tuple(ids), len(groups))))
             if by_key:
                 automaton.make_automaton()
-            self._automata[(lo, hi)] = automaton
-        return automaton
+            members: list[list[int]] = [[] for _ in range(lo, hi)]
+            for patterns, group in groups.items():
+                for i in patterns:
+                    members[i].append(group)
+            built = self._automata[(lo, hi)] = _Pass(automaton, len(groups), members)
+        return built
 
     def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[list[int]] | None:
         """Per registered pattern from `lo` to `hi - 1` (all by default), the sorted offsets in
         `text` where one of its prefixes begins; None when `text` cannot be lower-cased offset for
-        offset."""
+        offset. A hit is appended to its key's group of patterns (one list operation, where adding
+        it to each pattern's set was a Python loop per hit); each pattern's offsets are then
+        gathered from its groups in C."""
         low = lowered(text)
         if low is None:
             return None
         hi = len(self.prefixes) if hi is None else hi
-        found: list[set[int]] = [set() for _ in range(lo, hi)]
-        automaton = self.automaton(lo, hi)
+        automaton, groups, members = self.automaton(lo, hi)
+        hits: list[list[int]] = [[] for _ in range(groups)]
         if automaton.kind == ahocorasick.AHOCORASICK:
-            for end, (back, ids) in automaton.iter(low):
-                at = end - back
-                for i in ids:
-                    found[i].add(at)
-        return [sorted(s) for s in found]
+            for end, (back, group) in automaton.iter(low):
+                hits[group].append(end - back)
+        return [sorted(set().union(*[hits[g] for g in own])) for own in members]
+
+
+class _Pass(NamedTuple):
+    """A scanning pass over some patterns: an automaton whose values are (how far back a hit
+    starts, the group of patterns its key is a prefix of), how many groups, and per pattern its
+    groups."""
+
+    automaton: ahocorasick.Automaton
+    groups: int
+    members: list[list[int]]
 
 
 SCANNER = Scanner()
