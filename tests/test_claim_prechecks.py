@@ -99,3 +99,30 @@ def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.M
         assert reading.kind == clauses.clause_kind(a, sentence, at)
         assert reading.kind == ("reported" if force == "reported" else "main")
     assert len(asked) == 3 + 3  # one per reading (the question's from its kind), one per check above
+
+
+def test_a_name_can_be_in_an_appositive_only_after_a_comma_or_dash() -> None:
+    """`_subject_of` searches for appositives only when `_may_hold_appositive` lets it: wherever
+    an appositive the search finds holds a name, the precheck passes."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.predicates import SUBJECT_KINDS, _masked_appositives, _may_hold_appositive
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(11), paragraphs()
+    extra = (
+        "Karpathy, an OpenAI co-founder, joined Anthropic. Musk — a former Tesla chief — said so.\n"
+        "Amodei \u2013 Anthropic's head \u2013 agreed, and Joseph,who left Tesla, too."
+    )
+    held = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 6000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            for offset in range(sentence.start, sentence.end, 3):
+                start, _ = a.clause(sentence, offset)
+                named = [m for m in a.mentions_between(start, offset, SUBJECT_KINDS) if m.end <= offset]
+                skipped = _masked_appositives(a, start, offset)
+                if named and any(s <= m.start < e for m in named for s, e in skipped):
+                    held += 1
+                    assert _may_hold_appositive(a, start, named), text[start:offset]
+    assert held > 50

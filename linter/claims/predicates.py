@@ -177,6 +177,16 @@ def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, in
     return [(m.start() + 1, m.end() - 1) for m in finditer(a, APPOSITIVE, start, end)]
 
 
+APPOSITIVE_OPENER = re.compile(r"[,—–]")  # what APPOSITIVE's first character or its dash can be
+
+
+def _may_hold_appositive(a: Analysis, start: int, named: list[Mention]) -> bool:
+    """Can an appositive from `start` (`_masked_appositives`) hold one of the `named` (sorted)?
+    It must open before the name it holds, so its comma, or the dash after its first space, stands
+    before the last name's start (the dash at most at that start)."""
+    return APPOSITIVE_OPENER.search(a.prose, start, named[-1].start + 1) is not None
+
+
 WORD = re.compile(r"[\w-]*")  # matches anywhere, maybe empty
 WORD_CHAR = re.compile(r"\w")
 OWNER_S = re.compile(r"['’]s?\b")
@@ -214,7 +224,12 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         follows = a.mentions_between(agent.end(), agent.end() + 1, kinds)
         if follows:
             return follows[0]
-    skipped = _masked_appositives(a, clause_start, offset)
+    named = [m for m in a.mentions_between(clause_start, offset, kinds) if m.end <= offset]
+    if not named:
+        return _protagonist(a, clause_start, offset)
+    # An appositive that holds a name opens with a comma or dash before it (`_may_hold_appositive`):
+    # most clauses have none before their last name, and are not searched.
+    skipped = _masked_appositives(a, clause_start, offset) if _may_hold_appositive(a, clause_start, named) else []
     # "as", "than", ... before a name: asked per name only when the scanning pass found one in
     # the clause before the verb (rarely), as `search` would find none otherwise.
     compared = scan_candidates(a, COMPARED)
@@ -223,9 +238,8 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     )
     candidates = [
         m
-        for m in a.mentions_between(clause_start, offset, kinds)
-        if m.end <= offset
-        and not (skipped and any(s <= m.start < e for s, e in skipped))
+        for m in named
+        if not (skipped and any(s <= m.start < e for s, e in skipped))
         and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
     ]
     if not candidates:
