@@ -276,8 +276,15 @@ def attribute(
     index = _page_cue_index(a, facts)
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None, Fact, int]] = []
-    for cue in index.finditer(a, lo, hi):
+    # Nearest first (in text order at equal reach): once a cue fits, a farther one can neither
+    # beat it nor, as someone else's, claim the value, so its subject is never asked for.
+    cues = index.finditer(a, lo, hi)
+    if len(cues) > 1:
+        cues.sort(key=lambda cue: _reach(cue, offset))
+    for cue in cues:
         distance = _reach(cue, offset)
+        if best and distance > best[0].distance:
+            break
         if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
@@ -290,11 +297,7 @@ def attribute(
                 continue
             if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
                 continue  # "He joined Tesla in June 2017" is not about joining Anthropic
-            found = Attribution(fact, cue.start(), cue.end(), distance)
-            if not best or distance < best[0].distance:
-                best = [found]
-            elif distance == best[0].distance:
-                best.append(found)
+            best.append(Attribution(fact, cue.start(), cue.end(), distance))
     if not best or negated(a, sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(
