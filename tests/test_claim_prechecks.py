@@ -126,3 +126,39 @@ def test_a_name_can_be_in_an_appositive_only_after_a_comma_or_dash() -> None:
                     held += 1
                     assert _may_hold_appositive(a, start, named), text[start:offset]
     assert held > 50
+
+
+def test_attribution_asks_no_subject_past_the_nearest_cue_that_fits() -> None:
+    """`attribute` takes cues nearest first and stops at the first that fits: a farther cue
+    could neither beat it nor claim the value for someone else, so who it is about is not asked."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.predicates import _page_cue_index, _reach, attribute, subject_of
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(13), paragraphs()
+    sheet = default_sheet()
+    facts = sheet.facts_of_type("date")
+    tied = cut = 0
+    asked: list[int] = []
+
+    def recorded(doc: Analysis, s: object, at: int) -> object:
+        asked.append(at)
+        return subject_of(doc, s, at)  # type: ignore[arg-type]
+
+    for text in [make_article(rng, pool, rng.randint(3000, 8000)) for _ in range(5)]:
+        a = Analysis(Document("x", text), sheet)
+        cues = {m.start(): m for m in _page_cue_index(a, facts).finditer(a, 0, len(text))}
+        for date in a.dates:
+            sentence = a.sentence_at(date.start)
+            if sentence is None:
+                continue
+            asked.clear()
+            found = attribute(a, sentence, date.start, facts, end=date.end, subject=recorded)  # type: ignore[arg-type]
+            if found is None:
+                continue
+            tied += 1
+            reach = [_reach(cues[at], date.start) for at in asked]
+            cut += len([r for r in reach if r > found.distance])
+            assert found.cue_start in asked
+    assert tied > 20 and cut == 0
