@@ -16,6 +16,7 @@ from typing import NamedTuple
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.career import org_at
 from linter.claims.per_sentence import by_sentence
 from linter.claims.roles import head_noun, is_unique_role
 from linter.claims.scan import finditer, sentences_holding
@@ -52,13 +53,6 @@ class TitleClaim(NamedTuple):
     # that person's id and the unknown name's span, so a one-holder title can be checked.
     namesake: str | None = None
     name_span: tuple[int, int] | None = None
-
-
-def _org_at(doc: Analysis, start: int, end: int) -> Mention | None:
-    for m in doc.mentions_between(start, end, {"organisation"}):
-        if m.start == start and m.entity:
-            return m
-    return None
 
 
 def _org_ending_at(doc: Analysis, end: int) -> str | None:
@@ -142,7 +136,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
     for token in TOKEN.finditer(doc.prose, pos, min(ceiling, pos + 140)):
         if token.start() < skip_to:
             continue  # inside the employer's name
-        org_mention = _org_at(doc, token.start(), token.end() + 1)
+        org_mention = org_at(doc, token.start())
         if org_mention is not None:
             if org is not None:
                 break
@@ -182,7 +176,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
         title = doc.prose[start:end]
     if org is None:
         at = EMPLOYER_AFTER.match(doc.prose, end, ceiling)
-        named = _org_at(doc, at.end(), at.end() + 1) if at else None
+        named = org_at(doc, at.end()) if at else None
         org = named.entity if named else None
     return start, end, title, org
 
@@ -249,7 +243,7 @@ def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
     from linter.claims.predicates import subject_of
 
     for m in finditer(doc, JOIN_AS, sentence.start, sentence.end):
-        org = _org_at(doc, m.end(), m.end() + 1)
+        org = org_at(doc, m.end())
         if org is None:
             continue
         lead = AS_AFTER.match(doc.prose, org.end, sentence.end)
