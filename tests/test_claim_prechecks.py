@@ -162,3 +162,26 @@ def test_attribution_asks_no_subject_past_the_nearest_cue_that_fits() -> None:
             cut += len([r for r in reach if r > found.distance])
             assert found.cue_start in asked
     assert tied > 20 and cut == 0
+
+
+def test_an_events_cues_in_one_pattern_find_what_each_cue_finds() -> None:
+    """`dated._event` searches the event's cues (words of saying left out) in one pattern: it
+    finds one in a sentence exactly when one of the cues, searched alone, does."""
+    from linter.claims.dated import SAYING, _event, cue_at_word
+    from linter.sheet import default_sheet
+
+    sheet = default_sheet()
+    rng, pool = random.Random(17), paragraphs()
+    sentences = [s for t in [make_article(rng, pool, 4000) for _ in range(3)] for s in t.split(". ")]
+    sentences += ["He JOINED them.", "re-joined", "stepping down", "xjoined", "-joined", "ﬁ joined"]
+    found = 0
+    for fact in sheet.facts_of_type("date"):
+        day = fact.value.date
+        event = [f for f in sheet.facts_about(fact.subject, "date") if abs((f.value.date - day).days) <= 31]
+        cues = [c for f in event for c in f.cues if not SAYING.match(c)]
+        cued, _ = _event(sheet, fact)
+        for text in sentences:
+            alone = any(cue_at_word(c).search(text) for c in cues)
+            found += alone
+            assert alone == bool(cued is not None and cued.search(text)), (fact.id, text)
+    assert found > 20
