@@ -116,6 +116,11 @@ class FigureMismatch(Rule):
                     if counted and not q.agrees(counted.value) and not another_measure(doc.prose, q, counted):
                         yield self._report(doc, q, counted, facts)
                     continue
+                if q.unit is None and (not BEFORE_NOUN.match(doc.prose, q.end) or PARTITIVE.match(doc.prose, q.end)):
+                    # A bare count is read only right before its noun, after a space ('five
+                    # co-founders'), and never as one of several ('one of its founding members'):
+                    # asked before the attribution, whose answer cannot change it.
+                    continue
                 found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner, rivals=rivals)
                 if found is None or not _fits(q, found.fact) or another_measure(doc.prose, q, found.fact):
                     continue
@@ -124,9 +129,7 @@ class FigureMismatch(Rule):
                     continue  # another figure stands between this one and the cue
                 fact = found.fact
                 if q.unit is None and not BEFORE_NOUN.fullmatch(doc.prose, q.end, max(q.end, found.cue_start)):
-                    continue  # a bare count is read only right before its noun: 'five co-founders'
-                if q.unit is None and PARTITIVE.match(doc.prose, q.end):
-                    continue  # 'one of its founding members' counts one member, not the members
+                    continue  # the cue is not the noun right after the count
                 if q.agrees(fact.value):
                     continue
                 yield self._report(doc, q, fact, facts)

@@ -185,3 +185,23 @@ def test_an_events_cues_in_one_pattern_find_what_each_cue_finds() -> None:
             found += alone
             assert alone == bool(cued is not None and cued.search(text)), (fact.id, text)
     assert found > 20
+
+
+def test_a_count_has_its_noun_right_after_it_only_past_a_space() -> None:
+    """FL901 asks `BEFORE_NOUN.match` at a bare count before attributing it: wherever the noun
+    test it applies after (`BEFORE_NOUN.fullmatch` from the count's end to a later cue) passes,
+    that match exists."""
+    from rules.numbers import BEFORE_NOUN
+
+    rng = random.Random(19)
+    passed = 0
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(["5", " ", "  ", "\n", "\u00a0", "wins", "co-founders", ",", ".", "-", "of"]) for _ in range(8)
+        )
+        start = rng.randint(0, len(text))
+        for end in range(start + 1, len(text) + 1):
+            if BEFORE_NOUN.fullmatch(text, start, end):
+                passed += 1
+                assert BEFORE_NOUN.match(text, start), (text, start, end)
+    assert passed > 1000
