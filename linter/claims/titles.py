@@ -39,6 +39,7 @@ REMIT_MORE = re.compile(r"(\s*(?:(?!" + STOP + r")[A-Za-z][\w-]*\s*){1,2})")
 EMPLOYER_AFTER = re.compile(r"\s*(?:at|of|for)\s+(?:the\s+)?")
 TRAILING = set(TITLE_TRAILING)
 LEADING = set(TITLE_LEADING)
+TRAILING_OR_LEADING = TRAILING | LEADING
 
 
 class TitleClaim(NamedTuple):
@@ -67,7 +68,7 @@ def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, in
     """Strip leading/trailing filler words; the rest must contain a role noun."""
     while words and words[0][0].lower() in LEADING:
         words = words[1:]
-    while words and words[-1][0].lower() in TRAILING | LEADING:
+    while words and words[-1][0].lower() in TRAILING_OR_LEADING:
         words = words[:-1]
     if not words:
         return None
@@ -281,7 +282,7 @@ def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     people = doc.mentions_between(0, len(doc.prose), {"person"})  # the analysis's own list of them
     named = {s.number: found for s, found in by_sentence(doc, people)}
     for sentence in doc.sentences:
-        fronted = _as_clause(doc, sentence)
+        fronted = _as_clause(doc, sentence) if sentence.text.startswith("As") else None  # (AS_TITLE's start)
         if fronted is not None:
             yield fronted
         if joins is None or sentence.number in joins:
