@@ -237,6 +237,7 @@ def _dashed_subject(doc: Analysis, sentence: Sentence, offset: int) -> Mention |
 
 
 AS_AFTER = re.compile(r"\s+as\s+")
+PERSON = frozenset({"person"})
 
 
 def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
@@ -248,8 +249,10 @@ def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
         if org is None:
             continue
         lead = AS_AFTER.match(doc.prose, org.end, sentence.end)
-        who = subject_of(doc, sentence, m.start(), frozenset({"person"})) or _dashed_subject(doc, sentence, m.start())
-        if lead is None or who is None or who.entity is None:
+        if lead is None:
+            continue  # (most joins: no title taken, so no subject asked for)
+        who = subject_of(doc, sentence, m.start(), PERSON) or _dashed_subject(doc, sentence, m.start())
+        if who is None or who.entity is None:
             continue
         found = _title_from(doc, lead.end(), sentence.end)
         if found is not None and is_unique_role(found[2]):  # "as a research leader" is too vague to judge
