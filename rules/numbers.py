@@ -10,7 +10,7 @@ from linter.annotate.numbers import Quantity, format_like, hedge_compatible, qua
 from linter.claims.career import length_claims
 from linter.claims.counts import counted_fact
 from linter.claims.per_sentence import by_sentence
-from linter.claims.predicates import attribute, cue_index
+from linter.claims.predicates import attribute
 from linter.claims.subjects import subject_or_owner
 from linter.findings import Finding
 from linter.language.en import SUM_WORDS
@@ -19,25 +19,7 @@ from linter.sheet import Fact
 from linter.sheet.disputes import interval_verdict
 
 BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
-# Where a noun BEFORE_NOUN lets follow a count can begin: past the whitespace right after it, or
-# past one or two words and the whitespace after each (the ends of groups 1 to 3).
-NOUN_STARTS = re.compile(r"(\s+)(?:[\w-]+(\s+)(?:[\w-]+(\s+))?)?")
 PARTITIVE = re.compile(r"\s+of\s", re.IGNORECASE)
-
-
-def _noun_may_follow(prose: str, end: int, fitting: list[Fact]) -> bool:
-    """Can the attribution of a bare count ending at `end` pass the noun test (BEFORE_NOUN from
-    the count to its cue)? Only if a cue of a fact the count fits (`fitting`) begins where the
-    test lets a noun begin: where the whitespace after the count, or after one or two words past
-    it, ends (or within it, for a cue that begins with whitespace). Asked before the attribution,
-    which costs more and whose answer could not pass the test otherwise."""
-    gap = NOUN_STARTS.match(prose, end)
-    if gap is None or not fitting:
-        return False
-    if any(cue[:1].isspace() for f in fitting for cue in f.cues):
-        return True
-    index = cue_index(tuple(fitting))
-    return any(index.facts_at(prose, at) for at in (gap.end(1), gap.end(2), gap.end(3)) if at >= 0)
 
 
 def _fits(q: Quantity, fact: Fact) -> bool:
@@ -121,7 +103,6 @@ class FigureMismatch(Rule):
         if not facts:
             return
         lengths = {claim.quantity.start for claim in length_claims(doc)}
-        bare: list[Fact] | None = None  # the facts a bare count fits, once one is read
         for sentence, quantities in by_sentence(doc, quantities_between(doc, 0, len(doc.prose))):
             for q in quantities:
                 if q.start in lengths:
@@ -135,13 +116,6 @@ class FigureMismatch(Rule):
                     if counted and not q.agrees(counted.value) and not another_measure(doc.prose, q, counted):
                         yield self._report(doc, q, counted, facts)
                     continue
-                if q.unit is None:
-                    bare = [f for f in facts if _fits(q, f)] if bare is None else bare  # the same for every bare count
-                    if PARTITIVE.match(doc.prose, q.end) or not _noun_may_follow(doc.prose, q.end, bare):
-                        # A bare count is read only right before its noun ('five co-founders'),
-                        # never as one of several ('one of its founding members'): asked before
-                        # the attribution, whose answer cannot change that.
-                        continue
                 found = attribute(doc, sentence, q.start, facts, end=q.end, subject=subject_or_owner, rivals=rivals)
                 if found is None or not _fits(q, found.fact) or another_measure(doc.prose, q, found.fact):
                     continue
@@ -150,7 +124,9 @@ class FigureMismatch(Rule):
                     continue  # another figure stands between this one and the cue
                 fact = found.fact
                 if q.unit is None and not BEFORE_NOUN.fullmatch(doc.prose, q.end, max(q.end, found.cue_start)):
-                    continue  # the cue is not the noun right after the count
+                    continue  # a bare count is read only right before its noun: 'five co-founders'
+                if q.unit is None and PARTITIVE.match(doc.prose, q.end):
+                    continue  # 'one of its founding members' counts one member, not the members
                 if q.agrees(fact.value):
                     continue
                 yield self._report(doc, q, fact, facts)

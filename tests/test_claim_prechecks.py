@@ -4,7 +4,6 @@ the search would match (the search itself still decides)."""
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -186,28 +185,3 @@ def test_an_events_cues_in_one_pattern_find_what_each_cue_finds() -> None:
             found += alone
             assert alone == bool(cued is not None and cued.search(text)), (fact.id, text)
     assert found > 20
-
-
-def test_a_count_is_attributed_only_where_its_noun_may_follow() -> None:
-    """FL901 attributes a bare count only where `_noun_may_follow`: wherever the noun test it
-    applies after (`BEFORE_NOUN.fullmatch` from the count's end to the cue of a fact the count
-    fits) passes, the precheck does, on random text and on articles."""
-    from linter.claims.predicates import cue_index
-    from linter.sheet import default_sheet
-    from rules.numbers import BEFORE_NOUN, _noun_may_follow
-
-    fitting = [f for f in default_sheet().facts if f.value.type == "count" and "years" not in str(f.value.data)]
-    index = cue_index(tuple(fitting))
-    words = sorted({c for f in fitting for c in f.cues})
-    rng, pool = random.Random(19), paragraphs()
-    pieces = [*words, "5", " ", "  ", "\n", "\u00a0", "wins", "big", ",", ".", "-", "of", "x"]
-    texts = ["".join(rng.choice(pieces) for _ in range(8)) for _ in range(3000)]
-    texts += [make_article(rng, pool, 3000) for _ in range(2)]
-    passed = 0
-    for text in texts:
-        for start in range(len(text)) if len(text) < 200 else [m.end() for m in re.finditer(r"\d+", text)]:
-            for end in range(start + 1, min(len(text), start + 60) + 1):
-                if BEFORE_NOUN.fullmatch(text, start, end) and index.facts_at(text, end):
-                    passed += 1
-                    assert _noun_may_follow(text, start, fitting), (text, start, end)
-    assert passed > 500
