@@ -231,9 +231,9 @@ def organisation_says(doc: Analysis, sentence: Sentence, mention: DateMention, f
         if len(gap.split()) > 3:
             continue
         fact = _passive_event(doc, start, verb, facts)
-        org = _speaking_organisation(doc, subject_of(doc, sentence, verb.start(), kinds=SAYERS))
-        if fact is None and org is not None:
-            fact = _fact_at(doc, sentence, org, verb.end(), facts)
+        if fact is None:  # else who speaks does not matter
+            org = _speaking_organisation(doc, subject_of(doc, sentence, verb.start(), kinds=SAYERS))
+            fact = _fact_at(doc, sentence, org, verb.end(), facts) if org is not None else None
         if fact is not None:
             distance = abs(verb.start() - mention.start)
             return Attribution(fact, verb.start(), verb.end(), distance)

@@ -300,8 +300,8 @@ def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
                     )
                 continue
             if person.pronoun:
-                claim = _after(doc, person, sentence.end) if person.text[:1].lower() in "hs" else None
-                if claim is not None and person.text.lower() in ("he", "she"):
+                claim = _after(doc, person, sentence.end) if person.text.lower() in ("he", "she") else None
+                if claim is not None:
                     yield claim
                 continue
             for claim in (_before(doc, person, sentence.start), _after(doc, person, sentence.end)):
