@@ -185,3 +185,19 @@ def test_an_events_cues_in_one_pattern_find_what_each_cue_finds() -> None:
             found += alone
             assert alone == bool(cued is not None and cued.search(text)), (fact.id, text)
     assert found > 20
+
+
+def test_a_fronted_title_is_read_only_in_sentences_that_start_with_as() -> None:
+    """`title_claims` reads a sentence for 'As <title>, he ...' only when it starts with 'As':
+    wherever `AS_TITLE` matches a sentence, it does."""
+    from linter.claims.titles import AS_TITLE
+
+    rng, pool = random.Random(23), paragraphs()
+    texts = [s for t in [make_article(rng, pool, 3000) for _ in range(3)] for s in t.split(". ")]
+    texts += ["As OpenAI's chief scientist, he", "As\tCEO, she", "As\u00a0head", "as CEO", "AS CEO", "Asked", " As"]
+    matched = 0
+    for text in texts:
+        if AS_TITLE.match(text):
+            matched += 1
+            assert text.startswith("As"), text
+    assert matched >= 3
