@@ -154,10 +154,8 @@ def _departures(a: Analysis) -> list[Move]:
         if origin is None or not _is_claim(a, sentence, m.start()):
             continue
         dest = _destination(a, sentence, origin.end) or _unnamed_destination(a, sentence, m, origin.end)
-        if dest is None:
-            continue  # (asked first: who left matters only for a move somewhere)
         person = person_subject(a, sentence, m.start())
-        if person is None or person.entity is None:
+        if dest is None or person is None or person.entity is None:
             continue
         out.append(Move(sentence, person, origin.entity or "", origin, dest, m.start(), origin.end))
     return out
@@ -189,10 +187,8 @@ def _paths(a: Analysis) -> list[Move]:
         if not _is_claim(a, sentence, m.start()):
             continue
         dest = _destination(a, sentence, origin.end, TO_DEST)
-        if dest is None:
-            continue
         person = person_subject(a, sentence, m.start()) or _described_protagonist(a, sentence, m.start())
-        if person is None or person.entity is None:
+        if dest is None or person is None or person.entity is None:
             continue
         out.append(Move(sentence, person, origin.entity or "", origin, dest, m.start(), origin.end))
     return out
