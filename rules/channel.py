@@ -100,11 +100,11 @@ def _announced_by_employer(doc: Analysis, pattern: re.Pattern[str], done: set[in
     for m, sentence in matches_by_sentence(doc, pattern):
         if m.start() in done:
             continue
-        subject = subject_of(doc, sentence, m.start(), frozenset({"organisation"}))
-        if subject is None or subject.entity in facts:
-            continue
         named = [p for p in doc.mentions_between(m.start(), m.start("channel"), {"person"}) if p.entity in facts]
-        if not named or doc.prose[subject.end : m.start()].strip(" ,") != "":
+        if not named:
+            continue  # (asked first: most announcements name no such person, and need no subject)
+        subject = subject_of(doc, sentence, m.start(), frozenset({"organisation"}))
+        if subject is None or subject.entity in facts or doc.prose[subject.end : m.start()].strip(" ,") != "":
             continue
         found = fitting_fact(doc, sentence, m.start(), m.end(), facts[named[0].entity or ""])
         if found is not None:

@@ -101,3 +101,105 @@ def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.M
         assert reading.kind == clauses.clause_kind(a, sentence, at)
         assert reading.kind == ("reported" if force == "reported" else "main")
     assert len(asked) == 3 + 3  # one per reading (the question's from its kind), one per check above
+
+
+def test_a_name_can_be_in_an_appositive_only_after_a_comma_or_dash() -> None:
+    """`_subject_of` searches for appositives only when `_may_hold_appositive` lets it: wherever
+    an appositive the search finds holds a name, the precheck passes."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.predicates import SUBJECT_KINDS, _masked_appositives, _may_hold_appositive
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(11), paragraphs()
+    extra = (
+        "Karpathy, an OpenAI co-founder, joined Anthropic. Musk — a former Tesla chief — said so.\n"
+        "Amodei \u2013 Anthropic's head \u2013 agreed, and Joseph,who left Tesla, too."
+    )
+    held = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 6000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            for offset in range(sentence.start, sentence.end, 3):
+                start, _ = a.clause(sentence, offset)
+                named = [m for m in a.mentions_between(start, offset, SUBJECT_KINDS) if m.end <= offset]
+                skipped = _masked_appositives(a, start, offset)
+                if named and any(s <= m.start < e for m in named for s, e in skipped):
+                    held += 1
+                    assert _may_hold_appositive(a, start, named), text[start:offset]
+    assert held > 50
+
+
+def test_attribution_asks_no_subject_past_the_nearest_cue_that_fits() -> None:
+    """`attribute` takes cues nearest first and stops at the first that fits: a farther cue
+    could neither beat it nor claim the value for someone else, so who it is about is not asked."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.predicates import _page_cue_index, _reach, attribute, subject_of
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(13), paragraphs()
+    sheet = default_sheet()
+    facts = sheet.facts_of_type("date")
+    tied = cut = 0
+    asked: list[int] = []
+
+    def recorded(doc: Analysis, s: object, at: int) -> object:
+        asked.append(at)
+        return subject_of(doc, s, at)  # type: ignore[arg-type]
+
+    for text in [make_article(rng, pool, rng.randint(3000, 8000)) for _ in range(5)]:
+        a = Analysis(Document("x", text), sheet)
+        cues = {m.start(): m for m in _page_cue_index(a, facts).finditer(a, 0, len(text))}
+        for date in a.dates:
+            sentence = a.sentence_at(date.start)
+            if sentence is None:
+                continue
+            asked.clear()
+            found = attribute(a, sentence, date.start, facts, end=date.end, subject=recorded)  # type: ignore[arg-type]
+            if found is None:
+                continue
+            tied += 1
+            reach = [_reach(cues[at], date.start) for at in asked]
+            cut += len([r for r in reach if r > found.distance])
+            assert found.cue_start in asked
+    assert tied > 20 and cut == 0
+
+
+def test_an_events_cues_in_one_pattern_find_what_each_cue_finds() -> None:
+    """`dated._event` searches the event's cues (words of saying left out) in one pattern: it
+    finds one in a sentence exactly when one of the cues, searched alone, does."""
+    from linter.claims.dated import SAYING, _event, cue_at_word
+    from linter.sheet import default_sheet
+
+    sheet = default_sheet()
+    rng, pool = random.Random(17), paragraphs()
+    sentences = [s for t in [make_article(rng, pool, 4000) for _ in range(3)] for s in t.split(". ")]
+    sentences += ["He JOINED them.", "re-joined", "stepping down", "xjoined", "-joined", "ﬁ joined"]
+    found = 0
+    for fact in sheet.facts_of_type("date"):
+        day = fact.value.date
+        event = [f for f in sheet.facts_about(fact.subject, "date") if abs((f.value.date - day).days) <= 31]
+        cues = [c for f in event for c in f.cues if not SAYING.match(c)]
+        cued, _ = _event(sheet, fact)
+        for text in sentences:
+            alone = any(cue_at_word(c).search(text) for c in cues)
+            found += alone
+            assert alone == bool(cued is not None and cued.search(text)), (fact.id, text)
+    assert found > 20
+
+
+def test_a_fronted_title_is_read_only_in_sentences_that_start_with_as() -> None:
+    """`title_claims` reads a sentence for 'As <title>, he ...' only when it starts with 'As':
+    wherever `AS_TITLE` matches a sentence, it does."""
+    from linter.claims.titles import AS_TITLE
+
+    rng, pool = random.Random(23), paragraphs()
+    texts = [s for t in [make_article(rng, pool, 3000) for _ in range(3)] for s in t.split(". ")]
+    texts += ["As OpenAI's chief scientist, he", "As\tCEO, she", "As\u00a0head", "as CEO", "AS CEO", "Asked", " As"]
+    matched = 0
+    for text in texts:
+        if AS_TITLE.match(text):
+            matched += 1
+            assert text.startswith("As"), text
+    assert matched >= 3

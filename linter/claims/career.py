@@ -149,11 +149,20 @@ def _kind(m: re.Match[str]) -> tuple[str, str | None]:
 
 
 def org_at(a: Analysis, offset: int) -> Mention | None:
-    """The organisation named exactly at `offset`, if any."""
-    for m in a.mentions_between(offset, offset + 1, {"organisation"}):
-        if m.entity and m.start == offset:
-            return m
-    return None
+    """The organisation named exactly at `offset`, if any: the first known one of the page's
+    organisations that begin there, looked up by offset (a dict made once a page) instead of a
+    lookup of the mentions from `offset` for every event verb and every word of a title run."""
+    starts: dict[int, Mention] | None = a.memo.get(_ORGS_BY_START)  # type: ignore[assignment]
+    if starts is None:
+        starts = {}
+        for m in a.mentions_between(0, len(a.prose), {"organisation"}):
+            if m.entity:
+                starts.setdefault(m.start, m)
+        a.memo[_ORGS_BY_START] = starts
+    return starts.get(offset)
+
+
+_ORGS_BY_START = ("organisations by start",)
 
 
 def events_in(a: Analysis, sentence: Sentence) -> list[Event]:

@@ -177,6 +177,16 @@ def _masked_appositives(a: Analysis, start: int, end: int) -> list[tuple[int, in
     return [(m.start() + 1, m.end() - 1) for m in finditer(a, APPOSITIVE, start, end)]
 
 
+APPOSITIVE_OPENER = re.compile(r"[,—–]")  # what APPOSITIVE's first character or its dash can be
+
+
+def _may_hold_appositive(a: Analysis, start: int, named: list[Mention]) -> bool:
+    """Can an appositive from `start` (`_masked_appositives`) hold one of the `named` (sorted)?
+    It must open before the name it holds, so its comma, or the dash after its first space, stands
+    before the last name's start (the dash at most at that start)."""
+    return APPOSITIVE_OPENER.search(a.prose, start, named[-1].start + 1) is not None
+
+
 WORD = re.compile(r"[\w-]*")  # matches anywhere, maybe empty
 WORD_CHAR = re.compile(r"\w")
 OWNER_S = re.compile(r"['’]s?\b")
@@ -214,7 +224,12 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
         follows = a.mentions_between(agent.end(), agent.end() + 1, kinds)
         if follows:
             return follows[0]
-    skipped = _masked_appositives(a, clause_start, offset)
+    named = [m for m in a.mentions_between(clause_start, offset, kinds) if m.end <= offset]
+    if not named:
+        return _protagonist(a, clause_start, offset)
+    # An appositive that holds a name opens with a comma or dash before it (`_may_hold_appositive`):
+    # most clauses have none before their last name, and are not searched.
+    skipped = _masked_appositives(a, clause_start, offset) if _may_hold_appositive(a, clause_start, named) else []
     # "as", "than", ... before a name: asked per name only when the scanning pass found one in
     # the clause before the verb (rarely), as `search` would find none otherwise.
     compared = scan_candidates(a, COMPARED)
@@ -223,9 +238,8 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     )
     candidates = [
         m
-        for m in a.mentions_between(clause_start, offset, kinds)
-        if m.end <= offset
-        and not (skipped and any(s <= m.start < e for s, e in skipped))
+        for m in named
+        if not (skipped and any(s <= m.start < e for s, e in skipped))
         and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
     ]
     if not candidates:
@@ -262,8 +276,15 @@ def attribute(
     index = _page_cue_index(a, facts)
     best: list[Attribution] = []
     foreign: list[tuple[int, str | None, Fact, int]] = []
-    for cue in index.finditer(a, lo, hi):
+    # Nearest first (in text order at equal reach): once a cue fits, a farther one can neither
+    # beat it nor, as someone else's, claim the value, so its subject is never asked for.
+    cues = index.finditer(a, lo, hi)
+    if len(cues) > 1:
+        cues.sort(key=lambda cue: _reach(cue, offset))
+    for cue in cues:
         distance = _reach(cue, offset)
+        if best and distance > best[0].distance:
+            break
         if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
@@ -276,11 +297,7 @@ def attribute(
                 continue
             if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
                 continue  # "He joined Tesla in June 2017" is not about joining Anthropic
-            found = Attribution(fact, cue.start(), cue.end(), distance)
-            if not best or distance < best[0].distance:
-                best = [found]
-            elif distance == best[0].distance:
-                best.append(found)
+            best.append(Attribution(fact, cue.start(), cue.end(), distance))
     if not best or negated(a, sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(

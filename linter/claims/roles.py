@@ -41,7 +41,7 @@ def normalise(title: str) -> str:
 def head_noun(title: str, extra: frozenset[str] = frozenset()) -> str | None:
     """The word that makes `title` a role ('head' in 'head of pre-training'), if any; `extra`
     adds a sheet's own role nouns ('principal' of 'team principal', `Vocabulary.head_nouns`)."""
-    nouns: frozenset[str] = HEAD_NOUNS | extra if extra else HEAD_NOUNS
+    nouns = _with_head_nouns(extra) if extra else HEAD_NOUNS
     words: list[str] = [w.lower() for w in WORD.findall(title)]
     if "of" in words:
         before = words[: words.index("of")]
@@ -50,6 +50,12 @@ def head_noun(title: str, extra: frozenset[str] = frozenset()) -> str | None:
             return heads[-1]
     heads = [w for w in words if w in nouns]
     return heads[-1] if heads else None
+
+
+@lru_cache(maxsize=16)
+def _with_head_nouns(extra: frozenset[str]) -> frozenset[str]:
+    """HEAD_NOUNS and a sheet's own role nouns, joined once per sheet, not for every title read."""
+    return HEAD_NOUNS | extra
 
 
 def is_senior(title: str) -> bool:

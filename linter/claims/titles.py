@@ -16,6 +16,7 @@ from typing import NamedTuple
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
+from linter.claims.career import org_at
 from linter.claims.per_sentence import by_sentence
 from linter.claims.roles import head_noun, is_unique_role
 from linter.claims.scan import finditer, sentences_holding
@@ -38,6 +39,7 @@ REMIT_MORE = re.compile(r"(\s*(?:(?!" + STOP + r")[A-Za-z][\w-]*\s*){1,2})")
 EMPLOYER_AFTER = re.compile(r"\s*(?:at|of|for)\s+(?:the\s+)?")
 TRAILING = set(TITLE_TRAILING)
 LEADING = set(TITLE_LEADING)
+TRAILING_OR_LEADING = TRAILING | LEADING
 
 
 class TitleClaim(NamedTuple):
@@ -54,13 +56,6 @@ class TitleClaim(NamedTuple):
     name_span: tuple[int, int] | None = None
 
 
-def _org_at(doc: Analysis, start: int, end: int) -> Mention | None:
-    for m in doc.mentions_between(start, end, {"organisation"}):
-        if m.start == start and m.entity:
-            return m
-    return None
-
-
 def _org_ending_at(doc: Analysis, end: int) -> str | None:
     """The employer named right before a title: 'Anthropic', 'Anthropic's', 'Eureka Labs''."""
     for m in doc.mentions_between(max(0, end - 60), end, {"organisation"}):
@@ -73,7 +68,7 @@ def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, in
     """Strip leading/trailing filler words; the rest must contain a role noun."""
     while words and words[0][0].lower() in LEADING:
         words = words[1:]
-    while words and words[-1][0].lower() in TRAILING | LEADING:
+    while words and words[-1][0].lower() in TRAILING_OR_LEADING:
         words = words[:-1]
     if not words:
         return None
@@ -142,7 +137,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
     for token in TOKEN.finditer(doc.prose, pos, min(ceiling, pos + 140)):
         if token.start() < skip_to:
             continue  # inside the employer's name
-        org_mention = _org_at(doc, token.start(), token.end() + 1)
+        org_mention = org_at(doc, token.start())
         if org_mention is not None:
             if org is not None:
                 break
@@ -182,7 +177,7 @@ def _title_from(doc: Analysis, pos: int, ceiling: int) -> tuple[int, int, str, s
         title = doc.prose[start:end]
     if org is None:
         at = EMPLOYER_AFTER.match(doc.prose, end, ceiling)
-        named = _org_at(doc, at.end(), at.end() + 1) if at else None
+        named = org_at(doc, at.end()) if at else None
         org = named.entity if named else None
     return start, end, title, org
 
@@ -242,6 +237,7 @@ def _dashed_subject(doc: Analysis, sentence: Sentence, offset: int) -> Mention |
 
 
 AS_AFTER = re.compile(r"\s+as\s+")
+PERSON = frozenset({"person"})
 
 
 def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
@@ -249,12 +245,14 @@ def _joined_as(doc: Analysis, sentence: Sentence) -> Iterator[TitleClaim]:
     from linter.claims.predicates import subject_of
 
     for m in finditer(doc, JOIN_AS, sentence.start, sentence.end):
-        org = _org_at(doc, m.end(), m.end() + 1)
+        org = org_at(doc, m.end())
         if org is None:
             continue
         lead = AS_AFTER.match(doc.prose, org.end, sentence.end)
-        who = subject_of(doc, sentence, m.start(), frozenset({"person"})) or _dashed_subject(doc, sentence, m.start())
-        if lead is None or who is None or who.entity is None:
+        if lead is None:
+            continue  # (most joins: no title taken, so no subject asked for)
+        who = subject_of(doc, sentence, m.start(), PERSON) or _dashed_subject(doc, sentence, m.start())
+        if who is None or who.entity is None:
             continue
         found = _title_from(doc, lead.end(), sentence.end)
         if found is not None and is_unique_role(found[2]):  # "as a research leader" is too vague to judge
@@ -287,7 +285,7 @@ def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
     people = doc.mentions_between(0, len(doc.prose), {"person"})  # the analysis's own list of them
     named = {s.number: found for s, found in by_sentence(doc, people)}
     for sentence in doc.sentences:
-        fronted = _as_clause(doc, sentence)
+        fronted = _as_clause(doc, sentence) if sentence.text.startswith("As") else None  # (AS_TITLE's start)
         if fronted is not None:
             yield fronted
         if joins is None or sentence.number in joins:
@@ -302,8 +300,8 @@ def title_claims(doc: Analysis) -> Iterator[TitleClaim]:
                     )
                 continue
             if person.pronoun:
-                claim = _after(doc, person, sentence.end) if person.text[:1].lower() in "hs" else None
-                if claim is not None and person.text.lower() in ("he", "she"):
+                claim = _after(doc, person, sentence.end) if person.text.lower() in ("he", "she") else None
+                if claim is not None:
                     yield claim
                 continue
             for claim in (_before(doc, person, sentence.start), _after(doc, person, sentence.end)):
