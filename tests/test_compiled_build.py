@@ -65,3 +65,14 @@ def test_factlint_version_says_which_build() -> None:
     )
     assert done.stdout == f"factlint, version {version_text(__version__)}\n"
     assert done.stdout.rstrip().endswith("(compiled engine)") == engine_compiled()
+
+
+def test_an_sdist_carries_the_in_tree_backend() -> None:
+    """pyproject.toml names a backend in this tree; an sdist without it could not be built."""
+    import tomllib
+
+    system = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
+    (folder,) = system["backend-path"]
+    backend = f"{folder}/{system['build-backend']}.py"
+    assert (ROOT / backend).is_file()
+    assert f"include {backend}" in (ROOT / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
