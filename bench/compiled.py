@@ -44,7 +44,7 @@ def build(folder: Path) -> Path:
 def measure_here(corpus: str, passes: int) -> dict[str, object]:
     """In this process (its `sys.path` set by `run_measure`): best CPU-time throughput of the engine
     over the corpus, and a digest of its findings."""
-    from bench.generated import make_article, paragraphs
+    from bench.generated import bench_articles
     from linter.compiled import engine_compiled
     from linter.documents import Document
     from linter.engine import lint
@@ -52,8 +52,7 @@ def measure_here(corpus: str, passes: int) -> dict[str, object]:
     from linter.sheet import default_sheet
 
     if corpus == "generated":
-        rng, pool = random.Random(7), paragraphs()
-        texts = [make_article(rng, pool, rng.randint(1_000, 20_000)) for _ in range(100)]
+        texts = bench_articles(100)  # bench/profile_engine.py's corpus
     else:
         texts = [p.read_text(encoding="utf-8") for p in sorted(REAL_PAGES.glob("*.txt"))]
     sheet, rules = default_sheet(), registry().engine_rules()

@@ -19,6 +19,12 @@ def paragraphs() -> list[str]:
     return found
 
 
+def bench_articles(count: int, seed: int = 7) -> list[str]:
+    """The benchmarks' generated corpus: `count` articles of 1-20 KB, the same for a seed."""
+    rng, pool = random.Random(seed), paragraphs()
+    return [make_article(rng, pool, rng.randint(1_000, 20_000)) for _ in range(count)]
+
+
 def make_article(rng: random.Random, pool: list[str], size: int) -> str:
     """About `size` characters of whole paragraphs drawn from `pool`, ending on a full stop."""
     parts: list[str] = []

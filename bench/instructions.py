@@ -87,8 +87,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             export(commit, folder)
-            # This version's driver (it knows --sheet-factor) over the revision's engine and corpus.
-            shutil.copy(ROOT / "bench" / "profile_engine.py", folder / "bench" / "profile_engine.py")
+            # This version's driver (it knows --sheet-factor) and corpus recipe over the revision's
+            # engine and articles (`bench.generated` reads the paragraphs of the revision's own).
+            for driver in ("profile_engine.py", "generated.py"):
+                shutil.copy(ROOT / "bench" / driver, folder / "bench" / driver)
             counts = [instructions(folder, args.articles, f) - instructions(folder, args.baseline, f) for f in factors]
         engine = counts[0]
         first = first or engine

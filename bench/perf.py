@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.generated import make_article, paragraphs  # noqa: E402
+from bench.generated import bench_articles, make_article, paragraphs  # noqa: E402
 from bench.report import write_section  # noqa: E402
 from linter.documents import load_file  # noqa: E402
 from linter.engine import lint  # noqa: E402
@@ -52,11 +52,10 @@ CACHE_DIR = Path(tempfile.gettempdir()) / "factlint-bench-cache"
 
 
 def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
-    rng, pool = random.Random(seed), paragraphs()
     paths = []
-    for i in range(count):
+    for i, text in enumerate(bench_articles(count, seed)):
         path = folder / f"article-{i:04d}.txt"
-        path.write_text(make_article(rng, pool, rng.randint(1_000, 20_000)), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 

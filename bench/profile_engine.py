@@ -11,23 +11,17 @@ from __future__ import annotations
 import cProfile
 import gc
 import pstats
-import random
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generated import make_article, paragraphs
+from bench.generated import bench_articles
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
 from linter.sheet import Sheet, default_sheet
-
-
-def corpus(count: int, seed: int = 7) -> list[str]:
-    rng, pool = random.Random(seed), paragraphs()
-    return [make_article(rng, pool, rng.randint(1_000, 20_000)) for _ in range(count)]
 
 
 def run(texts: list[str]) -> int:
@@ -47,7 +41,7 @@ SHEET = sheet_from_argv()
 
 
 def main() -> None:
-    texts = corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    texts = bench_articles(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
     run(texts[:3])  # imports and compiled patterns out of the way
     # What start-up made (patterns, word lists, the sheet) is frozen out of the collector: a full
     # collection walks it, and whether one falls among the counted pages or not moved the count
