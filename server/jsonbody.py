@@ -39,7 +39,7 @@ def dumps(payload: Any) -> bytes:
 
 
 def json_response(payload: Any, status: int = 200, headers: Iterable[tuple[str, str]] = ()) -> Response:
-    return Response(dumps(payload), status=status, headers=list(headers), mimetype=MIMETYPE)
+    return encoded_response(dumps(payload), status, headers)
 
 
 def encoded_response(body: bytes, status: int = 200, headers: Iterable[tuple[str, str]] = ()) -> Response:

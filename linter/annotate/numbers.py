@@ -9,16 +9,13 @@ $10 billion" agrees with about $9 billion while "$40 billion" does not agree wit
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from linter.annotate.analysis import Analysis, sorted_slice
 from linter.annotate.anchored import DIGITS, Anchored, Lead, lowered
 from linter.sheet import Value
-
-if TYPE_CHECKING:
-    from linter.annotate.analysis import Analysis
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -90,7 +87,6 @@ HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?P<hedge>{_HEDGE})\s+$", re.IGNORECASE)
 HEDGE_ENDINGS = tuple(HEDGE_OF)  # what the text before a hedged number ends with, spaces aside
 HEDGE_REACH = 25  # how far back a hedge is looked for
 A_YEAR = re.compile(r"(?:19|20)\d\d")
-_bisect_left = bisect.bisect_left
 UNIT_YEARS = {"year": 1.0, "yr": 1.0, "decade": 10.0, "month": 1 / 12}
 
 
@@ -138,8 +134,7 @@ def quantities_between(a: Analysis, start: int, end: int) -> list[Quantity]:
     found: list[Quantity]
     starts: list[int]
     found, starts = known  # type: ignore[misc]
-    lo = _bisect_left(starts, start)
-    return found[lo : _bisect_left(starts, end, lo)]
+    return sorted_slice(starts, found, start, end)
 
 
 def _decimals(number: str) -> int:

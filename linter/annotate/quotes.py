@@ -31,11 +31,12 @@ PASSAGE = re.compile(
     r"|‘(?P<single>(?:[^‘’\n]|’(?=\w))+?\s(?:[^‘’\n]|’(?=\w))+?)’(?!\w)"
     r"|'(?<![\w'].)(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
 )
-BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)", re.MULTILINE)
+_QUOTED_LINES = r"[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)"  # a '>' line and those after it
+BLOCKQUOTE = re.compile(rf"^{_QUOTED_LINES}", re.MULTILINE)
 # The same block quotes after the text's first line, found from the line break before them: a
 # pattern starting with ^ gives the regex engine nothing to skip by, so it was tried at every
 # character; one starting with '\n' is tried at line breaks only (the body is the same group).
-LATER_BLOCKQUOTE = re.compile(r"\n[ \t]{0,3}>[ \t]?(?P<body>[^\n]+(?:\n[ \t]{0,3}>[ \t]?[^\n]*)*)")
+LATER_BLOCKQUOTE = re.compile(rf"\n{_QUOTED_LINES}")
 # A word may carry bracketed letters that only restore or change its form ("[E]xcited",
 # "value[s]"); a longer bracket ("[education]") is an insertion of its own.
 _LETTERS = r"\[\w{1,3}\]"
