@@ -22,7 +22,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search, spaced
 from linter.sheet import Fact, Sheet
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -380,9 +380,10 @@ def _take(a: Analysis, m: re.Match[str], found: list[tuple[re.Match[str], Senten
 
 def _searched(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
     """A pattern without prefixes, searched in the claim spans that hold one of the literals
-    every match holds (`scan.required`), looked for in the lower-cased prose."""
+    every match holds (`scan.required`), looked for in the prose as the scanner reads it
+    (`scan.spaced`: lower-cased, whitespace as spaces, as `required` spells them)."""
     found: list[tuple[re.Match[str], Sentence]] = []
-    need, low = required(pattern), lowered(a.prose)
+    need, low = required(pattern), spaced(a.prose)
     for start, end in a.claim_spans():
         if need is not None and low is not None and all(low.find(w, start, end) < 0 for w in need):
             continue
