@@ -60,19 +60,19 @@ def _covered(analysis: Analysis, sentence: Sentence) -> bool:
     if not mentions:
         return False  # (most sentences: no subject to say something about)
     index = _facts_by_subject(analysis.sheet)
-    subjects = {m.entity for m in mentions if m.entity and m.entity in index}
+    named = {m.entity for m in mentions if m.entity}
+    subjects = named & index.keys()
     if not subjects:
         return False
-    known = [index[e] for e in subjects]
-    values = set().union(*(v for v, _ in known))
-    if any(m.entity in values for m in mentions if m.entity):
-        return True
+    for subject in subjects:  # a value of the subject's facts named beside it
+        if not index[subject][0].isdisjoint(named):
+            return True
     if analysis.dates_in(sentence) or QUOTE_MARK.search(sentence.text) or YEAR.search(sentence.text):
         return True  # (the cheap tests first: the cue words are looked for last)
     text = sentence.text.lower()
     finder = _cue_finder(analysis.sheet)
     if finder is None:
-        return any(cue in text for _, cues in known for cue in cues)
+        return any(cue in text for e in subjects for cue in index[e][1])
     automaton, owners = finder
     return any(not owners[cue].isdisjoint(subjects) for _, cue in automaton.iter(text))
 
