@@ -74,7 +74,7 @@ def _spaced(char: str) -> str:
 
 
 ASCII_SPACES = [c for c in WHITESPACE if c.isascii() and c != " "]
-OTHER_SPACE = re.compile("[" + "".join(c for c in WHITESPACE if not c.isascii()) + "]")
+OTHER_SPACES = [c for c in WHITESPACE if not c.isascii()]
 ALL_SPACES = str.maketrans(dict.fromkeys(WHITESPACE, " "))
 _spaced_text: tuple[str, str | None] = ("", "")
 
@@ -90,7 +90,8 @@ def spaced(text: str) -> str | None:
         return last[1]
     low = lowered(text)
     if low is not None:
-        if OTHER_SPACE.search(low) is not None:
+        # (`in` on a str is a fast substring search: twice as fast as a class searched for)
+        if not low.isascii() and any(char in low for char in OTHER_SPACES):
             low = low.translate(ALL_SPACES)  # (a dict lookup per character: 80 ns, so only here)
         else:
             for char in ASCII_SPACES:
