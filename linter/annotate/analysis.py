@@ -80,7 +80,7 @@ CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds t
 # A year standing on its own: rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])" (tests/test_anchored.py
 # compares them), written to start with a class of its first digits, so that the regex engine
 # skips to them: the plain form, which starts with a look-behind, is tried at every character of
-# every sentence it is searched in (a third of the instructions this way).
+# every sentence it is searched in (a search costs a third as much this way).
 YEAR = re.compile(r"([12](?<![\w$-].)(?:(?<=1)9|(?<=2)0)\d\d)(?![\w-])")
 CAPITALISED_WORD = re.compile(r"[A-Z]\w+")
 _T = TypeVar("_T")

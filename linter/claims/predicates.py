@@ -109,8 +109,8 @@ class CueIndex:
         chunk = text[start : start + self.lengths[0]]
         if chunk.isascii():
             # ASCII lower-cases character for character: one lowering serves every length, and
-            # only the lengths of the cues with the chunk's head are asked for (14 lookups were
-            # made for each cue found, for the cues of every length).
+            # only the lengths of the cues with the chunk's head are asked for (a lookup for
+            # every cue length was made before: 16 for the whole sheet's cues).
             low = chunk.lower()
             keys = [low[:length] for length in self._lengths_by_head.get(low[: self._head], ())]
         else:

@@ -108,12 +108,11 @@ SHORT = 6  # prefixes shorter than this grow by what the pattern fixes after the
 def _sequence(items: list, room: int = SHORT) -> set[str] | None:  # type: ignore[type-arg]
     """Prefixes of a sequence of parsed items: every string its fixed head can be, followed by
     the prefixes of the first item that is not fixed. A prefix grows only while it is shorter
-    than `room` (`SHORT` at the top): 'to ' is found 40 times a page, 'to lead' (in
-    "to\\s+lead") seldom; longer prefixes than six characters drop few more candidates, and add
-    keys, whose hits overlap (on the bench articles: 56k claim-pattern attempts at four
-    characters before whitespace was spelled as one space, 34k at four, 17k at six, 16k at eight
-    with three times the keys). Zero-width assertions are skipped (they only narrow what
-    matches). None when a match may begin with anything."""
+    than `room` (`SHORT` at the top): 'to ' is found 40 times a page, 'to lea' (in
+    "to\\s+lead") seldom. Claim-pattern attempts on 100 bench articles: 56k with prefixes of
+    four characters before whitespace was spelled as one space, 34k with four, 17k with six and
+    16k with eight, which took three times the keys. Zero-width assertions are skipped (they
+    only narrow what matches). None when a match may begin with anything."""
     heads, done = {""}, set()
     for i, (op, av) in enumerate(items):
         if op in ZERO_WIDTH:
