@@ -20,6 +20,7 @@ from linter.annotate.analysis import (
     FIRST_PERSON,
     FIRST_PERSON_SCAN,
     PAST_CUE,
+    YEAR,
     clause_breaks,
 )
 from linter.annotate.anchored import FOLDS_ONTO_ASCII, Anchored, Lead, ascii_lower, lowered
@@ -37,6 +38,7 @@ from linter.annotate.numbers import A_YEAR, ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import BLOCKQUOTE, PASSAGE, passages
 from linter.annotate.text import LAST_WORD
 from linter.claims.clauses import ITS, UNKNOWN_PLACE
+from linter.language.en import YEAR_DIGITS
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
 from rules.teams import MANDATE_NOUN
 
@@ -213,6 +215,7 @@ REWRITTEN = {
             r"|(?<![\w'])'(?P<plain>(?=\S)(?:[^'\n]|'(?=\w))+?\s(?:[^'\n]|'(?=\w))+?)'(?![\w'])"
         ),
     ),
+    "years": (YEAR, re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")),
     "unknown names": (
         UNKNOWN_NAME,
         re.compile(r"(?<![\w.])([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])"),
@@ -227,6 +230,21 @@ QUOTE_PIECES = st.sampled_from([*PIECES, '"', "'", "‘", "Nick Jonas", "Jean-Pa
 def test_rewritten_patterns_find_what_they_found_before(name: str, text: str) -> None:
     new, old = REWRITTEN[name]
     assert [(m.span(), m.groups()) for m in new.finditer(text)] == [(m.span(), m.groups()) for m in old.finditer(text)]
+
+
+def test_years_are_found_as_by_the_plain_pattern_in_windows_of_articles() -> None:
+    """Searched in a sentence or a stretch (`pos`, `endpos`), as `relevance` and `clauses` do."""
+    plain, rng = REWRITTEN["years"][1], random.Random(7)
+    for text in corpus()[:12]:
+        assert [(m.span(), m.groups()) for m in YEAR.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]
+        for _ in range(60):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, min(len(text), start + 300))
+            new, old = YEAR.search(text, start, end), plain.search(text, start, end)
+            assert (new and (new.span(), new.groups())) == (old and (old.span(), old.groups()))
+            assert YEAR.findall(text[start:end]) == plain.findall(text[start:end])
 
 
 MANY_NAMES = many_names_sheet()

@@ -52,3 +52,35 @@ def test_cue_windows_match_the_plain_pattern_on_articles() -> None:
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 2**32))
 def test_cue_windows_match_the_plain_pattern_on_random_text(text: str, seed: int) -> None:
     _same_in_windows(text, random.Random(seed), 8)
+
+
+def plain_facts_at(index: object, text: str, start: int) -> list[object]:
+    """`CueIndex.facts_at` as it was: every cue length asked for, longest first."""
+    found: list[object] = []
+    for length in index.lengths:  # type: ignore[attr-defined]
+        for fact in index.by_cue.get(text[start : start + length].lower(), []):  # type: ignore[attr-defined]
+            if fact not in found:
+                found.append(fact)
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_the_facts_of_the_cues_at_an_offset_are_those_every_cue_length_finds(text: str) -> None:
+    """Only the lengths of the cues that begin with the text's head there are asked for."""
+    for index in _indexes():
+        if not index.lengths:  # type: ignore[attr-defined]
+            continue  # no cues: never asked (no cue is found)
+        for start in range(len(text) + 1):
+            assert index.facts_at(text, start) == plain_facts_at(index, text, start)  # type: ignore[attr-defined]
+
+
+def test_the_facts_of_the_cues_at_every_cue_of_articles() -> None:
+    found = 0
+    for text in corpus()[:8]:
+        for index in _indexes():
+            for m in index.pattern.finditer(text):  # type: ignore[attr-defined]
+                facts = index.facts_at(text, m.start())  # type: ignore[attr-defined]
+                assert facts == plain_facts_at(index, text, m.start())
+                found += bool(facts)
+    assert found > 100

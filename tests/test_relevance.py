@@ -70,22 +70,51 @@ def test_every_flagged_statement_is_counted_as_checked():
     assert checked.coverage.statements >= 1
 
 
-def test_cue_words_found_by_the_automaton_count_the_statements_a_substring_search_counts(
+def plain_statements(a: Analysis, judged: list[int]) -> int:
+    """What `coverage` counts, sentence by sentence with a lookup of each one's mentions, and
+    cue words found by substring search."""
+    from linter.annotate.analysis import YEAR
+    from linter.claims import relevance
+
+    index = relevance._facts_by_subject(a.sheet)
+    flagged = {s.number for offset in judged if (s := a.sentence_at(offset)) is not None}
+    count = 0
+    for s in a.sentences:
+        named = {m.entity for m in a.mentions_in(s) if m.entity}
+        subjects = named & index.keys()
+        if s.number in flagged or (
+            subjects
+            and (
+                set().union(*(index[e][0] for e in subjects)) & named
+                or a.dates_in(s)
+                or relevance.QUOTE_MARK.search(s.text)
+                or YEAR.search(s.text)
+                or any(cue in s.text.lower() for e in subjects for cue in index[e][1])
+            )
+        ):
+            count += 1
+    return count
+
+
+def test_statements_are_counted_as_sentence_by_sentence_with_a_substring_search_for_cues(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The page's mentions are grouped by sentence in one walk and cue words found by one
+    automaton: the count is the same as a lookup per sentence and a substring search per cue,
+    with or without sentences a rule judged."""
     import random
 
     from bench.generated import make_article, paragraphs
-    from linter.annotate.analysis import Analysis
     from linter.claims import relevance
     from linter.documents import Document
-    from linter.sheet import default_sheet
 
     rng, pool = random.Random(6), paragraphs()
     analyses = [
         Analysis(Document("x", make_article(rng, pool, rng.randint(1000, 9000))), default_sheet()) for _ in range(12)
     ]
-    found = [[relevance._covered(a, s) for s in a.sentences] for a in analyses]
+    judged = [[rng.randrange(len(a.prose)) for _ in range(rng.randint(0, 6))] for a in analyses]
+    found = [coverage(a, j).statements for a, j in zip(analyses, judged, strict=True)]
+    assert found == [plain_statements(a, j) for a, j in zip(analyses, judged, strict=True)]
     monkeypatch.setattr(relevance, "_cue_finder", lambda sheet: None)  # the substring search
-    assert found == [[relevance._covered(a, s) for s in a.sentences] for a in analyses]
-    assert sum(map(sum, found)) > 50
+    assert found == [coverage(a, j).statements for a, j in zip(analyses, judged, strict=True)]
+    assert sum(found) > 50

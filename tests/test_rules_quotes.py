@@ -203,3 +203,40 @@ HAMILTON = Path(__file__).parent / "sheets" / "hamilton-ferrari-2024.toml"
 def test_a_person_named_in_the_quotation_is_its_topic(sheet_path: Path | None, text: str, span: str | None) -> None:
     sheet = load_sheet(sheet_path) if sheet_path else None
     assert [f.found for f in flagged(text, "FL701", sheet=sheet)] == ([span] if span else [])
+
+
+def plain_best_window(quote: list[str], norms: list[str], start: int, end: int) -> tuple[int, int]:
+    """`quotes._best_window` as it was before it passed over windows by their length: every
+    window in reach scored."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(quote) >= len(norms):
+        start, end = 0, len(norms)
+    if norms[start:end] == quote:
+        return start, end
+    margin = len(quote) // 3 + 1
+    best: tuple[tuple[int, int, int, int], tuple[int, int]] | None = None
+    for i in range(max(0, start - margin), min(len(norms) - 1, start + margin) + 1):
+        for j in range(max(i + 1, end - margin), min(len(norms), end + margin) + 1):
+            distance = Levenshtein.distance(quote, norms[i:j])
+            edges = (quote[0] != norms[i]) + (quote[-1] != norms[j - 1])
+            key = (distance, edges, abs(j - i - len(quote)), abs(i - start) + abs(j - end))
+            if best is None or key < best[0]:
+                best = (key, (i, j))
+    return best[1] if best else (start, end)
+
+
+def test_the_best_window_is_the_one_every_window_scored_would_give() -> None:
+    """A window whose length differs from the quote's by more edits than the best window has
+    cannot win: passing over it (and the longer ones after it) changes no answer."""
+    import random
+
+    from linter.annotate.quotes import _best_window
+
+    rng = random.Random(12)
+    for _ in range(3000):
+        norms = [rng.choice("abcde") for _ in range(rng.randint(1, 30))]
+        quote = [rng.choice("abcde") for _ in range(rng.randint(1, 20))]
+        start = rng.randint(0, len(norms) - 1)
+        end = rng.randint(start + 1, len(norms))
+        assert _best_window(quote, norms, start, end) == plain_best_window(quote, norms, start, end)

@@ -10,46 +10,63 @@ import pytest
 
 from bench.generated import make_article, paragraphs
 from linter.annotate.analysis import Analysis
-from linter.annotate.anchored import FOLDS_ONTO_ASCII
+from linter.annotate.anchored import FOLDS_ONTO_ASCII, lowered
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import SCANNER, WHITESPACE, candidates, prefixes
+from linter.claims.scan import SCANNER, WHITESPACE, candidates, prefixes, spaced
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
 from linter.sheet import default_sheet
 
 
+def runs(head: str, rest: str, grow: int = 0) -> set[str]:
+    """What `head` then `\\s+` then `rest` gives as prefixes: `head`, then one space or more (as
+    `scan.spaced` spells every whitespace character) and `rest`, `grow` characters of them (by
+    default up to six characters in all; alternatives grow as far as the shortest of them)."""
+    return {head + (" " * n + rest)[: grow or 6 - len(head)] for n in range(1, 7)}
+
+
 def test_prefixes_of_alternatives_skip_assertions_and_follow_groups() -> None:
     pattern = re.compile(r"(?<![\w-])(?P<verb>quit(?:s)?|Left|(?:walk|jump)s?\s+away)\s+", re.IGNORECASE)
-    assert prefixes(pattern) == {"quit", "left", "walk", "jump"}
+    walks = {w + s for w in ("walk", "jump") for s in ("", "s")}
+    assert prefixes(pattern) == {"quit ", "quits ", "left "} | {w + r for w in walks for r in ("  ", " a")}
     assert prefixes(re.compile(r"\b(?:19|20)\d\d")) == {"19", "20"}
 
 
 def test_an_optional_first_item_gives_the_prefixes_with_and_without_it() -> None:
-    assert prefixes(re.compile(r"(?:the\s+)?move")) == {"the" + c for c in WHITESPACE} | {"move"}
-    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejo", "join"}
-    assert prefixes(re.compile(r"x*from")) == {"x", "from"}
+    assert prefixes(re.compile(r"(?:the\s+)?move")) == runs("the", "move") | {"move"}
+    assert prefixes(re.compile(r"\b(?:re)?join(?:s|ed)?\s+", re.IGNORECASE)) == {"rejoin", "join ", "joins ", "joined"}
+    assert prefixes(re.compile(r"x*from")) == {"x" * n + "from"[: 6 - n] for n in range(7)}
     # a caseless character beyond ASCII
-    assert prefixes(re.compile(r"['’]s\s+boss")) == {q + "s" + c for q in "'’" for c in WHITESPACE}
+    assert prefixes(re.compile(r"['’]s\s+boss")) == runs("'s", "boss") | runs("’s", "boss")
 
 
 def test_a_short_prefix_grows_by_what_the_pattern_fixes_after_it() -> None:
-    """'a' alone would be found 600 times a page: 'a' then a whitespace character (every one `\\s`
-    matches) far less often. A prefix stops growing once it has four characters."""
+    """'to' then whitespace is found 40 times a page, 'to lea' seldom: a prefix grows through a
+    repeat (one space or more, as the scanned text spells whitespace) and stops once it has six
+    characters."""
+    assert prefixes(re.compile(r"to\s+lead")) == runs("to", "lead")
     found = prefixes(re.compile(r"(?<![\w-])(?:a|his|their)\s+return\s+to"))
-    assert found == {w + c for w in ("a", "his") for c in WHITESPACE} | {"their"}
-    assert prefixes(re.compile(r"\bin(?:-house)?\s+charge")) == {"in" + c for c in WHITESPACE} | {"in-house"}
-    assert prefixes(re.compile(r"\bat(?:\s+again)*\s")) == {"at" + c for c in WHITESPACE}
+    assert found == runs("a", "return") | runs("his", "return", 5) | runs("their", "return", 5)
+    assert prefixes(re.compile(r"\bin(?:-house)?\s+charge")) == runs("in", "charge") | {"in-house"}
+    assert prefixes(re.compile(r"\bat(?:\s+again)*\s")) == {"at "} | runs("at", "again")
 
 
 def test_a_prefix_that_ends_a_group_grows_by_what_follows_the_group() -> None:
     """'at' alone is found in 'that', 'what', 'data': 'at' then whitespace (the pattern's next
     item) a hundred times a page fewer. The same holds past an optional item of one repeat."""
-    ws = set(WHITESPACE)
-    assert prefixes(re.compile(r"(?:at|with|ran)\s+")) == {"at" + c for c in ws} | {"with"} | {"ran" + c for c in ws}
-    assert prefixes(re.compile(r"(?:[Ii]t|we)\b(?:\s+also)?\s+said")) == {w + c for w in ("it", "we") for c in ws}
+    assert prefixes(re.compile(r"(?:at|with|ran)\s+")) == {"at ", "with ", "ran "}
+    found = prefixes(re.compile(r"(?:[Ii]t|we)\b(?:\s+also)?\s+said"))
+    assert found == {w + r for w in ("it", "we") for r in runs("", "also", 4) | runs("", "said", 4)}
     assert prefixes(re.compile(r"(?:a|b\w)?cd")) == {"acd", "b", "cd"}
+
+
+def test_a_repeat_whose_body_may_match_nothing_is_not_unrolled() -> None:
+    """Unrolling such a body would read no character of it: no end to the recursion."""
+    assert prefixes(re.compile(r"(?:x?)+y")) is None
+    found = prefixes(re.compile(r"(?:x?y)+z"))
+    assert found and all(re.fullmatch(r"(?:x?y)+z?|(?:x?y)*x", p) for p in found)
 
 
 def test_whitespace_is_every_character_a_class_of_whitespace_matches() -> None:
@@ -108,6 +125,8 @@ def test_every_claim_pattern_finds_at_its_candidates_what_a_plain_search_finds()
     rng, pool = random.Random(5), paragraphs()
     texts = [make_article(rng, pool, 4000) for _ in range(6)]
     texts.append(TEXT.replace(" ", "-").replace("Karpathy", "Karpathy's") + " Karpathy re-joined x2joined 'joined")
+    ascii_spaces = "".join(c for c in WHITESPACE if c.isascii())
+    texts += [with_other_whitespace(rng, t, kinds) for t in texts[:3] for kinds in (WHITESPACE, ascii_spaces)]
     sheet, rules = default_sheet(), registry().engine_rules()
     for text in texts:
         lint(Document("x", text), sheet, rules)  # registers every claim pattern with the scanner
@@ -117,6 +136,25 @@ def test_every_claim_pattern_finds_at_its_candidates_what_a_plain_search_finds()
         for pattern in list(SCANNER.ids):
             found = [(m.span(), m.groupdict()) for m, _ in matches_by_sentence(a, pattern)]
             assert found == plain_search(a, pattern), pattern.pattern
+
+
+def with_other_whitespace(rng: random.Random, text: str, kinds: str) -> str:
+    """`text` with a third of its spaces each made a run of one to three whitespace characters of
+    the `kinds`: a prefix spells them all as one space (`scan.spaced`)."""
+    return "".join(
+        "".join(rng.choice(kinds) for _ in range(rng.randint(1, 3))) if c == " " and rng.random() < 0.3 else c
+        for c in text
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Karpathy\tleft\u2009for  Anthropic\n\xa0It", "To\r\nLEAD\x85it", "To\r\nLEAD\x1fit \x0b", "", "a b"]
+)
+def test_spaced_text_is_the_lowered_text_with_whitespace_as_spaces(text: str) -> None:
+    low = lowered(text)
+    assert low is not None
+    assert spaced(text) == "".join(" " if c in WHITESPACE else c for c in low)
+    assert spaced("ſo " + text) is None
 
 
 def test_a_document_with_a_folding_character_is_not_scanned() -> None:

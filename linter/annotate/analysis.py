@@ -19,7 +19,6 @@ from linter.annotate.mentions import PRONOUN_SCAN, PRONOUNS, Mention, matcher_fo
 from linter.annotate.text import LineIndex, Sentence, split_sentences
 from linter.documents import Document
 from linter.findings import Finding, located
-from linter.language.en import YEAR_DIGITS
 from linter.sheet import Fact, Sheet
 
 # Where a clause ends: ; | ( ) ': ' ', but' ' — ' ' -- '. Written to start with one class of
@@ -78,7 +77,11 @@ FIRST_PERSON_SCAN = re.compile(r"[IWw](?<!\w.)(?:(?<=I)|(?<=[Ww])e)(?!\w)")
 # What separates two predicates: past one of these, a name is no longer the object's own subject.
 LINKS = re.compile(r"[,;:]|\b(?:and|but|or|that|who|whom|which|while|when|after|before)\b")
 CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds the work per claim)
-YEAR = re.compile(rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])")  # a year standing on its own
+# A year standing on its own: rf"(?<![\w$-])({YEAR_DIGITS})(?![\w-])" (tests/test_anchored.py
+# compares them), written to start with a class of its first digits, so that the regex engine
+# skips to them: the plain form, which starts with a look-behind, is tried at every character of
+# every sentence it is searched in (a search costs a third as much this way).
+YEAR = re.compile(r"([12](?<![\w$-].)(?:(?<=1)9|(?<=2)0)\d\d)(?![\w-])")
 CAPITALISED_WORD = re.compile(r"[A-Z]\w+")
 _T = TypeVar("_T")
 _START, _FIRST = attrgetter("start"), itemgetter(0)  # sort keys (a call to C, not to a lambda)

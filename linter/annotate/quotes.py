@@ -278,6 +278,12 @@ def _best_window(quote: list[str], norms: list[str], start: int, end: int) -> tu
     for i in range(max(0, start - margin), min(len(norms) - 1, start + margin) + 1):
         for j in range(max(i + 1, end - margin), min(len(norms), end + margin) + 1):
             cutoff = best[0][0] if best else None
+            if cutoff is not None and abs(j - i - len(quote)) > cutoff:
+                # At least that many words are added or dropped: more edits than the best window
+                # has, so this one cannot win (nor can a longer one, once it is too long).
+                if j - i > len(quote):
+                    break
+                continue
             distance = Levenshtein.distance(quote, norms[i:j], score_cutoff=cutoff)
             edges = (quote[0] != norms[i]) + (quote[-1] != norms[j - 1])
             key = (distance, edges, abs(j - i - len(quote)), abs(i - start) + abs(j - end))

@@ -22,7 +22,7 @@ from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search
+from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search, spaced
 from linter.sheet import Fact, Sheet
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -78,6 +78,14 @@ class CueIndex:
                 self.by_cue.setdefault(cue.lower(), []).append(fact)
         cues = sorted(self.by_cue, key=len, reverse=True)
         self.lengths = sorted({len(c) for c in cues}, reverse=True)
+        # Per head (a cue's first characters, as many as the shortest cue has), the lengths of
+        # the cues that begin with it, longest first: a cue begins where its head begins.
+        self._head = self.lengths[-1] if cues else 0
+        self._lengths_by_head: dict[str, list[int]] = {}
+        for cue in cues:
+            lengths = self._lengths_by_head.setdefault(cue[: self._head], [])
+            if len(cue) not in lengths:
+                lengths.append(len(cue))
         body = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
         self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")", re.IGNORECASE)
         self._covered: tuple[frozenset[str], bool] | None = None  # the sheet's cue pass covers these cues?
@@ -96,12 +104,18 @@ class CueIndex:
         return matches_at(self.pattern, a.prose, starts, start, end)
 
     def facts_at(self, text: str, start: int) -> list[Fact]:
+        """The facts of every cue that begins at `start` (its longest cue's first)."""
         found: list[Fact] = []
         chunk = text[start : start + self.lengths[0]]
-        # ASCII lower-cases character for character: one lowering serves every length.
-        ascii_chunk = chunk.lower() if chunk.isascii() else None
-        for length in self.lengths:
-            key = ascii_chunk[:length] if ascii_chunk is not None else text[start : start + length].lower()
+        if chunk.isascii():
+            # ASCII lower-cases character for character: one lowering serves every length, and
+            # only the lengths of the cues with the chunk's head are asked for (a lookup for
+            # every cue length was made before: 16 for the whole sheet's cues).
+            low = chunk.lower()
+            keys = [low[:length] for length in self._lengths_by_head.get(low[: self._head], ())]
+        else:
+            keys = [text[start : start + length].lower() for length in self.lengths]
+        for key in keys:
             facts = self.by_cue.get(key)
             if facts:
                 found += [f for f in facts if f not in found]
@@ -380,9 +394,10 @@ def _take(a: Analysis, m: re.Match[str], found: list[tuple[re.Match[str], Senten
 
 def _searched(a: Analysis, pattern: re.Pattern[str]) -> list[tuple[re.Match[str], Sentence]]:
     """A pattern without prefixes, searched in the claim spans that hold one of the literals
-    every match holds (`scan.required`), looked for in the lower-cased prose."""
+    every match holds (`scan.required`), looked for in the prose as the scanner reads it
+    (`scan.spaced`: lower-cased, whitespace as spaces, as `required` spells them)."""
     found: list[tuple[re.Match[str], Sentence]] = []
-    need, low = required(pattern), lowered(a.prose)
+    need, low = required(pattern), spaced(a.prose)
     for start, end in a.claim_spans():
         if need is not None and low is not None and all(low.find(w, start, end) < 0 for w in need):
             continue

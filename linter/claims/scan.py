@@ -3,16 +3,18 @@
 A claim pattern (a verb phrase such as "joined ... to lead") almost always begins with one of a
 few literal words. Those literal prefixes are read out of the compiled pattern itself, every
 registered pattern's prefixes go into one Aho-Corasick automaton, and one pass of it over the
-lower-cased prose yields, per pattern, the offsets where a match can begin. The pattern is then
-tried (`match`, anchored) only there, instead of `search`ing every character of every sentence.
+lower-cased prose, every whitespace character in it read as a space (`spaced`), yields, per
+pattern, the offsets where a match can begin. The pattern is then tried (`match`, anchored) only
+there, instead of `search`ing every character of every sentence.
 
 Exactness: a match of a pattern at offset p always begins with one of its prefixes (they are
 computed conservatively; a pattern whose start cannot be bounded gets no prefixes and is scanned
 as before), and `pattern.match(text, p, end)` is the very attempt `search` makes at p, so the
-matches are the same. Lower-casing preserves offsets except for the few characters that
-case-insensitive matching folds onto ASCII letters (and a digit of another script, which the
-anchored scans of `linter.annotate.anchored` spell in ASCII); a document containing one is scanned as
-before.
+matches are the same. A prefix spells whitespace as a space, as `spaced` does: where the text
+begins with a string, its spaced form begins with that string spaced. Lower-casing preserves
+offsets except for the few characters that case-insensitive matching folds onto ASCII letters
+(and a digit of another script, which the anchored scans of `linter.annotate.anchored` spell in
+ASCII); a document containing one is scanned as before.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """Lower-case literal strings one of which begins every match of `pattern`, or None when
     that cannot be told (a class or a wildcard first). Kept in the compiled-
     pattern cache: parsing the pattern again would cost a cold run what the cache saves it."""
-    found = derived(f"prefixes3:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
+    found = derived(f"prefixes4:{pattern.flags}:{pattern.pattern}", lambda: _prefixes(pattern), _is_prefix_list)
     return None if found is None else frozenset(found)
 
 
@@ -66,30 +68,64 @@ def caseless_or_ascii(char: str) -> bool:
     return char.isascii() or (not char.isalpha() and char.lower() == char == char.upper())
 
 
+def _spaced(char: str) -> str:
+    """A character as the scanned text (`spaced`) has it: whitespace as a space."""
+    return " " if char in WHITESPACE else char
+
+
+ASCII_SPACES = [c for c in WHITESPACE if c.isascii() and c != " "]
+OTHER_SPACES = [c for c in WHITESPACE if not c.isascii()]
+ALL_SPACES = str.maketrans(dict.fromkeys(WHITESPACE, " "))
+_spaced_text: tuple[str, str | None] = ("", "")
+
+
+def spaced(text: str) -> str | None:
+    """`lowered(text)` with every whitespace character a space, offset for offset (None where
+    `lowered` is): the scanner's keys spell `\\s` as one space, so a prefix grows past it ('to
+    lead' where 'to' then any of 30 whitespace characters was 30 keys, and found before every
+    word). The last text's is kept, as the scan and every searched pattern of a page ask."""
+    global _spaced_text
+    last = _spaced_text  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    low = lowered(text)
+    if low is not None:
+        # (`in` on a str is a fast substring search: twice as fast as a class searched for)
+        if not low.isascii() and any(char in low for char in OTHER_SPACES):
+            low = low.translate(ALL_SPACES)  # (a dict lookup per character: 80 ns, so only here)
+        else:
+            for char in ASCII_SPACES:
+                if char in low:
+                    low = low.replace(char, " ")
+    _spaced_text = (text, low)
+    return low
+
+
 MAX_PREFIXES = 1024  # per pattern: past this a prefix stops growing (a shorter one is as exact)
-SHORT = 4  # prefixes shorter than this grow by what the pattern fixes after them
+SHORT = 6  # prefixes shorter than this grow by what the pattern fixes after them
 
 
-def _sequence(items: list) -> set[str] | None:  # type: ignore[type-arg]
+def _sequence(items: list, room: int = SHORT) -> set[str] | None:  # type: ignore[type-arg]
     """Prefixes of a sequence of parsed items: every string its fixed head can be, followed by
     the prefixes of the first item that is not fixed. A prefix grows only while it is shorter
-    than `SHORT`: 'a' alone is found 600 times a page, 'a' then a space (in
-    "(?:a|his)\\s+return") far less often, and longer ones gain little for the keys they add.
-    Zero-width assertions are skipped (they only narrow what matches). None when a match may
-    begin with anything."""
+    than `room` (`SHORT` at the top): 'to ' is found 40 times a page, 'to lea' (in
+    "to\\s+lead") seldom. Claim-pattern attempts on 100 bench articles: 56k with prefixes of
+    four characters before whitespace was spelled as one space, 34k with four, 17k with six and
+    16k with eight, which took three times the keys. Zero-width assertions are skipped (they
+    only narrow what matches). None when a match may begin with anything."""
     heads, done = {""}, set()
     for i, (op, av) in enumerate(items):
         if op in ZERO_WIDTH:
             continue
-        done |= {h for h in heads if len(h) >= SHORT}
-        heads = {h for h in heads if len(h) < SHORT}
+        done |= {h for h in heads if len(h) >= room}
+        heads = {h for h in heads if len(h) < room}
         if not heads:
             break
         one = _fixed(op, av)
         if one is not None and len(heads) * len(one) <= MAX_PREFIXES:
             heads = {h + x for h in heads for x in one}
             continue
-        rest = _first(items[i:])
+        rest = _first(items[i:], room - min(map(len, heads)))
         if rest is not None and ("" in heads or len(heads) * len(rest) <= MAX_PREFIXES):
             heads = {h + r for h in heads for r in rest}
         break
@@ -102,7 +138,7 @@ def _fixed(op: object, av: object) -> set[str] | None:
     literals or whitespace, an optional or alternative piece made of those); else None. A range
     ([A-Z]) is not spelled out: a letter as a prefix is found everywhere."""
     if op is C.LITERAL:
-        return {chr(av)}  # type: ignore[arg-type]
+        return {_spaced(chr(av))}  # type: ignore[arg-type]
     if op is C.IN:
         return _class(av)  # type: ignore[arg-type]
     if op is C.SUBPATTERN:
@@ -137,36 +173,51 @@ def _class(items: list) -> set[str] | None:  # type: ignore[type-arg]
     out: set[str] = set()
     for op, av in items:
         if op is C.LITERAL:
-            out.add(chr(av))
+            out.add(_spaced(chr(av)))
         elif op is C.CATEGORY and av in (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE):
-            out.update(WHITESPACE)
+            out.add(" ")
         else:
             return None
     return out
 
 
-def _first(items: list) -> set[str] | None:  # type: ignore[type-arg]
+def _first(items: list, room: int) -> set[str] | None:  # type: ignore[type-arg]
     """Prefixes of a sequence whose first item is not fixed: that item decides. A group or a
     branch is read followed by the rest of the sequence, so a short prefix it ends with grows
-    by what comes after it ('at' then whitespace in "(?:at|with)\\s+", not 'at' in 'that')."""
+    by what comes after it ('at' then whitespace in "(?:at|with)\\s+", not 'at' in 'that'), and
+    a repeat is unrolled by one. `room` is how much longer the caller's prefixes may grow:
+    each unrolling reads at least one character of it, so the recursion ends."""
     op, av = items[0]
     rest = items[1:]
     if op is C.SUBPATTERN:
-        return _sequence([*av[-1], *rest])
+        return _sequence([*av[-1], *rest], room)
     if op is C.ATOMIC_GROUP:
-        return _sequence([*av, *rest])
+        return _sequence([*av, *rest], room)
     if op is C.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            found = _sequence([*branch, *rest])
+            found = _sequence([*branch, *rest], room)
             if found is None:
                 return None
             out |= found
         return out
-    if op in REPEATS and av[0] >= 1:
-        return _sequence(list(av[2]))
-    if op in REPEATS and av[0] == 0:  # optional: a match starts with it or with what follows
-        head, tail = _sequence(list(av[2]) + (rest if av[1] == 1 else [])), _sequence(rest)
+    if op in REPEATS and av[1] > 0 and av[2].getwidth()[0] > 0:
+        # Unrolled by one: 'X+ rest' begins with 'X X{0,} rest', and 'X{0,n} rest' with
+        # 'X X{0,n-1} rest' or with 'rest', so 'to\s+lead' gives 'to lead' and 'to  '.
+        body, lo, hi = list(av[2]), av[0], av[1]
+        again = [(op, (max(lo - 1, 0), hi if hi == C.MAXREPEAT else hi - 1, av[2]))] if hi > 1 else []
+        after = [*body, *again, *rest]
+        head = _sequence(after, room)
+        if lo >= 1:
+            return head
+        tail = _sequence(rest, room)  # optional: a match starts with it or with what follows
+        if head is None or tail is None:
+            return None
+        return head | tail
+    if op in REPEATS and av[0] >= 1:  # a body that may match nothing: not unrolled
+        return _sequence(list(av[2]), room)
+    if op in REPEATS and av[0] == 0:  # (which begins with it or with what follows)
+        head, tail = _sequence(list(av[2]) + (rest if av[1] == 1 else []), room), _sequence(rest, room)
         if head is None or tail is None:
             return None
         return head | tail
@@ -258,7 +309,7 @@ class Scanner:
         offset. A hit is appended to its key's group of patterns (one list operation, where adding
         it to each pattern's set was a Python loop per hit); each pattern's offsets are then
         gathered from its groups in C."""
-        low = lowered(text)
+        low = spaced(text)
         if low is None:
             return None
         hi = len(self.prefixes) if hi is None else hi
