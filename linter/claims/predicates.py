@@ -106,7 +106,9 @@ class CueIndex:
         for length in self.lengths:
             key = ascii_chunk[:length] if ascii_chunk is not None else text[start : start + length].lower()
             facts = self.by_cue.get(key)
-            if facts:
+            if facts and not found:
+                found = list(facts)
+            elif facts:
                 known = {id(f) for f in found}
                 found += [f for f in facts if id(f) not in known]
         return found
