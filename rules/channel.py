@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from linter.annotate.analysis import Analysis
-from linter.claims.clauses import facts_by_subject, fitting_fact
+from linter.claims.clauses import fitting_fact
 from linter.claims.predicates import Claim, matches_by_sentence, predicate_claims, subject_of
 from linter.findings import Finding
 from linter.language.en import CHANNEL_PATTERN, POSSESSIVE, REFLEXIVE
@@ -95,7 +95,7 @@ def _announced_by_employer(doc: Analysis, pattern: re.Pattern[str], done: set[in
     """'Ferrari announced the signing of Lewis Hamilton at a press conference': an organisation
     with no channel of its own announcing the move of a person who has one speaks of that
     person's announcement."""
-    facts = facts_by_subject(doc.sheet.facts_for("announced_via"))
+    facts = doc.sheet.facts_by_subject("announced_via")
     claims = []
     for m, sentence in matches_by_sentence(doc, pattern):
         if m.start() in done:

@@ -99,7 +99,7 @@ class FigureMismatch(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
-        facts = [f for f in doc.sheet.facts if f.value.type in {"amount", "count"}]
+        facts = doc.sheet.facts_of_types("amount", "count")
         if not facts:
             return
         lengths = {claim.quantity.start for claim in length_claims(doc)}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from linter.annotate.analysis import Analysis
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import facts_by_subject, fitting_fact, fitting_facts
+from linter.claims.clauses import fitting_fact, fitting_facts
 from linter.claims.model import ReadClaim, subject_basis
 from linter.claims.predicates import PEOPLE, fragment_subject, matches_by_sentence, person_after, subject_of
 from linter.findings import Applicability, Finding
@@ -63,7 +63,7 @@ class ReportingLine(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
-        facts = facts_by_subject(doc.sheet.facts_for("reports_to"))
+        facts = doc.sheet.facts_by_subject("reports_to")
         if not facts:
             return
         for sentence, cue_start, subject, manager in self._claims(doc):

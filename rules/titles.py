@@ -51,9 +51,7 @@ class TitleMismatch(Rule):
     )
 
     def check(self, doc: Analysis) -> Iterator[Finding]:
-        by_person: dict[str, list[Fact]] = {}
-        for fact in doc.sheet.facts_for("title"):
-            by_person.setdefault(fact.subject, []).append(fact)
+        by_person = doc.sheet.facts_by_subject("title")
         for claim in title_claims(doc):
             finding = self._judge(doc, claim, by_person)
             if finding is not None:

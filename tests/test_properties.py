@@ -10,6 +10,7 @@ hundred examples in all, so CI spends seconds here, not minutes.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
@@ -147,3 +148,28 @@ def test_time_is_linear_in_the_input(unit: str, kind: str) -> None:
     check_text(unit, kind=kind)  # warm: patterns and the sheet are built once per process
     ratio = work(lambda: check_text(large, kind=kind)) / work(lambda: check_text(small, kind=kind))
     assert ratio < 20, f"8x the input took {ratio:.1f}x the work"
+
+
+def test_a_run_on_sentence_costs_time_linear_in_its_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readers look across a claim's sentence, so a page with no full stop made every claim cost
+    the page's length. Counted in mentions handed to readers (the work their loops do), which a
+    count of calls misses: 8x the text must hand out about 8x the mentions, not 47x as before."""
+    from linter.annotate import analysis
+
+    handed = [0]
+    mentions_between = analysis.Analysis.mentions_between
+
+    def counted(self: analysis.Analysis, *args: Any, **kwargs: Any) -> Any:
+        found = mentions_between(self, *args, **kwargs)
+        handed[0] += len(found)
+        return found
+
+    monkeypatch.setattr(analysis.Analysis, "mentions_between", counted)
+    run_on = "Karpathy reports to Nick Joseph and announced on May 19 and joined Tesla in 2017 and " * 1_000
+    counts = []
+    for size in (10_000, 80_000):
+        handed[0] = 0
+        check_text(run_on[:size])
+        counts.append(handed[0])
+    assert counts[0] > 1_000, counts  # the readers did look at the mentions
+    assert counts[1] / counts[0] < 10, f"8x the run-on text handed out {counts[1] / counts[0]:.1f}x the mentions"

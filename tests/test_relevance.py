@@ -8,7 +8,7 @@ import pytest
 
 from linter.annotate.analysis import Analysis
 from linter.api import check_text
-from linter.claims.relevance import coverage, event_people
+from linter.claims.relevance import coverage
 from linter.documents import build_document
 from linter.sheet import default_sheet, load_sheet
 
@@ -58,7 +58,7 @@ def test_sentences_without_a_claim_are_not_counted():
 
 def test_another_sheet_has_its_own_event_people():
     sheet = load_sheet(Path(__file__).parent / "sheets" / "harbor-bridge-2025.toml")
-    assert event_people(sheet)
+    assert sheet.people
     assert not cover("Andrej Karpathy joined Anthropic on 19 May 2026.", sheet).applies
 
 

@@ -5,7 +5,7 @@ every line break)."""
 
 from __future__ import annotations
 
-from linter.annotate.text import split_sentences
+from linter.annotate.text import MAX_SENTENCE, split_sentences
 
 WRAPPED = (
     "Andrej Karpathy said on Tuesday that he has joined Anthropic, where he will\n"
@@ -22,7 +22,26 @@ def test_wrapped_lines_are_joined_into_one_sentence() -> None:
     assert texts[1:] == ["Short line", "Next line starts with a capital."]
 
 
-def test_a_long_wrapped_paragraph_is_one_sentence_with_exact_offsets() -> None:
+def test_a_long_wrapped_paragraph_is_joined_then_read_in_pieces_with_exact_offsets() -> None:
+    """Joined across its line breaks, a paragraph with no full stop is one "sentence" of 190 KB;
+    past MAX_SENTENCE it is read in pieces (cut at a space), which together are the whole text."""
     body = "Start " + "and this long hard wrapped line of prose goes on without an end\n" * 3000
-    (sentence,) = split_sentences(body)
-    assert body[sentence.start : sentence.end] == sentence.text == body.strip()
+    pieces = split_sentences(body)
+    assert len(pieces) > 100 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    for piece in pieces:
+        assert body[piece.start : piece.end] == piece.text
+    assert " ".join(p.text for p in pieces).split() == body.split()
+
+
+def test_a_sentence_of_a_real_length_is_never_cut() -> None:
+    sentence = "Karpathy, who " + "worked at Tesla, then at OpenAI, " * 24 + "joined Anthropic in May."
+    assert 800 < len(sentence) <= MAX_SENTENCE
+    (found,) = split_sentences(sentence + " Next sentence.")[:1]
+    assert found.text == sentence
+
+
+def test_a_run_on_sentence_is_cut_after_a_comma_where_it_can_be() -> None:
+    run_on = "Karpathy joined Anthropic, and he reports to Nick Joseph; he leads a team " * 60
+    pieces = split_sentences(run_on)
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert all(p.text.endswith((",", ";")) for p in pieces[:-1])

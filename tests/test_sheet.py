@@ -116,3 +116,25 @@ def test_facts_command_prints_text_and_json() -> None:
     assert any(f["id"] == "reporting-line" and f["value"]["entity"] == "nick-joseph" for f in data["facts"])
     other = json.loads(runner.invoke(cli, ["facts", "--format", "json", "--facts", str(OTHER)]).output)
     assert other["id"] == "harbor-bridge-2025"
+
+
+def test_sheet_indexes_answer_as_a_walk_over_its_facts_would() -> None:
+    """The per-sheet indexes readers use in place of walking every fact per page: the same facts,
+    in the sheet's order, made once."""
+    for sheet in (default_sheet(), load_sheet(OTHER)):
+        for relation in {f.relation for f in sheet.facts}:
+            walked: dict[str, list[str]] = {}
+            for fact in sheet.facts_for(relation):
+                walked.setdefault(fact.subject, []).append(fact.id)
+            grouped = sheet.facts_by_subject(relation)
+            assert {s: [f.id for f in fs] for s, fs in grouped.items()} == walked
+            assert sheet.facts_by_subject(relation) is grouped
+        numbers = sheet.facts_of_types("amount", "count")
+        assert [f.id for f in numbers] == [f.id for f in sheet.facts if f.value.type in {"amount", "count"}]
+        assert sheet.facts_of_types("count", "amount") is numbers
+    assert sheet.facts_by_subject("no-such-relation") == {}
+    default = default_sheet()
+    assert default.protagonist in default.people
+    assert all(default.entities[p].kind == "person" for p in default.people)
+    assert "anthropic" not in default.people
+    assert load_sheet(OTHER).people.isdisjoint(default.people)

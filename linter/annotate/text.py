@@ -25,6 +25,11 @@ WORD = re.compile(r"[\w'’-]+")
 LAST_WORD = re.compile(r"(?:[\s\S]*[^\w.])?([\w.]+)\.$")
 ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 FIRST_VISIBLE = re.compile(r"\s*(\S)")
+# No sentence of the real pages reaches 1,000 characters (the longest, ~800). A "sentence" longer
+# than this (a page with no full stops, a list run together) is read in pieces cut at a comma,
+# semicolon or space: every reader looks across its sentence, so one sentence of the whole page
+# made each claim cost the page's length, and the page its length squared.
+MAX_SENTENCE = 1_200
 
 
 class Sentence(NamedTuple):
@@ -91,10 +96,25 @@ def split_sentences(prose: str) -> list[Sentence]:
         for m in BOUNDARY.finditer(prose, block_start, block_end):
             if m.group(1) == "." and _is_abbreviation(prose[max(block_start, m.end(1) - 24) : m.end(1)]):
                 continue
-            _add(sentences, prose, pos, m.end(2))
+            _add_pieces(sentences, prose, pos, m.end(2))
             pos = m.end(3)
-        _add(sentences, prose, pos, block_end)
+        _add_pieces(sentences, prose, pos, block_end)
     return sentences
+
+
+def _add_pieces(sentences: list[Sentence], prose: str, start: int, end: int) -> None:
+    """The sentence `start:end`, in pieces of at most MAX_SENTENCE characters if it is longer:
+    each cut after the last comma or semicolon in the piece's second half, else its last space."""
+    while end - start > MAX_SENTENCE:
+        half, limit = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+        cut = max(prose.rfind(",", half, limit), prose.rfind(";", half, limit)) + 1
+        if cut <= 0:
+            cut = max(prose.rfind(" ", half, limit), prose.rfind("\n", half, limit)) + 1
+        if cut <= 0:
+            cut = limit  # no space in 600 characters: not prose, cut anywhere
+        _add(sentences, prose, start, cut)
+        start = cut
+    _add(sentences, prose, start, end)
 
 
 def _add(sentences: list[Sentence], prose: str, start: int, end: int) -> None:

@@ -366,15 +366,6 @@ def scope_of(a: Analysis, sentence: Sentence, start: int, end: int, fact: Fact |
     return scope
 
 
-def facts_by_subject(facts: list[Fact] | tuple[Fact, ...]) -> dict[str, list[Fact]]:
-    """A relation's facts grouped by subject: one person may have several (a reporting line at
-    each employer), told apart by their qualifiers."""
-    grouped: dict[str, list[Fact]] = {}
-    for fact in facts:
-        grouped.setdefault(fact.subject, []).append(fact)
-    return grouped
-
-
 def fitting_fact(a: Analysis, sentence: Sentence, start: int, end: int, facts: list[Fact]) -> tuple[Fact, Scope] | None:
     """Of one subject's facts for a relation, the one the phrase `start:end` is judged against,
     with its scope: a fact whose employer the clause names first; else, when the clause names

@@ -19,7 +19,7 @@ from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
 from linter.annotate.anchored import lowered
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
-from linter.claims.clauses import Scope, elsewhere, facts_by_subject, fitting_fact, negated
+from linter.claims.clauses import Scope, elsewhere, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
 from linter.claims.scan import candidates as scan_candidates
 from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search, spaced
@@ -104,7 +104,9 @@ class CueIndex:
         return matches_at(self.pattern, a.prose, starts, start, end)
 
     def facts_at(self, text: str, start: int) -> list[Fact]:
-        """The facts of every cue that begins at `start` (its longest cue's first)."""
+        """The facts whose cues begin at `start`, each once, in the order of the longest cue first.
+        Facts are told apart by identity: comparing two facts field by field to drop a repeat made
+        a larger sheet cost more per cue than its facts' number alone."""
         found: list[Fact] = []
         chunk = text[start : start + self.lengths[0]]
         if chunk.isascii():
@@ -117,8 +119,11 @@ class CueIndex:
             keys = [text[start : start + length].lower() for length in self.lengths]
         for key in keys:
             facts = self.by_cue.get(key)
-            if facts:
-                found += [f for f in facts if f not in found]
+            if facts and not found:
+                found = list(facts)
+            elif facts:
+                known = {id(f) for f in found}
+                found += [f for f in facts if id(f) not in known]
         return found
 
 
@@ -448,7 +453,7 @@ def fragment_subject(a: Analysis, sentence: Sentence, offset: int) -> Mention | 
 def predicate_claims(a: Analysis, pattern: re.Pattern[str], relation: str) -> list[Claim]:
     """Every match of `pattern` whose clause subject has a `relation` fact, skipping claims the
     clause places at another employer or an earlier time than the fact."""
-    facts = facts_by_subject(a.sheet.facts_for(relation))
+    facts = a.sheet.facts_by_subject(relation)
     claims: list[Claim] = []
     if not facts:
         return claims

@@ -31,17 +31,11 @@ class Coverage(NamedTuple):
     reason: str
 
 
-def event_people(sheet: Sheet) -> set[str]:
-    """The people the event is about: every person a fact is about, the protagonist first of all."""
-    people = {f.subject for f in sheet.facts if sheet.entities[f.subject].kind == "person"}
-    return people | ({sheet.protagonist} if sheet.protagonist else set())
-
-
 def applies(analysis: Analysis) -> bool:
     """The sheet applies when the document names one of the event's people (a pronoun or a
     passing brand name is not enough)."""
     named = {m.entity for m in analysis.mentions if m.entity and not m.pronoun}
-    return bool(event_people(analysis.sheet) & named)
+    return not analysis.sheet.people.isdisjoint(named)
 
 
 def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:

@@ -248,6 +248,25 @@ class Sheet:
     def fact(self, fact_id: str) -> Fact:
         return self._by_id[fact_id]
 
+    def facts_by_subject(self, relation: str) -> dict[str, list[Fact]]:
+        """A relation's facts grouped by subject: one person may have several (a reporting line
+        at each employer), told apart by their qualifiers."""
+        return self._by_relation_and_subject.get(relation, {})
+
+    def facts_of_types(self, *value_types: str) -> list[Fact]:
+        """The facts of any of `value_types`, in the sheet's order (made once per set of types)."""
+        key = frozenset(value_types)
+        found = self._by_types.get(key)
+        if found is None:
+            found = self._by_types[key] = [f for f in self.facts if f.value.type in key]
+        return found
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The people the event is about: every person a fact is about, and the protagonist."""
+        about = {f.subject for f in self.facts if self.entities[f.subject].kind == "person"}
+        return frozenset(about | ({self.protagonist} if self.protagonist else set()))
+
     # Indexes made on first use, once the sheet is read: a reader asking which facts concern a
     # subject or a type does not walk every fact, so a larger sheet costs little more per claim.
     @cached_property
@@ -271,6 +290,17 @@ class Sheet:
             table.setdefault((fact.subject, None), []).append(fact)
             table.setdefault((fact.subject, fact.value.type), []).append(fact)
         return table
+
+    @cached_property
+    def _by_relation_and_subject(self) -> dict[str, dict[str, list[Fact]]]:
+        table: dict[str, dict[str, list[Fact]]] = {}
+        for fact in self.facts:
+            table.setdefault(fact.relation, {}).setdefault(fact.subject, []).append(fact)
+        return table
+
+    @cached_property
+    def _by_types(self) -> dict[frozenset[str], list[Fact]]:
+        return {}
 
     @cached_property
     def _by_id(self) -> dict[str, Fact]:
