@@ -294,7 +294,7 @@ def attribute(
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
     index = _page_cue_index(a, facts)
     best: list[Attribution] = []
-    foreign: list[tuple[int, str | None, Fact, int]] = []
+    foreign: list[tuple[int, str | None, list[Fact], int]] = []  # per cue: someone else's facts
     # Nearest first (in text order at equal reach): once a cue fits, a farther one can neither
     # beat it nor, as someone else's, claim the value, so its subject is never asked for.
     cues = index.finditer(a, lo, hi)
@@ -307,21 +307,26 @@ def attribute(
         if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
+        others: list[Fact] = []
         for fact in index.facts_at(a.prose, cue.start()):
             if who is None or who.entity != fact.subject:
                 # Someone else's predicate ("Google announced ... on 12 June"), or one whose
                 # subject is unclear ("The trial ended on Monday 18 May"), claims the value
                 # (unless it is placed elsewhere: checked below, only if it matters).
-                foreign.append((distance, who.entity if who else None, fact, cue.start()))
+                others.append(fact)
                 continue
             if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
                 continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             best.append(Attribution(fact, cue.start(), cue.end(), distance))
+        if others:  # one entry per cue, however many of the sheet's facts share its word
+            foreign.append((distance, who.entity if who else None, others, cue.start()))
     if not best or negated(a, sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(
-        d < best[0].distance and who != best[0].fact.subject and not (f.qualifiers and elsewhere(a, sentence, at, f))
-        for d, who, f, at in foreign
+        d < best[0].distance
+        and who != best[0].fact.subject
+        and any(not (f.qualifiers and elsewhere(a, sentence, at, f)) for f in facts)
+        for d, who, facts, at in foreign
     ):
         return None
     values = {repr(b.fact.value.data) for b in best}
