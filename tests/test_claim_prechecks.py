@@ -203,3 +203,26 @@ def test_a_fronted_title_is_read_only_in_sentences_that_start_with_as() -> None:
             matched += 1
             assert text.startswith("As"), text
     assert matched >= 3
+
+
+def test_asserts_reads_the_force_a_full_reading_gives() -> None:
+    """`asserts` reads only a phrase's force when no reading of it was made: for every phrase,
+    the same answer as the full reading's (asked on a page of its own, so nothing is shared)."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import asserts, scope_of
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(13), paragraphs()
+    extra = "Did Karpathy join Anthropic? It said he joined. He never joined Tesla. If he had joined Google, fine."
+    forces: set[str] = set()
+    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(3)] + [extra]:
+        alone, full = Analysis(Document("x", text), default_sheet()), Analysis(Document("x", text), default_sheet())
+        for sentence in full.sentences:
+            for start in range(sentence.start, sentence.end, 7):
+                end = min(sentence.end, start + 9)
+                force = scope_of(full, sentence, start, end).force
+                forces.add(force)
+                assert asserts(alone, start, end) == (force == "asserted"), text[start:end]
+                assert asserts(full, start, end) == (force == "asserted")
+    assert {"asserted", "question", "reported", "negated", "hypothetical"} <= forces
