@@ -226,3 +226,48 @@ def test_asserts_reads_the_force_a_full_reading_gives() -> None:
                 assert asserts(alone, start, end) == (force == "asserted"), text[start:end]
                 assert asserts(full, start, end) == (force == "asserted")
     assert {"asserted", "question", "reported", "negated", "hypothetical"} <= forces
+
+
+def test_a_year_is_searched_for_wherever_one_can_stand() -> None:
+    """`_past` reads the clause's years only where `may_hold_year` lets it: wherever `YEAR` finds
+    one, the precheck passes (random text over the characters years and their bounds are made of)."""
+    from linter.annotate.analysis import YEAR
+    from linter.claims.clauses import may_hold_year
+
+    rng = random.Random(17)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice("11229900 x$-\u0661\u0669\n") for _ in range(rng.randint(0, 12)))
+        if YEAR.search(text):
+            found += 1
+            assert may_hold_year(text), repr(text)
+    assert found > 100
+
+
+def test_its_is_searched_for_wherever_it_can_match() -> None:
+    """`_employers` searches for 'its' / 'the company's' before the phrase only where
+    `_may_name_its` lets it: for every stretch of a sentence from its start, in the prose and in
+    its masked text, wherever `ITS` matches the precheck passes (articles, and text with letters
+    that case folding takes to ASCII)."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import ITS, _masked, _may_name_its
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(19), paragraphs()
+    extra = [
+        "Anthropic said its new model, and ITS  chief   scientist, left. The Company’s head of X spoke.",
+        "Tesla and the firm's AI director Karpathy, itſ lead, and the \u212aompany's chief agreed.",
+        "OpenAI and \u0130ts research head, the FIRM'S founder, joined.",
+    ]
+    matched = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(3)] + extra:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            masked = _masked(a, sentence.start, sentence.end, sentence.start)
+            for end in range(sentence.start + 1, sentence.end + 1):
+                for stretch in (text[sentence.start : sentence.end], masked):
+                    if ITS.search(stretch, 0, end - sentence.start):
+                        matched += 1
+                        assert _may_name_its(a, sentence.start, end), text[sentence.start : end]
+    assert matched > 20

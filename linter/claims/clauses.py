@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, PLACE_CUE, REPORTED, YEAR, Analysis
+from linter.annotate.anchored import lowered
 from linter.annotate.text import Sentence
 from linter.claims.scan import finditer, search
 from linter.sheet import Fact
@@ -196,7 +197,7 @@ def _employers(
     for place in UNKNOWN_PLACE.finditer(text):  # "his PhD at Stanford under ...": a place the sheet does not know
         if not a.mentions_between(start + place.start(1), start + place.end(1)):
             found.append((place[1], place[0].strip(), start + place.start(1)))
-    its = ITS.search(text, 0, phrase_start - start) if phrase_start > start else None
+    its = ITS.search(text, 0, phrase_start - start) if _may_name_its(a, start, phrase_start) else None
     if its:
         orgs = [
             m for m in a.mentions_between(max(0, start - CONTEXT), start + its.start(), {"organisation"}) if m.entity
@@ -204,6 +205,23 @@ def _employers(
         if orgs and orgs[-1].entity:
             found.append((orgs[-1].entity, its[0].split()[0], start + its.start()))
     return found
+
+
+def _may_name_its(a: Analysis, start: int, end: int) -> bool:
+    """Can `ITS` match in the (masked) text of `start:end`? Only if 'its', 'company' or 'firm'
+    stands there in any case (a masked stretch holds only blanks): looked for in the page's
+    lower-cased prose (`lowered`; None when case folding could reach ASCII letters from beyond
+    it). `ITS` begins with a class of two letters, each at a word start: the engine stops at
+    every 'i' and 't' of the clause."""
+    if end <= start:
+        return False
+    low = lowered(a.prose)
+    return (
+        low is None
+        or low.find("its", start, end) >= 0
+        or low.find("company", start, end) >= 0
+        or low.find("firm", start, end) >= 0
+    )
 
 
 APOSTROPHE = re.compile(r"['’]")
@@ -226,13 +244,20 @@ def _employer(
     return (found[0][0], found[0][1]) if found else (None, "")
 
 
+def may_hold_year(text: str) -> bool:
+    """Can `YEAR` find a year in `text`? Only where '19' or '20' stands (a substring search):
+    the pattern begins with a look-behind, so the regex engine tries it at every character, once
+    per fact judged in the clause."""
+    return "19" in text or "20" in text
+
+
 def _past(a: Analysis, text: str, fact: Fact | None) -> str:
     """Why the clause is about an earlier time than the fact, or ''."""
     valid_from = fact.qualifiers.get("from") if fact is not None else None
     if valid_from is None:
         return ""
     year_from = valid_from.year if isinstance(valid_from, dt.date) else int(valid_from)
-    early = [y for y in YEAR.findall(text) if int(y) < year_from]
+    early = [y for y in YEAR.findall(text) if int(y) < year_from] if may_hold_year(text) else []
     if early:
         return f"the clause is dated {early[0]}"
     cue = PAST_CUE.search(text)
