@@ -315,3 +315,41 @@ def test_an_insert_can_hold_a_phrase_only_after_its_opener() -> None:
                     held += 1
                     assert _may_be_inserted(a, sentence, offset), text[sentence.start : offset]
     assert held > 1000
+
+
+def _line_kind_of_the_copied_line(text: str, start: int, end: int) -> str | None:
+    """`clauses._line_kind` as it was written on a copy of the line (the reference)."""
+    from linter.claims.clauses import BULLET, END_PUNCTUATION
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if line.count("|") >= 2:
+        return "table cell"
+    if BULLET.match(line):
+        return "list item"
+    if start == line_start and not END_PUNCTUATION.search(line) and len(line.split()) <= 16:
+        return "headline"
+    return None
+
+
+def test_a_line_read_in_place_is_the_kind_its_copy_was() -> None:
+    """`_line_kind` reads the line in the prose (counts, matches and searches bounded by the
+    line, at most 17 words split off): the same kinds as from a copy of the line, for every
+    sentence of random lines of table bars, bullets, numbers, punctuation and spaces."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import _line_kind
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng = random.Random(31)
+    pieces = ["|", "- ", "* ", "1. ", "2) ", "\t", " ", "  ", "\n", ".", "?", "!", ":", "”", '"', "word", "Ada", "x."]
+    kinds: set[str | None] = set()
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            kind = _line_kind(a, sentence)
+            kinds.add(kind)
+            assert kind == _line_kind_of_the_copied_line(text, sentence.start, sentence.end), repr(text)
+    assert kinds == {"table cell", "list item", "headline", None}

@@ -110,15 +110,22 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
     key = ("line", sentence.number)
     if key in a.memo:
         return a.memo[key]  # type: ignore[return-value]
-    line_start = a.prose.rfind("\n", 0, sentence.start) + 1
-    line_end = a.prose.find("\n", sentence.end)
-    line = a.prose[line_start : line_end if line_end >= 0 else len(a.prose)]
+    # Read in place, not from a copy of the line: a sentence of a long line (a paragraph, a whole
+    # page) copied it, and its first sentence split all of it into words to count 16.
+    prose = a.prose
+    line_start = prose.rfind("\n", 0, sentence.start) + 1
+    line_end = prose.find("\n", sentence.end)
+    line_end = line_end if line_end >= 0 else len(prose)
     kind: str | None = None
-    if line.count("|") >= 2:
+    if prose.count("|", line_start, line_end) >= 2:
         kind = "table cell"
-    elif BULLET.match(line):
+    elif BULLET.match(prose, line_start, line_end):
         kind = "list item"
-    elif sentence.start == line_start and not END_PUNCTUATION.search(line) and len(line.split()) <= 16:
+    elif (
+        sentence.start == line_start
+        and not END_PUNCTUATION.search(prose, line_start, line_end)
+        and len(prose[line_start:line_end].split(maxsplit=16)) <= 16
+    ):
         kind = "headline"
     a.memo[key] = kind
     return kind
