@@ -353,3 +353,64 @@ def test_a_line_read_in_place_is_the_kind_its_copy_was() -> None:
             kinds.add(kind)
             assert kind == _line_kind_of_the_copied_line(text, sentence.start, sentence.end), repr(text)
     assert kinds == {"table cell", "list item", "headline", None}
+
+
+FIGURE_PIECES = ["total", "In Total", "to date", "TO DATE", "so far", "cumulative", "altogether", "combined"]
+FIGURE_PIECES += ["overall", "lifetime", "Series E", "series  b", "seed round", "pre-seed Round", "last year"]
+FIGURE_PIECES += ["previous\nround", "first quarter", "a year ago", "A YEAR earlier", "in 2019", "In 1999", "in 2030"]
+FIGURE_PIECES += [" ", "x", "-", ",", "ſo far", "\u0130n 2020", "ſeed round", "\u212a", "to", "date", "1", "9", "2"]
+
+
+def test_a_figure_phrase_is_searched_wherever_it_can_match() -> None:
+    """`rules.numbers.another_measure` searches SUM, NAMED_ROUND and OTHER_TIME only where
+    `_may_match` lets it: wherever one matches, the precheck passes (random text of their words,
+    cases, letters that fold onto ASCII; and every window of the articles)."""
+    from linter.annotate.anchored import lowered
+    from rules.numbers import NAMED_ROUND, OTHER_TIME, SUM, _may_match
+
+    rng, pool = random.Random(37), paragraphs()
+    texts = ["".join(rng.choice(FIGURE_PIECES) for _ in range(rng.randint(0, 8))) for _ in range(4000)]
+    matched = 0
+    for text in texts + [make_article(rng, pool, 4000) for _ in range(2)]:
+        low = lowered(text)
+        for start in range(0, len(text), 1 if len(text) < 200 else 17):
+            end = start + 90
+            for pattern in (SUM, NAMED_ROUND, OTHER_TIME):
+                if pattern.search(text[start:end]):
+                    matched += 1
+                    assert _may_match(pattern, low, start, end), (pattern.pattern, text[start:end])
+    assert matched > 2000
+
+
+def test_another_measure_says_what_it_said_with_every_search() -> None:
+    """With its prechecks, `another_measure` answers as the plain searches did, for every
+    quantity of the articles against every amount and count fact."""
+    from linter.annotate.analysis import Analysis
+    from linter.annotate.numbers import quantities_between
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+    from rules.numbers import MEASURE_REACH, NAMED_ROUND, OTHER_TIME, SUM, another_measure
+
+    def plain(prose: str, q: object, fact: object) -> bool:
+        what = str(fact.value.data.get("what", ""))  # type: ignore[attr-defined]
+        near = prose[max(0, q.start - MEASURE_REACH) : q.end + MEASURE_REACH]  # type: ignore[attr-defined]
+        if any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
+            return True
+        data = fact.value.data  # type: ignore[attr-defined]
+        own = " ".join((*fact.cues, str(data.get("as_of", "")))).lower()  # type: ignore[attr-defined]
+        after = prose[q.end : q.end + MEASURE_REACH]  # type: ignore[attr-defined]
+        return any(m[0].lower() not in own for m in OTHER_TIME.finditer(after.split(",")[0]))
+
+    rng, pool = random.Random(41), paragraphs()
+    sheet = default_sheet()
+    facts = [f for f in sheet.facts if f.value.type in {"amount", "count"}]
+    extra = "It raised $5 billion in total, a $2bn Series E, up from $1bn last year and $3 billion in 2019."
+    said: set[bool] = set()
+    for text in [make_article(rng, pool, rng.randint(3000, 6000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), sheet)
+        for q in quantities_between(a, 0, len(text)):
+            for fact in facts:
+                answer = another_measure(a.prose, q, fact)
+                said.add(answer)
+                assert answer == plain(a.prose, q, fact), (text[q.start : q.end], fact.id)
+    assert said == {True, False}
