@@ -414,3 +414,26 @@ def test_another_measure_says_what_it_said_with_every_search() -> None:
                 said.add(answer)
                 assert answer == plain(a.prose, q, fact), (text[q.start : q.end], fact.id)
     assert said == {True, False}
+
+
+PAST_PIECES = ["former", "Formerly", "FORMER", "previously", "earlier in his career", "Earlier in HER career", "ex-"]
+PAST_PIECES += ["Ex-CEO", "at the time", "At The Time", "back then", "used to", "Once", "ONCE", " ", "x", "-", "_"]
+PAST_PIECES += ["uſed to", "\u212a", "\u0130", "once", "onc", "earlier", " in ", "at the", "time", "ex", "\n"]
+
+
+def test_a_past_cue_is_searched_for_wherever_one_can_stand() -> None:
+    """`_past` searches PAST_CUE only where `may_say_past` lets it: wherever it matches, the
+    precheck passes (random text of its words, cases and folding letters; the articles' clauses)."""
+    from linter.annotate.analysis import PAST_CUE
+    from linter.claims.clauses import may_say_past
+
+    rng, pool = random.Random(43), paragraphs()
+    texts = ["".join(rng.choice(PAST_PIECES) for _ in range(rng.randint(0, 8))) for _ in range(4000)]
+    for article in [make_article(rng, pool, 4000) for _ in range(2)]:
+        texts += [article[start : start + 120] for start in range(0, len(article), 7)]
+    matched = 0
+    for text in texts:
+        if PAST_CUE.search(text):
+            matched += 1
+            assert may_say_past(text), text
+    assert matched > 1000

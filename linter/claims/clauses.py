@@ -299,8 +299,23 @@ def _past(a: Analysis, text: str, fact: Fact | None) -> str:
     early = [y for y in YEAR.findall(text) if int(y) < year_from] if may_hold_year(text) else []
     if early:
         return f"the clause is dated {early[0]}"
-    cue = PAST_CUE.search(text)
+    cue = PAST_CUE.search(text) if may_say_past(text) else None
     return f"the clause says {cue[0]!r}" if cue else ""
+
+
+# What every match of PAST_CUE holds, lower-cased ('formerly' holds 'former').
+PAST_WORDS = ("former", "previously", "earlier in", "ex-", "at the time", "back then", "used to", "once")
+
+
+def may_say_past(text: str) -> bool:
+    """Can `PAST_CUE` match in `text`? Only where one of its words stands, in any case (looked
+    for in the lower-cased text; text beyond ASCII, where case folding can reach ASCII letters, is
+    searched): its first letters are common ones, so the regex engine stops at a quarter of the
+    characters, about 75 ns a character, once per fact judged in the clause."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in PAST_WORDS)
 
 
 def _reported(a: Analysis, sentence: Sentence, offset: int) -> bool:
