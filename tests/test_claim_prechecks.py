@@ -292,31 +292,6 @@ def test_a_hypothesis_is_looked_for_only_as_far_back_as_it_can_start() -> None:
     assert found > 1000
 
 
-def test_an_insert_can_hold_a_phrase_only_after_its_opener() -> None:
-    """`clause_kind` reads a sentence's inserts only when `_may_be_inserted` lets it: wherever an
-    insert holds an offset, the precheck passes (articles, and text with every kind of insert)."""
-    from linter.annotate.analysis import Analysis
-    from linter.claims.clauses import _inserts, _may_be_inserted
-    from linter.documents import Document
-    from linter.sheet import default_sheet
-
-    rng, pool = random.Random(29), paragraphs()
-    extra = (
-        "Karpathy, an OpenAI co-founder, joined Anthropic. Musk \u2014 a former Tesla chief \u2014 said so "
-        "(in a post on X). Joseph, who left Tesla, agreed \u2013 the head of X \u2013 and Amodei, whose lab grew, too."
-    )
-    held = 0
-    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(4)] + [extra]:
-        a = Analysis(Document("x", text), default_sheet())
-        for sentence in a.sentences:
-            inserts = _inserts(a, sentence)
-            for offset in range(sentence.start, sentence.end + 1):
-                if any(start < offset < end for start, end, _ in inserts):
-                    held += 1
-                    assert _may_be_inserted(a, sentence, offset), text[sentence.start : offset]
-    assert held > 1000
-
-
 def _line_kind_of_the_copied_line(text: str, start: int, end: int) -> str | None:
     """`clauses._line_kind` as it was written on a copy of the line (the reference)."""
     from linter.claims.clauses import BULLET, END_PUNCTUATION
