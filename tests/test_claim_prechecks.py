@@ -273,6 +273,50 @@ def test_its_is_searched_for_wherever_it_can_match() -> None:
     assert matched > 20
 
 
+def test_a_hypothesis_is_looked_for_only_as_far_back_as_it_can_start() -> None:
+    """`moves._is_claim` searches NOT_A_CLAIM from `NOT_A_CLAIM_REACH` characters before the verb,
+    not from the clause's start: it finds a match exactly when the longer search does (random text
+    of its words, separators, newlines and letters that fold onto ASCII; and the articles)."""
+    from linter.claims.moves import NOT_A_CLAIM, NOT_A_CLAIM_REACH
+
+    rng, pool = random.Random(23), paragraphs()
+    words = ["if", "whether", "WHETHER", "would", "could", "might", "iſ", "x", "ab", " ", " ", "\n", ",", "."]
+    found = 0
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += [make_article(rng, pool, rng.randint(2000, 4000)) for _ in range(2)]
+    for text in texts:
+        for end in range(0, len(text) + 1, 1 if len(text) < 400 else 3):
+            wide = NOT_A_CLAIM.search(text, max(0, end - 240), end)
+            found += wide is not None
+            assert (wide is None) == (NOT_A_CLAIM.search(text, max(0, end - NOT_A_CLAIM_REACH), end) is None)
+    assert found > 1000
+
+
+def test_an_insert_can_hold_a_phrase_only_after_its_opener() -> None:
+    """`clause_kind` reads a sentence's inserts only when `_may_be_inserted` lets it: wherever an
+    insert holds an offset, the precheck passes (articles, and text with every kind of insert)."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import _inserts, _may_be_inserted
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(29), paragraphs()
+    extra = (
+        "Karpathy, an OpenAI co-founder, joined Anthropic. Musk \u2014 a former Tesla chief \u2014 said so "
+        "(in a post on X). Joseph, who left Tesla, agreed \u2013 the head of X \u2013 and Amodei, whose lab grew, too."
+    )
+    held = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            inserts = _inserts(a, sentence)
+            for offset in range(sentence.start, sentence.end + 1):
+                if any(start < offset < end for start, end, _ in inserts):
+                    held += 1
+                    assert _may_be_inserted(a, sentence, offset), text[sentence.start : offset]
+    assert held > 1000
+
+
 def _line_kind_of_the_copied_line(text: str, start: int, end: int) -> str | None:
     """`clauses._line_kind` as it was written on a copy of the line (the reference)."""
     from linter.claims.clauses import BULLET, END_PUNCTUATION

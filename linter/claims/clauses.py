@@ -109,9 +109,10 @@ def clause_kind(a: Analysis, sentence: Sentence, offset: int, reported: bool | N
     line_kind = _line_kind(a, sentence)
     if line_kind in ("table cell", "list item"):
         return line_kind
-    for start, end, kind in _inserts(a, sentence):
-        if start < offset < end:
-            return kind
+    if _may_be_inserted(a, sentence, offset):
+        for start, end, kind in _inserts(a, sentence):
+            if start < offset < end:
+                return kind
     if _reported(a, sentence, offset) if reported is None else reported:
         return "reported"
     return line_kind or "main"
@@ -146,6 +147,19 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
         kind = "headline"
     a.memo[key] = kind
     return kind
+
+
+INSERT_OPENER = re.compile(
+    r"[,(—–]"
+)  # what an insert opens with: RELATIVE's comma, APPOSITIVE's comma, dash or bracket
+
+
+def _may_be_inserted(a: Analysis, sentence: Sentence, offset: int) -> bool:
+    """Can one of the sentence's inserts (`_inserts`) hold `offset`? Only if it opens before it,
+    so its comma or bracket, or the dash after its space, stands in the sentence up to `offset`.
+    Most phrases have none before them: their sentence is not searched for inserts (two
+    searches of the whole sentence, kept for it, but asked for the scope of a phrase)."""
+    return INSERT_OPENER.search(a.prose, sentence.start, offset + 1) is not None
 
 
 def _inserts(a: Analysis, sentence: Sentence) -> list[tuple[int, int, str]]:

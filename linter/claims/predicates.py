@@ -313,8 +313,8 @@ def attribute(
         for d, who, f, at in foreign
     ):
         return None
-    values = {repr(b.fact.value.data) for b in best}
-    return best[0] if len(values) == 1 else None
+    # (one fit, the usual case, states one value: no fact's data is printed to compare)
+    return best[0] if len(best) == 1 or len({repr(b.fact.value.data) for b in best}) == 1 else None
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
