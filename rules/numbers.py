@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
+from linter.annotate.anchored import lowered
 from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between, value_interval
 from linter.claims.career import length_claims
 from linter.claims.counts import counted_fact
@@ -49,13 +50,32 @@ OTHER_TIME = re.compile(
 )
 
 
+# What every match of each pattern holds, lower-cased: a stretch of the page's lower-cased prose
+# without any of them is not searched (the patterns start with a word boundary and ignore case,
+# so the regex engine tries their alternatives, lower-casing, at every character).
+NEEDS = {
+    SUM: tuple(w for w in SUM_WORDS if not any(o != w and o in w for o in SUM_WORDS)),  # 'in total': 'total'
+    NAMED_ROUND: ("series", "seed"),
+    OTHER_TIME: ("year", "round", "quarter", "19", "20"),
+}
+
+
+def _may_match(pattern: re.Pattern[str], low: str | None, start: int, end: int) -> bool:
+    """Can `pattern` match within `start:end` of the prose whose lower case (`lowered`) is `low`?
+    Only where one of the literals its matches hold stands (None: the case was not trusted)."""
+    return low is None or any(low.find(word, start, end) >= 0 for word in NEEDS[pattern])
+
+
 def another_measure(prose: str, q: Quantity, fact: Fact) -> bool:
     """Does the figure's own phrase say it measures a sum, a named round or another time than
     the fact does?"""
     what = str(fact.value.data.get("what", ""))
-    near = prose[max(0, q.start - MEASURE_REACH) : q.end + MEASURE_REACH]
-    if any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
+    low, start, end = lowered(prose), max(0, q.start - MEASURE_REACH), q.end + MEASURE_REACH
+    near = prose[start:end]
+    if any(_may_match(p, low, start, end) and p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
         return True
+    if not _may_match(OTHER_TIME, low, q.end, q.end + MEASURE_REACH):
+        return False
     own = " ".join((*fact.cues, str(fact.value.data.get("as_of", "")))).lower()
     after = prose[q.end : q.end + MEASURE_REACH]
     return any(m[0].lower() not in own for m in OTHER_TIME.finditer(after.split(",")[0]))

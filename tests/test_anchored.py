@@ -20,6 +20,7 @@ from linter.annotate.analysis import (
     FIRST_PERSON,
     FIRST_PERSON_SCAN,
     PAST_CUE,
+    PLACE_CUE,
     YEAR,
     clause_breaks,
 )
@@ -37,7 +38,7 @@ from linter.annotate.names import CAPITALISED_TOKEN
 from linter.annotate.numbers import A_YEAR, ANCHORED_QUANTITY, QUANTITY
 from linter.annotate.quotes import BLOCKQUOTE, PASSAGE, passages
 from linter.annotate.text import LAST_WORD
-from linter.claims.clauses import ITS, UNKNOWN_PLACE
+from linter.claims.clauses import CUE_BEFORE, ITS, MOTION_CUE, UNKNOWN_PLACE
 from linter.language.en import YEAR_DIGITS
 from linter.sheet import Entity, Sheet, default_sheet, load_sheet
 from rules.teams import MANDATE_NOUN
@@ -388,11 +389,20 @@ PAST_PIECES += ["at the time", "back then", "used to", "Once", "ex-", "Ex-CEO", 
 PAST_PIECES += ["f", "p", "e", "a", "b", "u", "o", "é", "İ", "ſ", "\u212a", "\n", "uſed to", "hiſ"]
 
 
+PLAIN_CUE_BEFORE = re.compile(r"(?:" + PLACE_CUE + "|" + MOTION_CUE + r")\s+(?:the\s+)?$")
+CUE_PIECES = ["at", "AT", "with", "for", "from", "while at", "when he was at", "when SHE was at", "back at", "back"]
+CUE_PIECES += ["during his time at", "during their Years at", "before joining", "after leaving", "after departing"]
+CUE_PIECES += ["left", "leaving", "departing", "join", "Joins", "joined", "joining", "rejoin", "rejoined", "went"]
+CUE_PIECES += ["goes", "go", "going", "moved", "move", "moving", "moves", "headed", "heads", "returned", "came"]
+CUE_PIECES += ["returning", "leaves", "to", "the", "The", " ", "  ", "\n", "\t", "x", "a", "é", "İ", "ſ", "\u212a"]
+CUE_PIECES += ["joinſ", "ſtint", "wıth", "-", "that", "chat", "Kathy"]
+
 # Patterns rewritten to start with a class of their first letters, beside their plain forms and
 # the pieces their random texts are made of (cases, folds onto ASCII, word characters around them).
 CLASS_STARTED = {
     "event words": (EVENT_WORD, PLAIN_EVENT_WORD, EVENT_PIECES),
     "past cues": (PAST_CUE, PLAIN_PAST_CUE, PAST_PIECES),
+    "cues before an organisation": (CUE_BEFORE, PLAIN_CUE_BEFORE, CUE_PIECES),
 }
 
 
@@ -410,3 +420,15 @@ def test_rewritten_patterns_on_articles(name: str) -> None:
     new, plain, _ = CLASS_STARTED[name]
     for text in corpus():
         assert spans(new.finditer(text)) == spans(plain.finditer(text))
+
+
+def test_cues_before_an_organisation_in_every_window_of_the_articles() -> None:
+    """As `clauses._employers` asks: the 40 characters before each offset, searched."""
+    found = 0
+    for text in corpus():
+        for end in range(1, len(text)):
+            before = text[max(0, end - 40) : end]
+            plain = PLAIN_CUE_BEFORE.search(before)
+            found += plain is not None
+            assert spans(filter(None, [CUE_BEFORE.search(before)])) == spans(filter(None, [plain]))
+    assert found > 1000

@@ -203,3 +203,237 @@ def test_a_fronted_title_is_read_only_in_sentences_that_start_with_as() -> None:
             matched += 1
             assert text.startswith("As"), text
     assert matched >= 3
+
+
+def test_asserts_reads_the_force_a_full_reading_gives() -> None:
+    """`asserts` reads only a phrase's force when no reading of it was made: for every phrase,
+    the same answer as the full reading's (asked on a page of its own, so nothing is shared)."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import asserts, scope_of
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(13), paragraphs()
+    extra = "Did Karpathy join Anthropic? It said he joined. He never joined Tesla. If he had joined Google, fine."
+    forces: set[str] = set()
+    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(3)] + [extra]:
+        alone, full = Analysis(Document("x", text), default_sheet()), Analysis(Document("x", text), default_sheet())
+        for sentence in full.sentences:
+            for start in range(sentence.start, sentence.end, 7):
+                end = min(sentence.end, start + 9)
+                force = scope_of(full, sentence, start, end).force
+                forces.add(force)
+                assert asserts(alone, start, end) == (force == "asserted"), text[start:end]
+                assert asserts(full, start, end) == (force == "asserted")
+    assert {"asserted", "question", "reported", "negated", "hypothetical"} <= forces
+
+
+def test_a_year_is_searched_for_wherever_one_can_stand() -> None:
+    """`_past` reads the clause's years only where `may_hold_year` lets it: wherever `YEAR` finds
+    one, the precheck passes (random text over the characters years and their bounds are made of)."""
+    from linter.annotate.analysis import YEAR
+    from linter.claims.clauses import may_hold_year
+
+    rng = random.Random(17)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice("11229900 x$-\u0661\u0669\n") for _ in range(rng.randint(0, 12)))
+        if YEAR.search(text):
+            found += 1
+            assert may_hold_year(text), repr(text)
+    assert found > 100
+
+
+def test_its_is_searched_for_wherever_it_can_match() -> None:
+    """`_employers` searches for 'its' / 'the company's' before the phrase only where
+    `_may_name_its` lets it: for every stretch of a sentence from its start, in the prose and in
+    its masked text, wherever `ITS` matches the precheck passes (articles, and text with letters
+    that case folding takes to ASCII)."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import ITS, _masked, _may_name_its
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(19), paragraphs()
+    extra = [
+        "Anthropic said its new model, and ITS  chief   scientist, left. The Company’s head of X spoke.",
+        "Tesla and the firm's AI director Karpathy, itſ lead, and the \u212aompany's chief agreed.",
+        "OpenAI and \u0130ts research head, the FIRM'S founder, joined.",
+    ]
+    matched = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(3)] + extra:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            masked = _masked(a, sentence.start, sentence.end, sentence.start)
+            for end in range(sentence.start + 1, sentence.end + 1):
+                for stretch in (text[sentence.start : sentence.end], masked):
+                    if ITS.search(stretch, 0, end - sentence.start):
+                        matched += 1
+                        assert _may_name_its(a, sentence.start, end), text[sentence.start : end]
+    assert matched > 20
+
+
+def test_a_hypothesis_is_looked_for_only_as_far_back_as_it_can_start() -> None:
+    """`moves._is_claim` searches NOT_A_CLAIM from `NOT_A_CLAIM_REACH` characters before the verb,
+    not from the clause's start: it finds a match exactly when the longer search does (random text
+    of its words, separators, newlines and letters that fold onto ASCII; and the articles)."""
+    from linter.claims.moves import NOT_A_CLAIM, NOT_A_CLAIM_REACH
+
+    rng, pool = random.Random(23), paragraphs()
+    words = ["if", "whether", "WHETHER", "would", "could", "might", "iſ", "x", "ab", " ", " ", "\n", ",", "."]
+    found = 0
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += [make_article(rng, pool, rng.randint(2000, 4000)) for _ in range(2)]
+    for text in texts:
+        for end in range(0, len(text) + 1, 1 if len(text) < 400 else 3):
+            wide = NOT_A_CLAIM.search(text, max(0, end - 240), end)
+            found += wide is not None
+            assert (wide is None) == (NOT_A_CLAIM.search(text, max(0, end - NOT_A_CLAIM_REACH), end) is None)
+    assert found > 1000
+
+
+def test_an_insert_can_hold_a_phrase_only_after_its_opener() -> None:
+    """`clause_kind` reads a sentence's inserts only when `_may_be_inserted` lets it: wherever an
+    insert holds an offset, the precheck passes (articles, and text with every kind of insert)."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import _inserts, _may_be_inserted
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng, pool = random.Random(29), paragraphs()
+    extra = (
+        "Karpathy, an OpenAI co-founder, joined Anthropic. Musk \u2014 a former Tesla chief \u2014 said so "
+        "(in a post on X). Joseph, who left Tesla, agreed \u2013 the head of X \u2013 and Amodei, whose lab grew, too."
+    )
+    held = 0
+    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            inserts = _inserts(a, sentence)
+            for offset in range(sentence.start, sentence.end + 1):
+                if any(start < offset < end for start, end, _ in inserts):
+                    held += 1
+                    assert _may_be_inserted(a, sentence, offset), text[sentence.start : offset]
+    assert held > 1000
+
+
+def _line_kind_of_the_copied_line(text: str, start: int, end: int) -> str | None:
+    """`clauses._line_kind` as it was written on a copy of the line (the reference)."""
+    from linter.claims.clauses import BULLET, END_PUNCTUATION
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if line.count("|") >= 2:
+        return "table cell"
+    if BULLET.match(line):
+        return "list item"
+    if start == line_start and not END_PUNCTUATION.search(line) and len(line.split()) <= 16:
+        return "headline"
+    return None
+
+
+def test_a_line_read_in_place_is_the_kind_its_copy_was() -> None:
+    """`_line_kind` reads the line in the prose (counts, matches and searches bounded by the
+    line, at most 17 words split off): the same kinds as from a copy of the line, for every
+    sentence of random lines of table bars, bullets, numbers, punctuation and spaces."""
+    from linter.annotate.analysis import Analysis
+    from linter.claims.clauses import _line_kind
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+
+    rng = random.Random(31)
+    pieces = ["|", "- ", "* ", "1. ", "2) ", "\t", " ", "  ", "\n", ".", "?", "!", ":", "”", '"', "word", "Ada", "x."]
+    kinds: set[str | None] = set()
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        a = Analysis(Document("x", text), default_sheet())
+        for sentence in a.sentences:
+            kind = _line_kind(a, sentence)
+            kinds.add(kind)
+            assert kind == _line_kind_of_the_copied_line(text, sentence.start, sentence.end), repr(text)
+    assert kinds == {"table cell", "list item", "headline", None}
+
+
+FIGURE_PIECES = ["total", "In Total", "to date", "TO DATE", "so far", "cumulative", "altogether", "combined"]
+FIGURE_PIECES += ["overall", "lifetime", "Series E", "series  b", "seed round", "pre-seed Round", "last year"]
+FIGURE_PIECES += ["previous\nround", "first quarter", "a year ago", "A YEAR earlier", "in 2019", "In 1999", "in 2030"]
+FIGURE_PIECES += [" ", "x", "-", ",", "ſo far", "\u0130n 2020", "ſeed round", "\u212a", "to", "date", "1", "9", "2"]
+
+
+def test_a_figure_phrase_is_searched_wherever_it_can_match() -> None:
+    """`rules.numbers.another_measure` searches SUM, NAMED_ROUND and OTHER_TIME only where
+    `_may_match` lets it: wherever one matches, the precheck passes (random text of their words,
+    cases, letters that fold onto ASCII; and every window of the articles)."""
+    from linter.annotate.anchored import lowered
+    from rules.numbers import NAMED_ROUND, OTHER_TIME, SUM, _may_match
+
+    rng, pool = random.Random(37), paragraphs()
+    texts = ["".join(rng.choice(FIGURE_PIECES) for _ in range(rng.randint(0, 8))) for _ in range(4000)]
+    matched = 0
+    for text in texts + [make_article(rng, pool, 4000) for _ in range(2)]:
+        low = lowered(text)
+        for start in range(0, len(text), 1 if len(text) < 200 else 17):
+            end = start + 90
+            for pattern in (SUM, NAMED_ROUND, OTHER_TIME):
+                if pattern.search(text[start:end]):
+                    matched += 1
+                    assert _may_match(pattern, low, start, end), (pattern.pattern, text[start:end])
+    assert matched > 2000
+
+
+def test_another_measure_says_what_it_said_with_every_search() -> None:
+    """With its prechecks, `another_measure` answers as the plain searches did, for every
+    quantity of the articles against every amount and count fact."""
+    from linter.annotate.analysis import Analysis
+    from linter.annotate.numbers import quantities_between
+    from linter.documents import Document
+    from linter.sheet import default_sheet
+    from rules.numbers import MEASURE_REACH, NAMED_ROUND, OTHER_TIME, SUM, another_measure
+
+    def plain(prose: str, q: object, fact: object) -> bool:
+        what = str(fact.value.data.get("what", ""))  # type: ignore[attr-defined]
+        near = prose[max(0, q.start - MEASURE_REACH) : q.end + MEASURE_REACH]  # type: ignore[attr-defined]
+        if any(p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
+            return True
+        data = fact.value.data  # type: ignore[attr-defined]
+        own = " ".join((*fact.cues, str(data.get("as_of", "")))).lower()  # type: ignore[attr-defined]
+        after = prose[q.end : q.end + MEASURE_REACH]  # type: ignore[attr-defined]
+        return any(m[0].lower() not in own for m in OTHER_TIME.finditer(after.split(",")[0]))
+
+    rng, pool = random.Random(41), paragraphs()
+    sheet = default_sheet()
+    facts = [f for f in sheet.facts if f.value.type in {"amount", "count"}]
+    extra = "It raised $5 billion in total, a $2bn Series E, up from $1bn last year and $3 billion in 2019."
+    said: set[bool] = set()
+    for text in [make_article(rng, pool, rng.randint(3000, 6000)) for _ in range(4)] + [extra]:
+        a = Analysis(Document("x", text), sheet)
+        for q in quantities_between(a, 0, len(text)):
+            for fact in facts:
+                answer = another_measure(a.prose, q, fact)
+                said.add(answer)
+                assert answer == plain(a.prose, q, fact), (text[q.start : q.end], fact.id)
+    assert said == {True, False}
+
+
+PAST_PIECES = ["former", "Formerly", "FORMER", "previously", "earlier in his career", "Earlier in HER career", "ex-"]
+PAST_PIECES += ["Ex-CEO", "at the time", "At The Time", "back then", "used to", "Once", "ONCE", " ", "x", "-", "_"]
+PAST_PIECES += ["uſed to", "\u212a", "\u0130", "once", "onc", "earlier", " in ", "at the", "time", "ex", "\n"]
+
+
+def test_a_past_cue_is_searched_for_wherever_one_can_stand() -> None:
+    """`_past` searches PAST_CUE only where `may_say_past` lets it: wherever it matches, the
+    precheck passes (random text of its words, cases and folding letters; the articles' clauses)."""
+    from linter.annotate.analysis import PAST_CUE
+    from linter.claims.clauses import may_say_past
+
+    rng, pool = random.Random(43), paragraphs()
+    texts = ["".join(rng.choice(PAST_PIECES) for _ in range(rng.randint(0, 8))) for _ in range(4000)]
+    for article in [make_article(rng, pool, 4000) for _ in range(2)]:
+        texts += [article[start : start + 120] for start in range(0, len(article), 7)]
+    matched = 0
+    for text in texts:
+        if PAST_CUE.search(text):
+            matched += 1
+            assert may_say_past(text), text
+    assert matched > 1000

@@ -15,6 +15,8 @@ LONG = (
     "Yesterday the company said that its former Tesla senior director of AI and OpenAI founding member"
     " Andrej Karpathy would join. Anthropic's head of pre-training and chief research scientist, Nick Joseph,"
     " agreed. Then, in a long statement about the new team and its plans, Anthropic CEO Dario Amodei spoke."
+    " Anthropic  CEO  Dario Amodei, and CEO\nDario Amodei, and the chief\tscientist Nick Joseph, and"
+    " Tesla's director of AI ,  Andrej Karpathy, and OpenAI co-founder Andrej Karpathy agreed."
 )
 
 

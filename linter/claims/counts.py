@@ -135,5 +135,5 @@ def counted_fact(a: Analysis, sentence: Sentence, q: Quantity, others: list[Quan
     if who is None or _another_year(a, clause_start, clause_end) or negated(a, sentence, clause_start, q.end):
         return CountReading(None)
     mine = [f for f in named if f.subject == who.entity]
-    values = {repr(f.value.data) for f in mine}
-    return CountReading(mine[0] if len(values) == 1 else None)
+    one = len(mine) == 1 or len({repr(f.value.data) for f in mine}) == 1  # (one fact: nothing printed)
+    return CountReading(mine[0] if one else None)

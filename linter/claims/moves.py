@@ -78,6 +78,10 @@ MOVE_VERB = re.compile(
 # Hypotheticals ("if he left OpenAI for ...", "would quit"): denials and questions are already
 # never judged (Analysis.asserts), but a move that did not happen is not a claim either.
 NOT_A_CLAIM = re.compile(r"\b(?:if|whether|would|could|might)\b[^,;.]{0,40}$", re.IGNORECASE)
+# How far back a match of NOT_A_CLAIM can start: its word (7 characters at most) and 40 more, to
+# the end of the stretch or a newline right before it (`$`). A search from further back tries the
+# pattern (a word boundary first: nothing to skip by) at every character in vain.
+NOT_A_CLAIM_REACH = 7 + 40 + 1
 FORMER = {"former", "ex"}
 PAST_MARK = re.compile(r"(?:former|ex-|one-time|onetime|erstwhile|then)\s*$", re.IGNORECASE)
 
@@ -105,7 +109,7 @@ def _is_claim(a: Analysis, sentence: Sentence, offset: int) -> bool:
     if sentence.question:
         return False
     clause_start, _ = a.clause(sentence, offset)
-    return not NOT_A_CLAIM.search(a.prose, max(clause_start, offset - CONTEXT), offset)
+    return not NOT_A_CLAIM.search(a.prose, max(clause_start, offset - NOT_A_CLAIM_REACH), offset)
 
 
 def _destination(a: Analysis, sentence: Sentence, offset: int, pattern: re.Pattern[str] = DESTINATION) -> str | None:

@@ -228,9 +228,13 @@ def subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[st
     """The subject of the predicate at `offset`: an agent ('reported by TechCrunch'), else the
     nearest name or resolved pronoun before it in its clause, skipping appositives."""
     key = ("subject", offset, kinds)
-    if key not in a.memo:
-        a.memo[key] = _subject_of(a, sentence, offset, kinds)
-    return a.memo[key]  # type: ignore[return-value]
+    found = a.memo.get(key, _UNASKED)
+    if found is _UNASKED:
+        found = a.memo[key] = _subject_of(a, sentence, offset, kinds)
+    return found  # type: ignore[return-value]
+
+
+_UNASKED = object()  # a subject not asked for yet (None is an answer: no subject)
 
 
 def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[str]) -> Mention | None:
@@ -255,12 +259,16 @@ def _subject_of(a: Analysis, sentence: Sentence, offset: int, kinds: frozenset[s
     may_compare = compared is None or bisect.bisect_left(compared, clause_start + 1) < bisect.bisect_left(
         compared, offset
     )
-    candidates = [
-        m
-        for m in named
-        if not (skipped and any(s <= m.start < e for s, e in skipped))
-        and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
-    ]
+    candidates = (
+        [
+            m
+            for m in named
+            if not (skipped and any(s <= m.start < e for s, e in skipped))
+            and not (may_compare and search(a, COMPARED, clause_start + 1, m.start))
+        ]
+        if skipped or may_compare
+        else named  # (most clauses: nothing to pass over, no list copied)
+    )
     if not candidates:
         return _protagonist(a, clause_start, offset)
     if PARTICIPLE.match(a.prose, offset, clause_end) and a.prose.find(",", candidates[-1].end, offset) >= 0:
@@ -329,8 +337,8 @@ def attribute(
         for d, who, facts, at in foreign
     ):
         return None
-    values = {repr(b.fact.value.data) for b in best}
-    return best[0] if len(values) == 1 else None
+    # (one fit, the usual case, states one value: no fact's data is printed to compare)
+    return best[0] if len(best) == 1 or len({repr(b.fact.value.data) for b in best}) == 1 else None
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}

@@ -79,15 +79,18 @@ def _trim(doc: Analysis, words: list[re.Match[str]], base: int) -> tuple[int, in
 
 def _before(doc: Analysis, person: Mention, floor: int) -> TitleClaim | None:
     base = max(floor, person.start - 120)
-    # Most names have no title before them, which the last few words tell: tokens are read from
-    # a space 30 characters back first (no token spans a space, so they are the same tokens),
-    # and from `base` only when the title runs back to that space.
-    near = doc.prose.rfind(" ", base + 1, person.start - 30)
-    if near > base:
-        found = _title_before(doc, person, list(TOKEN.finditer(doc.prose, near, person.start)), partial=True)
-        if found is not _FURTHER:
-            return found
-    return _title_before(doc, person, list(TOKEN.finditer(doc.prose, base, person.start)), partial=False)
+    # Most names have no title before them, which the last two words tell: tokens are read from
+    # the space before those words first, then from a space 30 characters back (no token spans a
+    # space, so they are the same tokens), and from `base` only when the title runs back further.
+    prose = doc.prose
+    last_word = prose.rfind(" ", base + 1, person.start - 1)
+    two_words = prose.rfind(" ", base + 1, last_word) if last_word > base else -1
+    for near in (two_words, prose.rfind(" ", base + 1, person.start - 30)):
+        if near > base:
+            found = _title_before(doc, person, list(TOKEN.finditer(prose, near, person.start)), partial=True)
+            if found is not _FURTHER:
+                return found
+    return _title_before(doc, person, list(TOKEN.finditer(prose, base, person.start)), partial=False)
 
 
 _FURTHER = TitleClaim("", "", None, -1, -1)  # the tokens read so far do not decide: read from further back
