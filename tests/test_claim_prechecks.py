@@ -4,12 +4,17 @@ the search would match (the search itself still decides)."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 
 import pytest
 
 from bench.generated import make_article, paragraphs
+from linter.annotate.analysis import Analysis
+from linter.annotate.text import Sentence
 from linter.claims.clauses import CUE_BEFORE, _may_end_with_cue
 from linter.compiled import engine_compiled
+from linter.documents import Document
+from linter.sheet import default_sheet
 
 CUES = [
     "at", "with", "for", "from", "while at", "when he was at", "when she was at", "back at",
@@ -17,6 +22,25 @@ CUES = [
     "left", "leaving", "departing", "join", "joins", "joined", "joining", "rejoined", "went to", "moved to",
     "came back to", "leaves for", "left for", "chat", "AT", "Joined", "JOINS", "joinſ", "ſtint at",
 ]  # fmt: skip
+
+
+def articles(seed: int, count: int, low: int, high: int) -> list[str]:
+    """`count` generated articles of `low` to `high` characters, the same for a seed."""
+    rng, pool = random.Random(seed), paragraphs()
+    return [make_article(rng, pool, rng.randint(low, high)) for _ in range(count)]
+
+
+def sentences_of(texts: list[str]) -> Iterator[tuple[Analysis, Sentence]]:
+    """Each text's analysis (`analysed`) with each of its sentences."""
+    for text in texts:
+        a = analysed(text)
+        for sentence in a.sentences:
+            yield a, sentence
+
+
+def analysed(text: str) -> Analysis:
+    """The text's analysis against the default sheet."""
+    return Analysis(Document("x", text), default_sheet())
 
 
 def test_every_text_ending_with_a_cue_passes_the_precheck() -> None:
@@ -29,9 +53,8 @@ def test_every_text_ending_with_a_cue_passes_the_precheck() -> None:
 
 
 def test_the_precheck_lets_through_every_window_the_search_matches_on_articles() -> None:
-    rng, pool = random.Random(5), paragraphs()
     matched = 0
-    for text in [make_article(rng, pool, rng.randint(2000, 8000)) for _ in range(6)]:
+    for text in articles(5, 6, 2000, 8000):
         for end in range(len(text)):
             before = text[max(0, end - 40) : end]
             if CUE_BEFORE.search(before):
@@ -41,22 +64,16 @@ def test_the_precheck_lets_through_every_window_the_search_matches_on_articles()
 
 
 def test_a_name_is_taken_only_after_a_comma_or_a_taking_word() -> None:
-    from linter.annotate.analysis import Analysis
     from linter.claims.fragments import TAKEN, TAKEN_ENDS
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
-    rng, pool = random.Random(7), paragraphs()
     extra = "Born 1986. Co-founded OpenAI alongside\nSam Altman, and Greg. Worked under  Musk; with him, Joseph."
     matched = 0
-    for text in [make_article(rng, pool, rng.randint(2000, 6000)) for _ in range(4)] + [extra]:
-        a = Analysis(Document("x", text), default_sheet())
-        for sentence in a.sentences:
-            for end in range(sentence.start, sentence.end + 1):
-                before = text[sentence.start : end]
-                if TAKEN.search(before):
-                    matched += 1
-                    assert before.rstrip().endswith(TAKEN_ENDS), before
+    for a, sentence in sentences_of([*articles(7, 4, 2000, 6000), extra]):
+        for end in range(sentence.start, sentence.end + 1):
+            before = a.prose[sentence.start : end]
+            if TAKEN.search(before):
+                matched += 1
+                assert before.rstrip().endswith(TAKEN_ENDS), before
     assert matched > 100
 
 
@@ -78,10 +95,7 @@ def test_an_opening_bracket_before_the_years_is_the_one_the_search_finds() -> No
 def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reading's force and its clause kind ask the same question of the same window: the
     force's answer serves the kind, and both are what each finds alone."""
-    from linter.annotate.analysis import Analysis
     from linter.claims import clauses
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
     asked: list[int] = []
     original = clauses.search
@@ -93,7 +107,7 @@ def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.M
 
     monkeypatch.setattr(clauses, "search", counted)
     text = "The article said Karpathy joined Anthropic. Karpathy joined Anthropic. Did Karpathy join Anthropic?"
-    a = Analysis(Document("x", text), default_sheet())
+    a = analysed(text)
     for sentence, force in zip(a.sentences, ("reported", "asserted", "question"), strict=True):
         at = text.index("join", sentence.start)
         reading = clauses._reading(a, sentence, at, at + 6)
@@ -106,27 +120,21 @@ def test_a_clause_reading_asks_once_whether_it_is_reported(monkeypatch: pytest.M
 def test_a_name_can_be_in_an_appositive_only_after_a_comma_or_dash() -> None:
     """`_subject_of` searches for appositives only when `_may_hold_appositive` lets it: wherever
     an appositive the search finds holds a name, the precheck passes."""
-    from linter.annotate.analysis import Analysis
     from linter.claims.predicates import SUBJECT_KINDS, _masked_appositives, _may_hold_appositive
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
-    rng, pool = random.Random(11), paragraphs()
     extra = (
         "Karpathy, an OpenAI co-founder, joined Anthropic. Musk — a former Tesla chief — said so.\n"
         "Amodei \u2013 Anthropic's head \u2013 agreed, and Joseph,who left Tesla, too."
     )
     held = 0
-    for text in [make_article(rng, pool, rng.randint(2000, 6000)) for _ in range(4)] + [extra]:
-        a = Analysis(Document("x", text), default_sheet())
-        for sentence in a.sentences:
-            for offset in range(sentence.start, sentence.end, 3):
-                start, _ = a.clause(sentence, offset)
-                named = [m for m in a.mentions_between(start, offset, SUBJECT_KINDS) if m.end <= offset]
-                skipped = _masked_appositives(a, start, offset)
-                if named and any(s <= m.start < e for m in named for s, e in skipped):
-                    held += 1
-                    assert _may_hold_appositive(a, start, named), text[start:offset]
+    for a, sentence in sentences_of([*articles(11, 4, 2000, 6000), extra]):
+        for offset in range(sentence.start, sentence.end, 3):
+            start, _ = a.clause(sentence, offset)
+            named = [m for m in a.mentions_between(start, offset, SUBJECT_KINDS) if m.end <= offset]
+            skipped = _masked_appositives(a, start, offset)
+            if named and any(s <= m.start < e for m in named for s, e in skipped):
+                held += 1
+                assert _may_hold_appositive(a, start, named), a.prose[start:offset]
     assert held > 50
 
 
@@ -138,7 +146,6 @@ def test_attribution_asks_no_subject_past_the_nearest_cue_that_fits() -> None:
     from linter.documents import Document
     from linter.sheet import default_sheet
 
-    rng, pool = random.Random(13), paragraphs()
     sheet = default_sheet()
     facts = sheet.facts_of_type("date")
     tied = cut = 0
@@ -148,7 +155,7 @@ def test_attribution_asks_no_subject_past_the_nearest_cue_that_fits() -> None:
         asked.append(at)
         return subject_of(doc, s, at)  # type: ignore[arg-type]
 
-    for text in [make_article(rng, pool, rng.randint(3000, 8000)) for _ in range(5)]:
+    for text in articles(13, 5, 3000, 8000):
         a = Analysis(Document("x", text), sheet)
         cues = {m.start(): m for m in _page_cue_index(a, facts).finditer(a, 0, len(text))}
         for date in a.dates:
@@ -208,16 +215,12 @@ def test_a_fronted_title_is_read_only_in_sentences_that_start_with_as() -> None:
 def test_asserts_reads_the_force_a_full_reading_gives() -> None:
     """`asserts` reads only a phrase's force when no reading of it was made: for every phrase,
     the same answer as the full reading's (asked on a page of its own, so nothing is shared)."""
-    from linter.annotate.analysis import Analysis
     from linter.claims.clauses import asserts, scope_of
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
-    rng, pool = random.Random(13), paragraphs()
     extra = "Did Karpathy join Anthropic? It said he joined. He never joined Tesla. If he had joined Google, fine."
     forces: set[str] = set()
-    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(3)] + [extra]:
-        alone, full = Analysis(Document("x", text), default_sheet()), Analysis(Document("x", text), default_sheet())
+    for text in [*articles(13, 3, 2000, 5000), extra]:
+        alone, full = analysed(text), analysed(text)
         for sentence in full.sentences:
             for start in range(sentence.start, sentence.end, 7):
                 end = min(sentence.end, start + 9)
@@ -249,27 +252,21 @@ def test_its_is_searched_for_wherever_it_can_match() -> None:
     `_may_name_its` lets it: for every stretch of a sentence from its start, in the prose and in
     its masked text, wherever `ITS` matches the precheck passes (articles, and text with letters
     that case folding takes to ASCII)."""
-    from linter.annotate.analysis import Analysis
     from linter.claims.clauses import ITS, _masked, _may_name_its
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
-    rng, pool = random.Random(19), paragraphs()
     extra = [
         "Anthropic said its new model, and ITS  chief   scientist, left. The Company’s head of X spoke.",
         "Tesla and the firm's AI director Karpathy, itſ lead, and the \u212aompany's chief agreed.",
         "OpenAI and \u0130ts research head, the FIRM'S founder, joined.",
     ]
     matched = 0
-    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(3)] + extra:
-        a = Analysis(Document("x", text), default_sheet())
-        for sentence in a.sentences:
-            masked = _masked(a, sentence.start, sentence.end, sentence.start)
-            for end in range(sentence.start + 1, sentence.end + 1):
-                for stretch in (text[sentence.start : sentence.end], masked):
-                    if ITS.search(stretch, 0, end - sentence.start):
-                        matched += 1
-                        assert _may_name_its(a, sentence.start, end), text[sentence.start : end]
+    for a, sentence in sentences_of([*articles(19, 3, 2000, 5000), *extra]):
+        masked = _masked(a, sentence.start, sentence.end, sentence.start)
+        for end in range(sentence.start + 1, sentence.end + 1):
+            for stretch in (a.prose[sentence.start : sentence.end], masked):
+                if ITS.search(stretch, 0, end - sentence.start):
+                    matched += 1
+                    assert _may_name_its(a, sentence.start, end), a.prose[sentence.start : end]
     assert matched > 20
 
 
@@ -295,25 +292,19 @@ def test_a_hypothesis_is_looked_for_only_as_far_back_as_it_can_start() -> None:
 def test_an_insert_can_hold_a_phrase_only_after_its_opener() -> None:
     """`clause_kind` reads a sentence's inserts only when `_may_be_inserted` lets it: wherever an
     insert holds an offset, the precheck passes (articles, and text with every kind of insert)."""
-    from linter.annotate.analysis import Analysis
     from linter.claims.clauses import _inserts, _may_be_inserted
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
-    rng, pool = random.Random(29), paragraphs()
     extra = (
         "Karpathy, an OpenAI co-founder, joined Anthropic. Musk \u2014 a former Tesla chief \u2014 said so "
         "(in a post on X). Joseph, who left Tesla, agreed \u2013 the head of X \u2013 and Amodei, whose lab grew, too."
     )
     held = 0
-    for text in [make_article(rng, pool, rng.randint(2000, 5000)) for _ in range(4)] + [extra]:
-        a = Analysis(Document("x", text), default_sheet())
-        for sentence in a.sentences:
-            inserts = _inserts(a, sentence)
-            for offset in range(sentence.start, sentence.end + 1):
-                if any(start < offset < end for start, end, _ in inserts):
-                    held += 1
-                    assert _may_be_inserted(a, sentence, offset), text[sentence.start : offset]
+    for a, sentence in sentences_of([*articles(29, 4, 2000, 5000), extra]):
+        inserts = _inserts(a, sentence)
+        for offset in range(sentence.start, sentence.end + 1):
+            if any(start < offset < end for start, end, _ in inserts):
+                held += 1
+                assert _may_be_inserted(a, sentence, offset), a.prose[sentence.start : offset]
     assert held > 1000
 
 
@@ -337,17 +328,14 @@ def test_a_line_read_in_place_is_the_kind_its_copy_was() -> None:
     """`_line_kind` reads the line in the prose (counts, matches and searches bounded by the
     line, at most 17 words split off): the same kinds as from a copy of the line, for every
     sentence of random lines of table bars, bullets, numbers, punctuation and spaces."""
-    from linter.annotate.analysis import Analysis
     from linter.claims.clauses import _line_kind
-    from linter.documents import Document
-    from linter.sheet import default_sheet
 
     rng = random.Random(31)
     pieces = ["|", "- ", "* ", "1. ", "2) ", "\t", " ", "  ", "\n", ".", "?", "!", ":", "”", '"', "word", "Ada", "x."]
     kinds: set[str | None] = set()
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
-        a = Analysis(Document("x", text), default_sheet())
+        a = analysed(text)
         for sentence in a.sentences:
             kind = _line_kind(a, sentence)
             kinds.add(kind)
@@ -401,12 +389,11 @@ def test_another_measure_says_what_it_said_with_every_search() -> None:
         after = prose[q.end : q.end + MEASURE_REACH]  # type: ignore[attr-defined]
         return any(m[0].lower() not in own for m in OTHER_TIME.finditer(after.split(",")[0]))
 
-    rng, pool = random.Random(41), paragraphs()
     sheet = default_sheet()
     facts = [f for f in sheet.facts if f.value.type in {"amount", "count"}]
     extra = "It raised $5 billion in total, a $2bn Series E, up from $1bn last year and $3 billion in 2019."
     said: set[bool] = set()
-    for text in [make_article(rng, pool, rng.randint(3000, 6000)) for _ in range(4)] + [extra]:
+    for text in [*articles(41, 4, 3000, 6000), extra]:
         a = Analysis(Document("x", text), sheet)
         for q in quantities_between(a, 0, len(text)):
             for fact in facts:
