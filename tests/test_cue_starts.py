@@ -84,3 +84,15 @@ def test_the_facts_of_the_cues_at_every_cue_of_articles() -> None:
                 assert facts == plain_facts_at(index, text, m.start())
                 found += bool(facts)
     assert found > 100
+
+
+def test_the_cue_pass_finds_every_offset_a_cue_begins_a_word_each_once() -> None:
+    """The pass's automaton holds only the cues no other cue begins ('annualised', not
+    'annualised revenue'), and its hits are kept without a set: still every offset where any
+    cue begins a word, each once."""
+    for text in [*corpus()[:6], "Annualised revenue, annualised; co-founded cofounded ledger led"]:
+        a = Analysis(Document("t", text), default_sheet())
+        every, starts = cue_pass(a)
+        low = text.lower()
+        begins = {at for cue in every for at in range(len(low)) if low.startswith(cue, at)}
+        assert starts == sorted(at for at in begins if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"))
