@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from linter.annotate.analysis import Analysis
 from linter.claims.predicates import cue_index, cue_pass
+from linter.claims.scan import spaced
 from linter.documents import Document
 from linter.sheet import default_sheet
 from tests.test_anchored import corpus
@@ -87,12 +88,20 @@ def test_the_facts_of_the_cues_at_every_cue_of_articles() -> None:
 
 
 def test_the_cue_pass_finds_every_offset_a_cue_begins_a_word_each_once() -> None:
-    """The pass's automaton holds only the cues no other cue begins ('annualised', not
-    'annualised revenue'), and its hits are kept without a set: still every offset where any
-    cue begins a word, each once."""
-    for text in [*corpus()[:6], "Annualised revenue, annualised; co-founded cofounded ledger led"]:
+    """The cues are looked for in the page's scanning pass (`scan.scan_page`), by the cues no
+    other cue begins ('annualised', not 'annualised revenue'), in the text as that pass reads it
+    (whitespace as a space: 'a year earlier' also where a line break stands for its space, which
+    the cue pattern's match then rejects): every offset where any cue begins a word, each once."""
+    texts = [
+        *corpus()[:6],
+        "Annualised revenue, annualised; co-founded cofounded ledger led",
+        "A year\nearlier, a year",
+    ]
+    for text in texts:
         a = Analysis(Document("t", text), default_sheet())
         every, starts = cue_pass(a)
-        low = text.lower()
+        low = spaced(text)
+        assert low is not None
         begins = {at for cue in every for at in range(len(low)) if low.startswith(cue, at)}
         assert starts == sorted(at for at in begins if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"))
+    assert cue_pass(Analysis(Document("t", texts[-1]), default_sheet()))[1] == [0]

@@ -273,7 +273,7 @@ class Scanner:
         self.ids: dict[re.Pattern[str], int] = {}
         self._by_identity: dict[int, tuple[re.Pattern[str], int]] = {}
         self.prefixes: list[Prefixes | None] = []
-        self._automata: dict[tuple[int, int], _Pass] = {}
+        self._automata: dict[tuple[int, int, Prefixes | None], _Pass] = {}
         self._lock = threading.Lock()  # the server's threads may register the same pattern at once
 
     def register(self, pattern: re.Pattern[str]) -> int:
@@ -290,30 +290,38 @@ class Scanner:
             self._by_identity[id(pattern)] = (pattern, index)  # kept alive: its id is not reused
             return index
 
-    def automaton(self, lo: int, hi: int) -> _Pass:
-        """The automaton over the prefixes of patterns `lo` to `hi - 1` (built once: registered
-        patterns never change)."""
-        built = self._automata.get((lo, hi))
+    def automaton(self, lo: int, hi: int, extra: Prefixes | None = None) -> _Pass:
+        """The automaton over the prefixes of patterns `lo` to `hi - 1`, and over the `extra`
+        keys as one more pattern's (built once: registered patterns never change; a few sets of
+        extra keys are kept, one per sheet in use)."""
+        built = self._automata.get((lo, hi, extra))
         if built is None:
+            if len(self._automata) >= MAX_AUTOMATA:
+                self._automata.clear()
             by_key: dict[str, list[int]] = {}
             for i in range(lo, hi):
                 for key in shortest(self.prefixes[i] or frozenset()):
                     by_key.setdefault(key, []).append(i - lo)
+            for key in shortest(extra or frozenset()):
+                by_key.setdefault(key, []).append(hi - lo)
             groups: dict[tuple[int, ...], int] = {}  # each set of patterns a key is a prefix of
             automaton = ahocorasick.Automaton()
             for key, ids in by_key.items():  # what a hit needs: how far back it starts, whose it is
                 automaton.add_word(key, (len(key) - 1, groups.setdefault(tuple(ids), len(groups))))
             if by_key:
                 automaton.make_automaton()
-            members: list[list[int]] = [[] for _ in range(lo, hi)]
+            members: list[list[int]] = [[] for _ in range(hi - lo + (extra is not None))]
             for patterns, group in groups.items():
                 for i in patterns:
                     members[i].append(group)
-            built = self._automata[(lo, hi)] = _Pass(automaton, len(groups), members)
+            built = self._automata[(lo, hi, extra)] = _Pass(automaton, len(groups), members)
         return built
 
-    def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[list[int]] | None:
-        """Per registered pattern from `lo` to `hi - 1` (all by default), the sorted offsets in
+    def starts(
+        self, text: str, lo: int = 0, hi: int | None = None, extra: Prefixes | None = None
+    ) -> list[list[int]] | None:
+        """Per registered pattern from `lo` to `hi - 1` (all by default), then for the `extra`
+        keys (lower-case, whitespace spelled as a space) if any are given, the sorted offsets in
         `text` where one of its prefixes begins; None when `text` cannot be lower-cased offset for
         offset. A hit is appended to its key's group of patterns (one list operation, where adding
         it to each pattern's set was a Python loop per hit); each pattern's offsets are then
@@ -324,7 +332,7 @@ class Scanner:
         if low is None:
             return None
         hi = len(self.prefixes) if hi is None else hi
-        automaton, groups, members = self.automaton(lo, hi)
+        automaton, groups, members = self.automaton(lo, hi, extra)
         hits: list[list[int]] = [[] for _ in range(groups)]
         if automaton.kind == ahocorasick.AHOCORASICK:
             for end, (back, group) in automaton.iter(low):
@@ -342,6 +350,7 @@ class _Pass(NamedTuple):
     members: list[list[int]]
 
 
+MAX_AUTOMATA = 64  # past this the kept automata are dropped (each sheet's cues make their own)
 SCANNER = Scanner()
 
 
@@ -388,14 +397,27 @@ def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     if SCANNER.prefixes[index] is None:
         return None
     scanned = a.memo.get(("scan",))
+    if not isinstance(scanned, _Scanned) or scanned.upto <= index:
+        scan_page(a)
+        scanned = a.memo[("scan",)]
+    assert isinstance(scanned, _Scanned)
+    return None if scanned.starts is None else scanned.starts[index]
+
+
+def scan_page(a: Analysis, extra: Prefixes | None = None) -> list[int] | None:
+    """Scans `a`'s prose for the patterns registered since its last pass (all of them, the first
+    time), and in the same pass for the `extra` keys (lower-case, whitespace spelled as a space,
+    every character one `caseless_or_ascii`): the sorted offsets where one of those begins (None:
+    no extra keys, or a text that cannot be scanned). The sheet's cue pass asks first on a page:
+    its cues and the patterns' prefixes are found in one reading of the page, not two."""
+    scanned = a.memo.get(("scan",))
     if not isinstance(scanned, _Scanned):
         scanned = _Scanned(0, [])
-    if scanned.upto <= index:
-        hi = len(SCANNER.prefixes)
-        more = SCANNER.starts(a.prose, scanned.upto, hi)
-        scanned = _Scanned(hi, None if more is None or scanned.starts is None else scanned.starts + more)
-        a.memo[("scan",)] = scanned
-    return None if scanned.starts is None else scanned.starts[index]
+    hi = len(SCANNER.prefixes)
+    more = SCANNER.starts(a.prose, scanned.upto, hi, extra)
+    found = more.pop() if more is not None and extra is not None else None
+    a.memo[("scan",)] = _Scanned(hi, None if more is None or scanned.starts is None else scanned.starts + more)
+    return found
 
 
 def sentences_holding(a: Analysis, pattern: re.Pattern[str]) -> set[int] | None:
