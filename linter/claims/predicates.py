@@ -170,8 +170,8 @@ def _sheet_cues(sheet: Sheet) -> tuple[frozenset[str], frozenset[str] | None]:
     matches lower-casing may not find). A lead pattern over 130 cues tried its alternatives at
     every space (3% of the engine); an Aho-Corasick automaton reads each character once, and the
     scanning pass's reads the page for the claim patterns too (a pass of its own for the cues
-    was 1.7% of the engine). A cue spelled with other whitespace than a space is also looked for
-    where the text has a space: more starts, which the cue pattern's own match rejects."""
+    was 1.5% of the engine's instructions). A cue spelled with other whitespace than a space is
+    also looked for where the text has a space: more starts, which the cue pattern rejects."""
     cues = frozenset(c.lower() for f in sheet.facts for c in f.cues)
     keys = None
     if cues and all(caseless_or_ascii(c) for cue in cues for c in cue):
