@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.annotate.analysis import Analysis
+from linter.claims.moves import FROM_TO
 from linter.claims.predicates import cue_index, cue_pass
+from linter.claims.scan import candidates, spaced
 from linter.documents import Document
 from linter.sheet import default_sheet
 from tests.test_anchored import corpus
@@ -84,3 +86,36 @@ def test_the_facts_of_the_cues_at_every_cue_of_articles() -> None:
                 assert facts == plain_facts_at(index, text, m.start())
                 found += bool(facts)
     assert found > 100
+
+
+def test_the_cue_pass_finds_every_offset_a_cue_begins_a_word_each_once() -> None:
+    """The cues are looked for in the page's scanning pass (`scan.scan_page`), by the cues no
+    other cue begins ('annualised', not 'annualised revenue'), in the text as that pass reads it
+    (whitespace as a space: 'a year earlier' also where a line break stands for its space, which
+    the cue pattern's match then rejects): every offset where any cue begins a word, each once."""
+    texts = [
+        *corpus()[:6],
+        "Annualised revenue, annualised; co-founded cofounded ledger led",
+        "A year\nearlier, a year",
+    ]
+    for text in texts:
+        a = Analysis(Document("t", text), default_sheet())
+        every, starts = cue_pass(a)
+        low = spaced(text)
+        assert low is not None
+        begins = {at for cue in every for at in range(len(low)) if low.startswith(cue, at)}
+        assert starts == sorted(at for at in begins if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"))
+    assert cue_pass(Analysis(Document("t", texts[-1]), default_sheet()))[1] == [0]
+
+
+def test_the_cue_pass_is_the_same_before_and_after_the_pages_pattern_pass() -> None:
+    """Asked first on a page, the cue pass scans for the claim patterns too; asked after the
+    patterns' pass, it makes a pass for the cues alone: the same offsets either way, and the
+    patterns' candidates are the same too."""
+    for text in corpus()[:4]:
+        first = Analysis(Document("t", text), default_sheet())
+        cues_first, patterns_after = cue_pass(first), candidates(first, FROM_TO)
+        later = Analysis(Document("t", text), default_sheet())
+        patterns_first, cues_after = candidates(later, FROM_TO), cue_pass(later)
+        assert cues_first == cues_after and cues_first[1]
+        assert patterns_after == patterns_first

@@ -13,7 +13,7 @@ from linter.annotate.analysis import Analysis
 from linter.annotate.anchored import FOLDS_ONTO_ASCII, lowered
 from linter.claims.moves import DEPART, FROM_TO, MOVE_VERB, TAKE
 from linter.claims.predicates import matches_by_sentence
-from linter.claims.scan import SCANNER, WHITESPACE, candidates, prefixes, spaced
+from linter.claims.scan import SCANNER, WHITESPACE, Scanner, candidates, prefixes, shortest, spaced
 from linter.documents import Document
 from linter.engine import lint
 from linter.registry import registry
@@ -161,6 +161,31 @@ def test_a_document_with_a_folding_character_is_not_scanned() -> None:
     SCANNER.register(FROM_TO)
     assert SCANNER.starts("Karpathy left Tesla") is not None
     assert SCANNER.starts("ſo Karpathy left Tesla") is None
+
+
+def test_a_key_another_key_begins_is_dropped() -> None:
+    assert shortest(frozenset({"to ", "to lead", "tow", "as"})) == ["as", "to ", "tow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he rose to lead to  lead it", "to\tlead, as if to", "", "tototo lead to", "As to lead; a to lead"],
+)
+def test_starts_are_every_offset_a_prefix_begins_each_once(text: str) -> None:
+    """The scan reads only the `shortest` keys and sorts without dropping repeats: its offsets
+    per pattern are still every offset where one of the pattern's prefixes (all of them) begins."""
+    scanner = Scanner()
+    patterns = [re.compile(r"to\s+lead|to\s"), re.compile(r"(?:as|to)\s+(?:lead|if)"), re.compile(r"to(?:w|\s)")]
+    for pattern in patterns:
+        scanner.register(pattern)
+    found = scanner.starts(text)
+    assert found is not None
+    low = spaced(text)
+    assert low is not None
+    for pattern, starts in zip(patterns, found, strict=True):
+        keys = prefixes(pattern)
+        assert keys is not None
+        assert starts == sorted({at for key in keys for at in range(len(low)) if low.startswith(key, at)})
 
 
 def test_candidates_hold_every_match_and_leave_out_sentences_without_one() -> None:

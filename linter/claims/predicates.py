@@ -13,16 +13,23 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-import ahocorasick  # type: ignore[import-not-found]
-
 from linter.annotate.analysis import CONTEXT, EVENT_WORD, EVENT_WORDS, Analysis
-from linter.annotate.anchored import lowered
 from linter.annotate.mentions import Mention
 from linter.annotate.text import Sentence
 from linter.claims.clauses import Scope, elsewhere, fitting_fact, negated
 from linter.claims.fragments import previous_if_fragment
+from linter.claims.scan import (
+    ALL_SPACES,
+    caseless_or_ascii,
+    finditer,
+    matches_at,
+    per_pattern,
+    required,
+    scan_page,
+    search,
+    spaced,
+)
 from linter.claims.scan import candidates as scan_candidates
-from linter.claims.scan import caseless_or_ascii, finditer, matches_at, per_pattern, required, search, spaced
 from linter.sheet import Fact, Sheet
 
 SUBJECT_KINDS = frozenset({"person", "organisation", "outlet", "event", "ambiguous"})
@@ -156,19 +163,20 @@ def _page_cue_index(a: Analysis, facts: list[Fact]) -> CueIndex:
 
 
 @lru_cache(maxsize=16)
-def _sheet_cues(sheet: Sheet) -> tuple[frozenset[str], ahocorasick.Automaton | None]:
-    """Every cue of the sheet's facts, lower-cased, and an Aho-Corasick automaton over them (None:
-    no cues, or a cue with a cased letter beyond ASCII, whose caseless matches lower-casing may
-    not find). A lead pattern over 130 cues tried its alternatives at every space (3% of the
-    engine); the automaton reads each character once."""
+def _sheet_cues(sheet: Sheet) -> tuple[frozenset[str], frozenset[str] | None]:
+    """Every cue of the sheet's facts, lower-cased, and the keys the page's scanning pass looks
+    for them by (`scan.scan_page`: the cues with whitespace spelled as a space, as that pass
+    reads the text; None: no cues, or a cue with a cased letter beyond ASCII, whose caseless
+    matches lower-casing may not find). A lead pattern over 130 cues tried its alternatives at
+    every space (3% of the engine); an Aho-Corasick automaton reads each character once, and the
+    scanning pass's reads the page for the claim patterns too (a pass of its own for the cues
+    was 1.5% of the engine's instructions). A cue spelled with other whitespace than a space is
+    also looked for where the text has a space: more starts, which the cue pattern rejects."""
     cues = frozenset(c.lower() for f in sheet.facts for c in f.cues)
-    automaton = None
+    keys = None
     if cues and all(caseless_or_ascii(c) for cue in cues for c in cue):
-        automaton = ahocorasick.Automaton()
-        for cue in cues:
-            automaton.add_word(cue, len(cue))
-        automaton.make_automaton()
-    return cues, automaton
+        keys = frozenset(cue.translate(ALL_SPACES) for cue in cues)
+    return cues, keys
 
 
 def _begins_word(prose: str, at: int) -> bool:
@@ -181,12 +189,10 @@ def cue_pass(a: Analysis) -> tuple[frozenset[str], list[int] | None]:
     cannot be made), found in one pass per document."""
     found = a.memo.get(("cue starts",))
     if found is None:
-        every, automaton = _sheet_cues(a.sheet)
-        low, prose = lowered(a.prose), a.prose
-        starts = None
-        if automaton is not None and low is not None:
-            begins = {end - length + 1 for end, length in automaton.iter(low)}
-            starts = sorted(at for at in begins if _begins_word(prose, at))
+        every, keys = _sheet_cues(a.sheet)
+        prose, starts = a.prose, None
+        if keys is not None and (begins := scan_page(a, keys)) is not None:
+            starts = [at for at in begins if _begins_word(prose, at)]
         found = (every, starts)
         a.memo[("cue starts",)] = found
     return found  # type: ignore[return-value]

@@ -23,6 +23,7 @@ import bisect
 import re
 import threading
 from collections.abc import Callable
+from itertools import chain
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import NamedTuple, TypeVar
@@ -224,6 +225,14 @@ def _first(items: list, room: int) -> set[str] | None:  # type: ignore[type-arg]
     return None
 
 
+def shortest(keys: Prefixes) -> list[str]:
+    """The keys no other key begins (of 'to ' and 'to lead', 'to '): every offset where a longer
+    key begins, a shorter one it begins with begins too, so a pattern's offsets are those of
+    these alone; and two of these never begin at one offset (the shorter would begin the
+    longer), so the offsets they give are each found once."""
+    return sorted(k for k in keys if not any(k[:n] in keys for n in range(1, len(k))))
+
+
 def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case literal strings one of which occurs in every match of `pattern` (the longest
     such fixed piece of its top-level sequence: 'mandate', 'remit' or 'brief'), or None: a pattern
@@ -264,7 +273,7 @@ class Scanner:
         self.ids: dict[re.Pattern[str], int] = {}
         self._by_identity: dict[int, tuple[re.Pattern[str], int]] = {}
         self.prefixes: list[Prefixes | None] = []
-        self._automata: dict[tuple[int, int], _Pass] = {}
+        self._automata: dict[tuple[int, int, Prefixes | None], _Pass] = {}
         self._lock = threading.Lock()  # the server's threads may register the same pattern at once
 
     def register(self, pattern: re.Pattern[str]) -> int:
@@ -281,44 +290,54 @@ class Scanner:
             self._by_identity[id(pattern)] = (pattern, index)  # kept alive: its id is not reused
             return index
 
-    def automaton(self, lo: int, hi: int) -> _Pass:
-        """The automaton over the prefixes of patterns `lo` to `hi - 1` (built once: registered
-        patterns never change)."""
-        built = self._automata.get((lo, hi))
+    def automaton(self, lo: int, hi: int, extra: Prefixes | None = None) -> _Pass:
+        """The automaton over the prefixes of patterns `lo` to `hi - 1`, and over the `extra`
+        keys as one more pattern's (built once: registered patterns never change; a few sets of
+        extra keys are kept, one per sheet in use)."""
+        built = self._automata.get((lo, hi, extra))
         if built is None:
+            if len(self._automata) >= MAX_AUTOMATA:
+                self._automata.clear()
             by_key: dict[str, list[int]] = {}
             for i in range(lo, hi):
-                for key in self.prefixes[i] or ():
+                for key in shortest(self.prefixes[i] or frozenset()):
                     by_key.setdefault(key, []).append(i - lo)
+            for key in shortest(extra or frozenset()):
+                by_key.setdefault(key, []).append(hi - lo)
             groups: dict[tuple[int, ...], int] = {}  # each set of patterns a key is a prefix of
             automaton = ahocorasick.Automaton()
             for key, ids in by_key.items():  # what a hit needs: how far back it starts, whose it is
                 automaton.add_word(key, (len(key) - 1, groups.setdefault(tuple(ids), len(groups))))
             if by_key:
                 automaton.make_automaton()
-            members: list[list[int]] = [[] for _ in range(lo, hi)]
+            members: list[list[int]] = [[] for _ in range(hi - lo + (extra is not None))]
             for patterns, group in groups.items():
                 for i in patterns:
                     members[i].append(group)
-            built = self._automata[(lo, hi)] = _Pass(automaton, len(groups), members)
+            built = self._automata[(lo, hi, extra)] = _Pass(automaton, len(groups), members)
         return built
 
-    def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[list[int]] | None:
-        """Per registered pattern from `lo` to `hi - 1` (all by default), the sorted offsets in
+    def starts(
+        self, text: str, lo: int = 0, hi: int | None = None, extra: Prefixes | None = None
+    ) -> list[list[int]] | None:
+        """Per registered pattern from `lo` to `hi - 1` (all by default), then for the `extra`
+        keys (lower-case, whitespace spelled as a space) if any are given, the sorted offsets in
         `text` where one of its prefixes begins; None when `text` cannot be lower-cased offset for
         offset. A hit is appended to its key's group of patterns (one list operation, where adding
         it to each pattern's set was a Python loop per hit); each pattern's offsets are then
-        gathered from its groups in C."""
+        gathered from its groups in C. A pattern's keys are its `shortest` prefixes, no two of
+        which begin at one offset, so its offsets are sorted without a set to drop repeats (a
+        set of ints per pattern per page, hashed and freed, was two thirds of this gathering)."""
         low = spaced(text)
         if low is None:
             return None
         hi = len(self.prefixes) if hi is None else hi
-        automaton, groups, members = self.automaton(lo, hi)
+        automaton, groups, members = self.automaton(lo, hi, extra)
         hits: list[list[int]] = [[] for _ in range(groups)]
         if automaton.kind == ahocorasick.AHOCORASICK:
             for end, (back, group) in automaton.iter(low):
                 hits[group].append(end - back)
-        return [sorted(set().union(*[hits[g] for g in own])) for own in members]
+        return [sorted(chain.from_iterable([hits[g] for g in own])) for own in members]
 
 
 class _Pass(NamedTuple):
@@ -331,6 +350,7 @@ class _Pass(NamedTuple):
     members: list[list[int]]
 
 
+MAX_AUTOMATA = 64  # past this the kept automata are dropped (each sheet's cues make their own)
 SCANNER = Scanner()
 
 
@@ -377,14 +397,27 @@ def _candidates(a: Analysis, pattern: re.Pattern[str]) -> list[int] | None:
     if SCANNER.prefixes[index] is None:
         return None
     scanned = a.memo.get(("scan",))
+    if not isinstance(scanned, _Scanned) or scanned.upto <= index:
+        scan_page(a)
+        scanned = a.memo[("scan",)]
+    assert isinstance(scanned, _Scanned)
+    return None if scanned.starts is None else scanned.starts[index]
+
+
+def scan_page(a: Analysis, extra: Prefixes | None = None) -> list[int] | None:
+    """Scans `a`'s prose for the patterns registered since its last pass (all of them, the first
+    time), and in the same pass for the `extra` keys (lower-case, whitespace spelled as a space,
+    every character one `caseless_or_ascii`): the sorted offsets where one of those begins (None:
+    no extra keys, or a text that cannot be scanned). The sheet's cue pass asks first on a page:
+    its cues and the patterns' prefixes are found in one reading of the page, not two."""
+    scanned = a.memo.get(("scan",))
     if not isinstance(scanned, _Scanned):
         scanned = _Scanned(0, [])
-    if scanned.upto <= index:
-        hi = len(SCANNER.prefixes)
-        more = SCANNER.starts(a.prose, scanned.upto, hi)
-        scanned = _Scanned(hi, None if more is None or scanned.starts is None else scanned.starts + more)
-        a.memo[("scan",)] = scanned
-    return None if scanned.starts is None else scanned.starts[index]
+    hi = len(SCANNER.prefixes)
+    more = SCANNER.starts(a.prose, scanned.upto, hi, extra)
+    found = more.pop() if more is not None and extra is not None else None
+    a.memo[("scan",)] = _Scanned(hi, None if more is None or scanned.starts is None else scanned.starts + more)
+    return found
 
 
 def sentences_holding(a: Analysis, pattern: re.Pattern[str]) -> set[int] | None:
