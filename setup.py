@@ -2,7 +2,7 @@
 
 With FACTLINT_COMPILE=1 (`FACTLINT_COMPILE=1 pip install .`), the shared analysis and the claim
 readers (`linter/annotate`, `linter/claims`, where the engine spends its time) are compiled with
-mypyc: the same findings (`.ci/run` checks the findings digest on the compiled build), 1.2-1.5x
+mypyc: the same findings (`.ci/run` checks the findings digest on the compiled build), 1.1-1.5x
 the engine's throughput (docs/performance.md). It needs a C compiler and Python's headers. Without
 the variable nothing is compiled and the install is pure Python."""
 

@@ -5,7 +5,7 @@
     python bench/soak.py --write docs/performance.md
 
 Starts `python -m server` (gunicorn, default workers, as in production) on a free 127.0.0.1
-port, sends one check so every worker is warm, records each worker's resident memory (VmRSS),
+port, warms every worker with a 15 s burst of the same load, records each worker's resident memory (VmRSS),
 runs wrk (POSTing a 5 KB article with wrong facts, the answer cache off) for --duration seconds, records the memory
 again and stops the server with SIGTERM. A leak shows as memory growing between start and end;
 an error under sustained load as non-2xx responses or socket errors. Traffic never leaves
@@ -31,6 +31,7 @@ from report import write_section  # bench/report.py
 CONNECTIONS = 64
 BODY_SIZE = 5 * 1024
 WRK_TIMEOUT = 30  # seconds: past the server's 10 s check deadline, so a slow answer is counted, not dropped
+WARM_UP_SECONDS = 15  # the burst before "start": every worker has checked pages under load
 
 
 def child_pids(pid: int) -> list[int]:
@@ -70,8 +71,10 @@ def soak(duration: int, connections: int, workers: int | None) -> list[str]:
         server = start_server(port, workers, tmpdir / "server.log", extra=("--answer-cache", "0"))
         try:
             findings = len(post(url, body)["findings"])  # type: ignore[arg-type]  # a JSON list
-            for _ in range(8):  # reach every worker (and thread) once, so "start" means warm
-                post(url, body)
+            # "Start" means warm: a short burst at the soak's own concurrency reaches every worker
+            # and thread. (Eight checks one after another could all go to one worker: a worker
+            # that had checked nothing showed 24 MiB of growth that was its first requests.)
+            run_wrk(url, script, body_file, connections, WARM_UP_SECONDS, threads=1, timeout=WRK_TIMEOUT)
             before = memory(server.pid)
             started = dt.datetime.now(dt.UTC)
             result = run_wrk(url, script, body_file, connections, duration, threads=1, timeout=WRK_TIMEOUT)
