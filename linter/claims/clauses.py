@@ -284,9 +284,9 @@ def _employer(
 
 
 def may_hold_year(text: str) -> bool:
-    """Can `YEAR` find a year in `text`? Only where '19' or '20' stands (a substring search):
-    the pattern begins with a look-behind, so the regex engine tries it at every character, once
-    per fact judged in the clause."""
+    """Can `YEAR` find a year in `text`? Only where '19' or '20' stands (two substring searches).
+    Asked once per fact judged in the clause; most clauses hold no year, and `YEAR.findall` on
+    one costs about three times the two searches, though `YEAR` now starts with its first digits."""
     return "19" in text or "20" in text
 
 

@@ -18,6 +18,7 @@ import ahocorasick  # type: ignore[import-not-found]
 
 from linter.annotate.analysis import YEAR, Analysis
 from linter.annotate.text import Sentence
+from linter.claims.per_sentence import by_sentence
 from linter.sheet import Sheet
 
 QUOTE_MARK = re.compile(r"[\"“”«»„]")
@@ -46,29 +47,12 @@ def coverage(analysis: Analysis, judged: Iterable[int] = ()) -> Coverage:
     flagged = {s.number for offset in judged if (s := analysis.sentence_at(offset)) is not None}
     index = _facts_by_subject(analysis.sheet)
     covered = {
-        number
-        for number, named in _named_by_sentence(analysis).items()
-        if number not in flagged and _covered(analysis, analysis.sentences[number], named, index)
+        sentence.number
+        for sentence, mentions in by_sentence(analysis, [m for m in analysis.mentions if m.entity])
+        if sentence.number not in flagged
+        and _covered(analysis, sentence, {m.entity for m in mentions if m.entity}, index)
     }
     return Coverage(True, len(flagged) + len(covered), "the document names the event's people")
-
-
-def _named_by_sentence(analysis: Analysis) -> dict[int, set[str]]:
-    """Per sentence number, the entities its mentions denote (sentences naming none left out),
-    in one walk of the page's mentions beside its sentences: a lookup of each sentence's
-    mentions (most name none) was a quarter of the count's time."""
-    named: dict[int, set[str]] = {}
-    sentences, k = analysis.sentences, 0
-    for m in analysis.mentions:  # (in text order, as the sentences are)
-        if not m.entity:
-            continue
-        while k < len(sentences) and sentences[k].end <= m.start:
-            k += 1
-        if k == len(sentences):
-            break
-        if sentences[k].start <= m.start:
-            named.setdefault(k, set()).add(m.entity)
-    return named
 
 
 def _covered(
