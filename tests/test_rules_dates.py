@@ -197,3 +197,11 @@ def test_a_persons_event_made_known_in_the_passive_dates_it(
     """The organisation in the event's phrase ('move to Anthropic') is not the passive verb's subject."""
     sheet = load_sheet(sheet_path) if sheet_path else None
     assert [f.found for f in flagged(text, "FL101", sheet=sheet)] == ([span] if span else [])
+
+
+def test_the_date_scan_reads_the_date_patterns_groups_in_their_order() -> None:
+    """`dates._scan` unpacks `Match.groups()` by the names in `GROUPS`."""
+    from linter.annotate.dates import DATE_PATTERN, GROUPS
+
+    assert tuple(sorted(DATE_PATTERN.groupindex, key=DATE_PATTERN.groupindex.__getitem__)) == GROUPS
+    assert DATE_PATTERN.groups == len(GROUPS)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Set
 from functools import cached_property, lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TypeVar
 
 from linter.annotate.dates import DateMention, find_dates, published_in_text
@@ -84,7 +84,7 @@ CONTEXT = 240  # how far back a denial or "It said" can govern a claim (bounds t
 YEAR = re.compile(r"([12](?<![\w$-].)(?:(?<=1)9|(?<=2)0)\d\d)(?![\w-])")
 CAPITALISED_WORD = re.compile(r"[A-Z]\w+")
 _T = TypeVar("_T")
-_START, _FIRST = attrgetter("start"), itemgetter(0)  # sort keys (a call to C, not to a lambda)
+_START = attrgetter("start")  # a sort key (a call to C, not to a lambda)
 _bisect_left = bisect.bisect_left
 
 
@@ -169,33 +169,31 @@ class Analysis:
         not the subject of its own clause ("Karpathy will report to him" is about someone else),
         so there it refers to the person named before.
         """
-        people = [m for m in named if m.kind == "person"] + unknown
-        events = sorted(
-            [(m.start, "name", m) for m in people]
-            + [(p.start(), "pronoun", p) for p in PRONOUN_SCAN.finditer(self.prose)],
-            key=_FIRST,
-        )
+        people = sorted([m for m in named if m.kind == "person"] + unknown, key=_START)
+        starts = [m.start for m in people]
         history: dict[str, list[tuple[str | None, int]]] = {"male": [], "female": []}
-        starts = sorted(m.start for m in people)
         out: list[Mention] = []
         entities, who = self.sheet.entities, self.sheet.protagonist
-        for _, what, item in events:
-            if what == "name":
-                assert isinstance(item, Mention)
-                gender = entities[item.entity].gender if item.entity else None
+        # The people and the pronouns in text order (a name before a pronoun at its offset), by
+        # walking the two sorted lists together.
+        i = 0
+        for item in PRONOUN_SCAN.finditer(self.prose):
+            start = item.start()
+            while i < len(people) and people[i].start <= start:
+                person = people[i]
+                i += 1
+                gender = entities[person.entity].gender if person.entity else None
                 if gender in history:
-                    history[gender].append((item.entity, item.start))
+                    history[gender].append((person.entity, person.start))
                 else:
                     for seen in history.values():
-                        seen.append((None, item.start))  # an unknown person breaks every chain
-                continue
-            assert isinstance(item, re.Match)
+                        seen.append((None, person.start))  # an unknown person breaks every chain
             word = item[0]
             lower = word.lower()
             seen = history[PRONOUNS[lower]]
             if not seen:
                 continue  # nobody of that gender named yet: the pronoun refers to no one known
-            target, start = seen[-1][0], item.start()
+            target = seen[-1][0]
             # (`_topic_returns` asked only when its first test can pass: another known person last)
             if target not in (None, who) and who is not None and self._topic_returns(seen, start, PRONOUNS[lower]):
                 target = who  # a new line goes back to whom the page is about

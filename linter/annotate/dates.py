@@ -125,26 +125,31 @@ def _join_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
+# DATE_PATTERN's groups in their order: `_scan` reads them all in one call (`Match.groups`),
+# where `groupdict` made a dict of 17 entries per date (tests/test_rules_dates.py checks the order).
+GROUPS = ("iso", "iy", "im", "id", "wd", "d1", "d1b", "m1", "y1", "m2", "d2", "d2b", "y2", "m3", "y3", "m4", "rel")
+
+
 def _scan(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     for m in ANCHORED_DATES.finditer(text):
-        g = m.groupdict()
-        if g["iso"]:
-            out.append(DateMention(m.start(), m.end(), m[0], int(g["iy"]), int(g["im"]), int(g["id"])))
+        iso, iy, im, iday, wd, d1, d1b, m1, y1, m2, d2, d2b, y2, m3, y3, m4, rel = m.groups()
+        if iso:
+            out.append(DateMention(m.start(), m.end(), m[0], int(iy), int(im), int(iday)))
             continue
-        if g["rel"]:
-            out.append(_relative(m))
+        if rel:
+            out.append(_relative(m, rel))
             continue
-        weekday = WEEKDAY_INDEX[g["wd"].lower()] if g["wd"] else None
-        month_name = g["m1"] or g["m2"] or g["m3"] or g["m4"]
-        if month_name[0].islower() and not (g["y1"] or g["y2"] or g["y3"]):
+        weekday = WEEKDAY_INDEX[wd.lower()] if wd else None
+        month_name = m1 or m2 or m3 or m4
+        year_text = y1 or y2 or y3
+        if month_name[0].islower() and not year_text:
             continue  # "may 2" is the verb; months are capitalised
         month = MONTHS[month_name.lower().rstrip(".")]
-        day_text = g["d1"] or g["d2"]
+        day_text = d1 or d2
         day = int(day_text) if day_text else None
         if day is not None and not 1 <= day <= 31:
             continue
-        year_text = g["y1"] or g["y2"] or g["y3"]
         out.append(
             DateMention(
                 m.start(),
@@ -154,16 +159,16 @@ def _scan(text: str) -> list[DateMention]:
                 month,
                 day,
                 weekday,
-                is_range=bool(g["d1b"] or g["d2b"]),
+                is_range=bool(d1b or d2b),
             )
         )
     return out
 
 
-def _relative(m: re.Match[str]) -> DateMention:
-    words = m["rel"].lower().split()
+def _relative(m: re.Match[str], rel: str) -> DateMention:
+    words = rel.lower().split()
     weekday = WEEKDAY_INDEX.get(words[-1])
-    relative = " ".join(words[:-1]) if weekday is not None and len(words) > 1 else words[0]
+    relative: str | None = " ".join(words[:-1]) if weekday is not None and len(words) > 1 else words[0]
     if weekday is not None and len(words) == 1:
         relative = None  # a bare weekday: "announced Thursday"
     start = m.start()
