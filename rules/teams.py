@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.annotate.analysis import Analysis
 from linter.claims.mandates import verb_entries, verb_pattern, wrong_values
@@ -14,7 +15,7 @@ from linter.claims.vocabulary import vocabulary
 from linter.findings import Finding
 from linter.language.en import HEAD_NOUNS
 from linter.rule import Example, Rule
-from linter.sheet import Fact
+from linter.sheet import Fact, Sheet
 
 # Where a remit's noun phrase ends: a relative or purpose clause describes it, it is not the remit
 # ("a new team that uses X to design ...").
@@ -63,11 +64,16 @@ MANDATE_NOUN = re.compile(
 
 
 def _team_phrase_ok(fact: Fact, doc: Analysis, phrase: str) -> bool:
-    team = doc.sheet.entities[fact.value.entity]
-    words = vocabulary(doc.sheet)
-    allowed = set().union(*(words.functions_in(n) for n in team.names))
-    found = words.functions_in(phrase)
-    return not found or found <= allowed
+    found = vocabulary(doc.sheet).functions_in(phrase)
+    return not found or found <= _team_functions(doc.sheet, fact.value.entity)
+
+
+@lru_cache(maxsize=64)
+def _team_functions(sheet: Sheet, team: str) -> frozenset[str]:
+    """The function words of a team's names, read once per sheet and team: every team claim of
+    a page read all of its team's names again (eight for the pre-training team)."""
+    words = vocabulary(sheet)
+    return frozenset(f for name in sheet.entities[team].names for f in words.functions_in(name))
 
 
 class TeamMismatch(Rule):

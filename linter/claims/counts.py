@@ -110,7 +110,6 @@ def counted_fact(a: Analysis, sentence: Sentence, q: Quantity, others: list[Quan
     counts = _counts(a.sheet)
     if not counts:
         return None
-    clause_start, clause_end = a.clause(sentence, q.start)
     if OF_THEM.match(a.prose, q.end):
         named = _cued_before(a, counts, sentence.start, q, others)
         if not named:
@@ -119,18 +118,19 @@ def counted_fact(a: Analysis, sentence: Sentence, q: Quantity, others: list[Quan
         wholes, noun_end = _cued_at(a, counts, owner.end())
         if not wholes:
             return None
-        named = _parts(a, wholes, counts, noun_end, clause_end)
+        named = _parts(a, wholes, counts, noun_end, a.clause(sentence, q.start)[1])
     else:
         named, noun_end = _cued_at(a, counts, q.end)
         if not named:
-            return None
+            return None  # (most numbers: no count noun, so their clause is not looked up)
         if not WHOLE_BEFORE.search(a.prose, max(0, q.start - 12), q.start):
             # "six titles with Mercedes": a narrower count whose cue qualifies the noun is the one
             # meant; a noun qualified otherwise ("82 wins at Mercedes", "five wins this season")
             # counts a part the sheet does not hold.
-            parts = _parts(a, named, counts, noun_end, clause_end)
+            parts = _parts(a, named, counts, noun_end, a.clause(sentence, q.start)[1])
             if parts or QUALIFIED.match(a.prose, noun_end):
                 named = parts
+    clause_start, clause_end = a.clause(sentence, q.start)
     who = _holder(a, sentence, clause_start, q.start)
     if who is None or _another_year(a, clause_start, clause_end) or negated(a, sentence, clause_start, q.end):
         return CountReading(None)

@@ -66,7 +66,7 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
         facts = doc.sheet.facts_of_type("date")
         found = []
         for sentence, dates in by_sentence(doc, doc.dates):
-            rivals = {m.start: _rivals(doc, m, set()) for m in dates}
+            rivals = {m.start: _rivals(doc, m) for m in dates}
             claims = {m.start: _claim(doc, sentence, m, facts, rivals[m.start]) for m in dates}
             # One date per cue: a date tied by a cue of its own does not compete for another's
             # ("21 May — OpenAI files its S-1, with a listing targeted for September").
@@ -74,8 +74,10 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
             taken = {claim.cue_start for claim in claims.values() if claim is not None}
             for mention in dates:
                 claim = claims[mention.start]
-                settled = _rivals(doc, mention, own) if claim is None else rivals[mention.start]
-                if settled != rivals[mention.start]:  # the same rivals would give the same None
+                near = rivals[mention.start]
+                # (the same rivals would give the same None: asked again only when a rival is settled)
+                if claim is None and own and any(start in own for start, _ in near):
+                    settled = [(start, end) for start, end in near if start not in own]
                     claim = _claim(doc, sentence, mention, facts, settled)
                     claim = None if claim is not None and claim.cue_start in taken else claim
                 if claim is not None:
@@ -84,9 +86,9 @@ def dated_claims(doc: Analysis) -> list[tuple[DateMention, Attribution]]:
     return doc.memo[key]  # type: ignore[return-value]
 
 
-def _rivals(doc: Analysis, mention: DateMention, settled: set[int]) -> list[tuple[int, int]]:
-    near = doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)
-    return [(d.start, d.end) for d in near if d.start not in settled]
+def _rivals(doc: Analysis, mention: DateMention) -> list[tuple[int, int]]:
+    """The spans of the dates near `mention` (itself among them), any of which a cue may be nearer."""
+    return [(d.start, d.end) for d in doc.dates_between(mention.start - RIVAL_REACH, mention.end + RIVAL_REACH)]
 
 
 def _claim(

@@ -158,8 +158,10 @@ def _departures(a: Analysis) -> list[Move]:
         if origin is None or not _is_claim(a, sentence, m.start()):
             continue
         dest = _destination(a, sentence, origin.end) or _unnamed_destination(a, sentence, m, origin.end)
+        if dest is None:
+            continue  # (most departures name no destination: their subject is not looked for)
         person = person_subject(a, sentence, m.start())
-        if dest is None or person is None or person.entity is None:
+        if person is None or person.entity is None:
             continue
         out.append(Move(sentence, person, origin.entity or "", origin, dest, m.start(), origin.end))
     return out
@@ -191,8 +193,10 @@ def _paths(a: Analysis) -> list[Move]:
         if not _is_claim(a, sentence, m.start()):
             continue
         dest = _destination(a, sentence, origin.end, TO_DEST)
+        if dest is None:
+            continue
         person = person_subject(a, sentence, m.start()) or _described_protagonist(a, sentence, m.start())
-        if dest is None or person is None or person.entity is None:
+        if person is None or person.entity is None:
             continue
         out.append(Move(sentence, person, origin.entity or "", origin, dest, m.start(), origin.end))
     return out

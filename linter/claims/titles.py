@@ -206,11 +206,13 @@ def _after(doc: Analysis, person: Mention, ceiling: int) -> TitleClaim | None:
     lead = (AFTER_PRONOUN if person.pronoun else AFTER_NAME).match(doc.prose, person.end, ceiling)
     if not lead:
         return None
-    before = doc.mentions_between(max(0, person.start - 60), person.start, {"person"})
+    found = _title_from(doc, lead.end(), ceiling)
+    if found is None:
+        return None  # (most leads: no title, so no pair looked for)
+    before = doc.mentions_between(max(0, person.start - 60), person.start, PERSON)
     if before and PAIR_BEFORE.search(doc.prose, before[-1].end, person.start):
         return None  # "Jane Doe and John Roe, its CEO and CTO": the titles go to the pair, in order
-    found = _title_from(doc, lead.end(), ceiling)
-    return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1]) if found else None
+    return TitleClaim(person.entity or "", found[2], found[3], found[0], found[1])
 
 
 def _as_clause(doc: Analysis, sentence: Sentence) -> TitleClaim | None:
