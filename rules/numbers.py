@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.annotate.analysis import Analysis
-from linter.annotate.anchored import lowered
+from linter.annotate.anchored import may_hold
 from linter.annotate.numbers import Quantity, format_like, hedge_compatible, quantities_between, value_interval
 from linter.claims.career import length_claims
 from linter.claims.counts import counted_fact
@@ -60,21 +60,21 @@ NEEDS = {
 }
 
 
-def _may_match(pattern: re.Pattern[str], low: str | None, start: int, end: int) -> bool:
-    """Can `pattern` match within `start:end` of the prose whose lower case (`lowered`) is `low`?
-    Only where one of the literals its matches hold stands (None: the case was not trusted)."""
-    return low is None or any(low.find(word, start, end) >= 0 for word in NEEDS[pattern])
+def _may_match(pattern: re.Pattern[str], prose: str, start: int, end: int) -> bool:
+    """Can `pattern` match within `start:end` of `prose`? Only where one of the literals its
+    matches hold stands."""
+    return may_hold(prose, NEEDS[pattern], start, end)
 
 
 def another_measure(prose: str, q: Quantity, fact: Fact) -> bool:
     """Does the figure's own phrase say it measures a sum, a named round or another time than
     the fact does?"""
     what = str(fact.value.data.get("what", ""))
-    low, start, end = lowered(prose), max(0, q.start - MEASURE_REACH), q.end + MEASURE_REACH
+    start, end = max(0, q.start - MEASURE_REACH), q.end + MEASURE_REACH
     near = prose[start:end]
-    if any(_may_match(p, low, start, end) and p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
+    if any(_may_match(p, prose, start, end) and p.search(near) and not p.search(what) for p in (SUM, NAMED_ROUND)):
         return True
-    if not _may_match(OTHER_TIME, low, q.end, q.end + MEASURE_REACH):
+    if not _may_match(OTHER_TIME, prose, q.end, q.end + MEASURE_REACH):
         return False
     own = " ".join((*fact.cues, str(fact.value.data.get("as_of", "")))).lower()
     after = prose[q.end : q.end + MEASURE_REACH]

@@ -22,7 +22,7 @@ a text holding either kind of character is scanned with plain `finditer`.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 # Characters other than ASCII letters and digits that IGNORECASE matches with one of them, or
 # whose lower case is longer than one character (`tests/test_scan.py` re-derives this set).
@@ -54,6 +54,15 @@ def lowered(text: str) -> str | None:
         low = text.lower() if text.isascii() else ascii_lower(text)
     _lowered = (text, low)
     return low
+
+
+def may_hold(text: str, words: Iterable[str], start: int, end: int) -> bool:
+    """Can a case-insensitive match that always holds one of the lower-case `words` lie within
+    `text[start:end]`? Only if one of them stands there in `lowered(text)`, read in place (True
+    when the case cannot be trusted). A precheck before a search whose pattern the regex engine
+    cannot skip through, for a text that is asked about many times (its lowering is kept)."""
+    low = lowered(text)
+    return low is None or any(low.find(word, start, end) >= 0 for word in words)
 
 
 def ascii_lower(text: str) -> str:

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from linter.annotate.analysis import CONTEXT, NEGATION, PAST_CUE, REPORTED, YEAR, Analysis
-from linter.annotate.anchored import lowered
+from linter.annotate.anchored import may_hold
 from linter.annotate.text import Sentence
 from linter.claims.scan import finditer, search
 from linter.sheet import Fact
@@ -246,21 +246,14 @@ def _employers(
     return found
 
 
+ITS_WORDS = ("its", "company", "firm")  # what every match of ITS holds, lower-cased
+
+
 def _may_name_its(a: Analysis, start: int, end: int) -> bool:
-    """Can `ITS` match in the (masked) text of `start:end`? Only if 'its', 'company' or 'firm'
-    stands there in any case (a masked stretch holds only blanks): looked for in the page's
-    lower-cased prose (`lowered`; None when case folding could reach ASCII letters from beyond
-    it). `ITS` begins with a class of two letters, each at a word start: the engine stops at
-    every 'i' and 't' of the clause."""
-    if end <= start:
-        return False
-    low = lowered(a.prose)
-    return (
-        low is None
-        or low.find("its", start, end) >= 0
-        or low.find("company", start, end) >= 0
-        or low.find("firm", start, end) >= 0
-    )
+    """Can `ITS` match in the (masked) text of `start:end`? Only if one of `ITS_WORDS` stands
+    there in any case (a masked stretch holds only blanks). `ITS` begins with a class of two
+    letters, each at a word start: the engine stops at every 'i' and 't' of the clause."""
+    return end > start and may_hold(a.prose, ITS_WORDS, start, end)
 
 
 APOSTROPHE = re.compile(r"['’]")
@@ -311,7 +304,8 @@ def may_say_past(text: str) -> bool:
     """Can `PAST_CUE` match in `text`? Only where one of its words stands, in any case (looked
     for in the lower-cased text; text beyond ASCII, where case folding can reach ASCII letters, is
     searched): its first letters are common ones, so the regex engine stops at a quarter of the
-    characters, about 75 ns a character, once per fact judged in the clause."""
+    characters, about 75 ns a character, once per fact judged in the clause. (Not `may_hold`:
+    this is a clause's own masked text, whose lowering would evict the page's from `lowered`.)"""
     if not text.isascii():
         return True
     low = text.lower()
