@@ -125,14 +125,11 @@ def _join_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
-# DATE_PATTERN's groups in their order: `_scan` reads them all in one call (`Match.groups`),
-# where `groupdict` made a dict of 17 entries per date (tests/test_rules_dates.py checks the order).
-GROUPS = ("iso", "iy", "im", "id", "wd", "d1", "d1b", "m1", "y1", "m2", "d2", "d2b", "y2", "m3", "y3", "m4", "rel")
-
-
 def _scan(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     for m in ANCHORED_DATES.finditer(text):
+        # DATE_PATTERN's groups in their order, read in one call (`groupdict` made a dict of 17
+        # entries per date); tests/test_rules_dates.py checks this order against the pattern.
         iso, iy, im, iday, wd, d1, d1b, m1, y1, m2, d2, d2b, y2, m3, y3, m4, rel = m.groups()
         if iso:
             out.append(DateMention(m.start(), m.end(), m[0], int(iy), int(im), int(iday)))
