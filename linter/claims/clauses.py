@@ -149,9 +149,8 @@ def _line_kind(a: Analysis, sentence: Sentence) -> str | None:
     return kind
 
 
-INSERT_OPENER = re.compile(
-    r"[,(—–]"
-)  # what an insert opens with: RELATIVE's comma, APPOSITIVE's comma, dash or bracket
+# What an insert opens with: RELATIVE's comma, APPOSITIVE's comma, dash or bracket.
+INSERT_OPENER = re.compile(r"[,(—–]")
 
 
 def _may_be_inserted(a: Analysis, sentence: Sentence, offset: int) -> bool:
