@@ -3,6 +3,7 @@
     python bench/instructions.py                       # HEAD against HEAD~1, 8 articles
     python bench/instructions.py BASE REV ... --articles 8
     python bench/instructions.py BASE REV --sheet-factor 16   # also with a sheet 16 times as large
+    python bench/instructions.py BASE REV --sheet-factor 16d  # ... whose copies have their own names
 
 On a shared machine CPU time swings by a factor of two with the neighbours' load; the count of
 instructions executed does not move at all between runs, so two revisions can be compared to the
@@ -38,14 +39,14 @@ def export(rev: str, folder: Path) -> None:
         tar.extractall(folder, filter="data")
 
 
-def instructions(folder: Path, articles: int, sheet_factor: int = 1) -> int:
+def instructions(folder: Path, articles: int, sheet_factor: str = "1") -> int:
     """Instructions callgrind counts for `bench/profile_engine.py ARTICLES` run in `folder`."""
     command = [
         "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
         sys.executable, "bench/profile_engine.py", str(articles), "1", "--no-profile",
     ]  # fmt: skip
-    if sheet_factor != 1:
-        command += ["--sheet-factor", str(sheet_factor)]
+    if sheet_factor != "1":
+        command += ["--sheet-factor", sheet_factor]
     # No on-disk pattern cache (what it held from earlier runs would change the count) and one
     # hash seed (set and dict orders move the count by a few million otherwise).
     env = {**os.environ, "PYTHONPATH": str(folder), "FACTLINT_NO_CACHE": "1", "PYTHONHASHSEED": "0"}
@@ -68,15 +69,16 @@ def main() -> None:
     )
     parser.add_argument(
         "--sheet-factor",
-        type=int,
+        type=sheet_factor,
         action="append",
-        help="also count with the default sheet this many times over (bench.perf.scaled_sheet; repeatable)",
+        help="also count with the default sheet this many times over, 'd' after it for copies with"
+        " names and quotations of their own (bench.scaled_sheet; repeatable)",
     )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("bench/instructions.py: needs valgrind (apt-get install valgrind)")
     counted = f"{args.articles} articles" if not args.baseline else f"articles {args.baseline + 1}-{args.articles}"
-    factors = [1, *(args.sheet_factor or [])]
+    factors = ["1", *(args.sheet_factor or [])]
     extra = "".join(f" sheet x{f} |" for f in factors[1:])
     print(f"| revision | engine instructions, {counted} | ratio to the first |{extra}")
     print("|---|---:|---:|" + "---:|" * (len(factors) - 1))
@@ -89,13 +91,20 @@ def main() -> None:
             export(commit, folder)
             # This version's driver (it knows --sheet-factor) and corpus recipe over the revision's
             # engine and articles (`bench.generated` reads the paragraphs of the revision's own).
-            for driver in ("profile_engine.py", "generated.py"):
+            for driver in ("profile_engine.py", "generated.py", "scaled_sheet.py"):
                 shutil.copy(ROOT / "bench" / driver, folder / "bench" / driver)
             counts = [instructions(folder, args.articles, f) - instructions(folder, args.baseline, f) for f in factors]
         engine = counts[0]
         first = first or engine
         scaled = "".join(f" {c / 1e6:,.0f} M ({c / engine:.2f}x) |" for c in counts[1:])
         print(f"| {rev} (`{commit[:7]}`) | {engine / 1e6:,.0f} M | {engine / first:.2f} |{scaled}", flush=True)
+
+
+def sheet_factor(text: str) -> str:
+    """'16' (copies sharing the originals' names) or '16d' (copies with names of their own)."""
+    if re.fullmatch(r"[1-9]\d*d?", text) is None:
+        raise argparse.ArgumentTypeError(f"{text!r}: a whole number, 'd' after it for distinct copies")
+    return text
 
 
 def resolve(rev: str) -> str:

@@ -1,7 +1,8 @@
 """Profile the engine on the generated corpus: `python bench/profile_engine.py [articles [passes]]`.
 
-`--sheet-factor F` lints against the default sheet F times over (`bench.perf.scaled_sheet`), to
-see what a larger sheet costs.
+`--sheet-factor F` lints against the default sheet F times over (`bench.scaled_sheet`), to see
+what a larger sheet costs; `--sheet-factor Fd` with copies that have names and quotations of
+their own.
 
 Prints the throughput and cProfile's top functions by own time and by cumulative time, the
 figures `docs/performance.md`'s "where the time goes" is read from."""
@@ -32,9 +33,10 @@ def run(texts: list[str]) -> int:
 def sheet_from_argv() -> Sheet | None:
     if "--sheet-factor" not in sys.argv:
         return None
-    from bench.perf import scaled_sheet
+    from bench.scaled_sheet import scaled_sheet
 
-    return scaled_sheet(int(sys.argv[sys.argv.index("--sheet-factor") + 1]))
+    factor = sys.argv[sys.argv.index("--sheet-factor") + 1]
+    return scaled_sheet(int(factor.rstrip("d")), distinct=factor.endswith("d"))
 
 
 SHEET = sheet_from_argv()

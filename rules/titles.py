@@ -84,25 +84,20 @@ class TitleMismatch(Rule):
         # sheet gives to others, for a person whose roles it knows and who has none at that employer
         # ("Safe Superintelligence founder Mira Murati").
         if is_unique_role(claim.title) or (titles and not here):
-            for others in by_person.values():
-                for fact in others:
-                    if (
-                        fact.subject != claim.person
-                        and fact.org == claim.org
-                        and title_matches(claim.title, fact.value, exact=True)
-                    ):
-                        holder = doc.sheet.entities[fact.subject].name
-                        message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
-                        expected = f"{holder} is {org_name}'s {fact.value.text}"
-                        return doc.finding(
-                            rule=self.code,
-                            fact=fact,
-                            start=claim.start,
-                            end=claim.end,
-                            message=message,
-                            expected=expected,
-                            suggestion=None,
-                        )
+            for fact in doc.sheet.facts_at_org("title", claim.org):
+                if fact.subject != claim.person and title_matches(claim.title, fact.value, exact=True):
+                    holder = doc.sheet.entities[fact.subject].name
+                    message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
+                    expected = f"{holder} is {org_name}'s {fact.value.text}"
+                    return doc.finding(
+                        rule=self.code,
+                        fact=fact,
+                        start=claim.start,
+                        end=claim.end,
+                        message=message,
+                        expected=expected,
+                        suggestion=None,
+                    )
         return None
 
     def _wrong_holder(self, doc: Analysis, claim: TitleClaim, titles: list[Fact]) -> Finding | None:

@@ -56,14 +56,22 @@ def test_cue_windows_match_the_plain_pattern_on_random_text(text: str, seed: int
     _same_in_windows(text, random.Random(seed), 8)
 
 
-def plain_facts_at(index: object, text: str, start: int) -> list[object]:
+def plain_facts_at(index: object, text: str, start: int) -> tuple[object, ...]:
     """`CueIndex.facts_at` as it was: every cue length asked for, longest first."""
     found: list[object] = []
     for length in index.lengths:  # type: ignore[attr-defined]
         for fact in index.by_cue.get(text[start : start + length].lower(), []):  # type: ignore[attr-defined]
             if fact not in found:
                 found.append(fact)
-    return found
+    return tuple(found)
+
+
+def plain_subjects_at(index: object, text: str, start: int) -> dict[object, tuple[object, ...]]:
+    """Those facts by subject, each subject's in the same order."""
+    by_subject: dict[object, list[object]] = {}
+    for fact in plain_facts_at(index, text, start):
+        by_subject.setdefault(fact.subject, []).append(fact)  # type: ignore[attr-defined]
+    return {subject: tuple(facts) for subject, facts in by_subject.items()}
 
 
 @settings(max_examples=150, deadline=None)
@@ -78,14 +86,19 @@ def test_the_facts_of_the_cues_at_an_offset_are_those_every_cue_length_finds(tex
 
 
 def test_the_facts_of_the_cues_at_every_cue_of_articles() -> None:
-    found = 0
+    found = several = 0
     for text in corpus()[:8]:
         for index in _indexes():
             for m in index.pattern.finditer(text):  # type: ignore[attr-defined]
                 facts = index.facts_at(text, m.start())  # type: ignore[attr-defined]
                 assert facts == plain_facts_at(index, text, m.start())
+                by_subject = index.subjects_at(text, m.start())  # type: ignore[attr-defined]
+                assert by_subject == plain_subjects_at(index, text, m.start())
+                assert list(by_subject) == list(dict.fromkeys(f.subject for f in facts))
                 found += bool(facts)
+                several += len(by_subject) > 1
     assert found > 100
+    assert several > 0  # cues shared by several people's facts were among them
 
 
 def test_the_cue_pass_finds_every_offset_a_cue_begins_a_word_each_once() -> None:

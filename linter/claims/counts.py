@@ -44,17 +44,17 @@ def _holder(a: Analysis, sentence: Sentence, clause_start: int, offset: int) -> 
     return named[-1] if named else subject_or_owner(a, sentence, offset)
 
 
-def _cued_at(a: Analysis, facts: Sequence[Fact], start: int) -> tuple[list[Fact], int]:
+def _cued_at(a: Analysis, facts: Sequence[Fact], start: int) -> tuple[Sequence[Fact], int]:
     """The facts whose cue is the noun right after `start`, and where that cue ends."""
     index = cue_index(tuple(facts))
     for cue in index.finditer(a, start, min(len(a.prose), start + NOUN_REACH)):
         if NOUN_GAP.fullmatch(a.prose, start, cue.start()):
             return index.facts_at(a.prose, cue.start()), cue.end()
         break
-    return [], start
+    return (), start
 
 
-def _cued_before(a: Analysis, facts: Sequence[Fact], start: int, q: Quantity, others: list[Quantity]) -> list[Fact]:
+def _cued_before(a: Analysis, facts: Sequence[Fact], start: int, q: Quantity, others: list[Quantity]) -> Sequence[Fact]:
     """The facts whose cue is the last count noun between `start` and the number, with no other
     number in between ('pole positions, with 98 of them')."""
     index = cue_index(tuple(facts))
@@ -64,7 +64,7 @@ def _cued_before(a: Analysis, facts: Sequence[Fact], start: int, q: Quantity, ot
     return index.facts_at(a.prose, cues[-1].start())
 
 
-def _parts(a: Analysis, wholes: list[Fact], facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
+def _parts(a: Analysis, wholes: Sequence[Fact], facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
     """The facts counting a part of one of `wholes` whose cue stands between `start` and `end`."""
     narrower = [
         f

@@ -289,7 +289,7 @@ def _fact_at(doc: Analysis, sentence: Sentence, org: str, after: int, facts: lis
     def cued(fact: Fact) -> bool:  # asked last: the cheap tests leave few facts to search for
         return any(cue_at_word(c).search(text) for c in fact.cues)
 
-    found = [f for f in facts if f.org == org and f.subject in people and cued(f)]
+    found = [f for f in facts if f.subject in people and f.org == org and cued(f)]
     if not found and org in title_organisations(doc.sheet):
         found = [f for f in facts if not f.org and f.subject == first and cued(f)]
     return found[0] if len({f.value.date for f in found}) == 1 else None

@@ -96,6 +96,9 @@ class CueIndex:
         body = "|".join(re.escape(c) for c in cues) or r"(?!x)x"
         self.pattern = re.compile(r"(?<![\w-])(?:" + body + r")", re.IGNORECASE)
         self._covered: tuple[frozenset[str], bool] | None = None  # the sheet's cue pass covers these cues?
+        # What `facts_at` and `subjects_at` answer for each set of cues found at one place: built
+        # once per set (a sheet has few), so a cue shared by many facts costs no more per page.
+        self._at: dict[tuple[str, ...], tuple[tuple[Fact, ...], dict[str | None, tuple[Fact, ...]]]] = {}
 
     def finditer(self, a: Analysis, start: int, end: int) -> list[re.Match[str]]:
         """The same matches as `self.pattern.finditer(a.prose, start, end)`, tried only where the
@@ -110,11 +113,16 @@ class CueIndex:
             return list(self.pattern.finditer(a.prose, start, end))
         return matches_at(self.pattern, a.prose, starts, start, end)
 
-    def facts_at(self, text: str, start: int) -> list[Fact]:
-        """The facts whose cues begin at `start`, each once, in the order of the longest cue first.
-        Facts are told apart by identity: comparing two facts field by field to drop a repeat made
-        a larger sheet cost more per cue than its facts' number alone."""
-        found: list[Fact] = []
+    def facts_at(self, text: str, start: int) -> tuple[Fact, ...]:
+        """The facts whose cues begin at `start`, each once, in the order of the longest cue first."""
+        return self._found_at(text, start)[0]
+
+    def subjects_at(self, text: str, start: int) -> dict[str | None, tuple[Fact, ...]]:
+        """`facts_at`, grouped by subject (each group in that order): a value's cue is read as
+        its subject's facts and everyone else's, however many people the sheet holds."""
+        return self._found_at(text, start)[1]
+
+    def _found_at(self, text: str, start: int) -> tuple[tuple[Fact, ...], dict[str | None, tuple[Fact, ...]]]:
         chunk = text[start : start + self.lengths[0]]
         if chunk.isascii():
             # ASCII lower-cases character for character: one lowering serves every length, and
@@ -124,14 +132,20 @@ class CueIndex:
             keys = [low[:length] for length in self._lengths_by_head.get(low[: self._head], ())]
         else:
             keys = [text[start : start + length].lower() for length in self.lengths]
-        for key in keys:
-            facts = self.by_cue.get(key)
-            if facts and not found:
-                found = list(facts)
-            elif facts:
-                known = {id(f) for f in found}
-                found += [f for f in facts if id(f) not in known]
+        hits = tuple(key for key in keys if key in self.by_cue)
+        found = self._at.get(hits)
+        if found is None:
+            found = self._at[hits] = self._group(hits)
         return found
+
+    def _group(self, hits: tuple[str, ...]) -> tuple[tuple[Fact, ...], dict[str | None, tuple[Fact, ...]]]:
+        """The facts of these cues, each once (told apart by identity: comparing facts field by
+        field cost more than their number), and the same facts by subject."""
+        facts = tuple({id(f): f for key in hits for f in self.by_cue[key]}.values())
+        by_subject: dict[str | None, list[Fact]] = {}
+        for fact in facts:
+            by_subject.setdefault(fact.subject, []).append(fact)
+        return facts, {subject: tuple(group) for subject, group in by_subject.items()}
 
 
 _CUE_INDEXES: dict[tuple[int, ...], tuple[tuple[Fact, ...], CueIndex]] = {}
@@ -308,7 +322,7 @@ def attribute(
     lo, hi = max(clause_start, offset - window), min(clause_end, offset + window)
     index = _page_cue_index(a, facts)
     best: list[Attribution] = []
-    foreign: list[tuple[int, str | None, list[Fact], int]] = []  # per cue: someone else's facts
+    foreign: list[tuple[int, str | None, dict[str | None, tuple[Fact, ...]], int]] = []  # per cue: others' facts
     # Nearest first (in text order at equal reach): once a cue fits, a farther one can neither
     # beat it nor, as someone else's, claim the value, so its subject is never asked for.
     cues = index.finditer(a, lo, hi)
@@ -321,26 +335,30 @@ def attribute(
         if rivals and any(_reach(cue, r_start) < distance for r_start, _ in rivals if r_start != offset):
             continue  # the cue is nearer another value of the same kind, which it belongs to
         who = who_of(a, sentence, cue.start())
-        others: list[Fact] = []
-        for fact in index.facts_at(a.prose, cue.start()):
-            if who is None or who.entity != fact.subject:
-                # Someone else's predicate ("Google announced ... on 12 June"), or one whose
-                # subject is unclear ("The trial ended on Monday 18 May"), claims the value
-                # (unless it is placed elsewhere: checked below, only if it matters).
-                others.append(fact)
-                continue
+        by_subject = index.subjects_at(a.prose, cue.start())
+        mine = by_subject.get(who.entity, ()) if who is not None and who.entity is not None else ()
+        for fact in mine:
             if fact.qualifiers and elsewhere(a, sentence, cue.start(), fact):
                 continue  # "He joined Tesla in June 2017" is not about joining Anthropic
             best.append(Attribution(fact, cue.start(), cue.end(), distance))
-        if others:  # one entry per cue, however many of the sheet's facts share its word
-            foreign.append((distance, who.entity if who else None, others, cue.start()))
+        if len(by_subject) > (1 if mine else 0):
+            # Someone else's predicate ("Google announced ... on 12 June"), or one whose subject
+            # is unclear ("The trial ended on Monday 18 May"), claims the value (unless it is
+            # placed elsewhere: checked below, only if it matters). One entry per cue, however
+            # many of the sheet's facts share its word.
+            foreign.append((distance, who.entity if who else None, by_subject, cue.start()))
     if not best or negated(a, sentence, min(offset, best[0].cue_start), max(offset, best[0].cue_end)):
         return None
     if any(
         d < best[0].distance
         and who != best[0].fact.subject
-        and any(not (f.qualifiers and elsewhere(a, sentence, at, f)) for f in facts)
-        for d, who, facts, at in foreign
+        and any(
+            not (f.qualifiers and elsewhere(a, sentence, at, f))
+            for subject, group in by_subject.items()
+            if subject != who
+            for f in group
+        )
+        for d, who, by_subject, at in foreign
     ):
         return None
     # (one fit, the usual case, states one value: no fact's data is printed to compare)

@@ -253,6 +253,11 @@ class Sheet:
         at each employer), told apart by their qualifiers."""
         return self._by_relation_and_subject.get(relation, {})
 
+    def facts_at_org(self, relation: str, org: str | None) -> list[Fact]:
+        """A relation's facts placed at `org` (None: at no organisation), in the order of
+        `facts_by_subject`: who else holds a post there, without a walk over everyone's posts."""
+        return self._by_relation_and_org.get((relation, org), [])
+
     def facts_of_types(self, *value_types: str) -> list[Fact]:
         """The facts of any of `value_types`, in the sheet's order (made once per set of types)."""
         key = frozenset(value_types)
@@ -296,6 +301,15 @@ class Sheet:
         table: dict[str, dict[str, list[Fact]]] = {}
         for fact in self.facts:
             table.setdefault(fact.relation, {}).setdefault(fact.subject, []).append(fact)
+        return table
+
+    @cached_property
+    def _by_relation_and_org(self) -> dict[tuple[str, str | None], list[Fact]]:
+        table: dict[tuple[str, str | None], list[Fact]] = {}
+        for relation, by_subject in self._by_relation_and_subject.items():
+            for facts in by_subject.values():
+                for fact in facts:
+                    table.setdefault((relation, fact.org), []).append(fact)
         return table
 
     @cached_property
