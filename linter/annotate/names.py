@@ -19,7 +19,6 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from linter.annotate.mentions import NOT_NAME_WORDS
@@ -104,6 +103,13 @@ class NameIndex:
                     if " " not in name:
                         self.forms.append(Form(entity.id, entity.kind, "whole", name))
         self._choices = [fold(f.text) for f in self.forms]
+        # Each name token under every way of deleting up to two of its letters: two words within
+        # two edits (OSA) share such a form, so a token is compared only with the few name tokens
+        # that share one (SymSpell's index), not with every token of the sheet.
+        self._by_deletion: dict[str, list[int]] = {}
+        for i, choice in enumerate(self._choices):
+            for form in deletions(choice):
+                self._by_deletion.setdefault(form, []).append(i)
         titles: dict[str, list[str]] = {}
         for fact in self.sheet.facts_for("title"):
             titles.setdefault(fact.subject, []).extend([fact.value.text, *fact.value.aliases])
@@ -146,9 +152,20 @@ class NameIndex:
         """Name tokens within two edits of `token` (case-insensitive), closest first."""
         key = fold(token)
         if key not in self.memo:
-            found = process.extract(key, self._choices, scorer=OSA.distance, score_cutoff=2, limit=None)
-            self.memo[key] = sorted(((self.forms[i], int(d)) for _, d, i in found if d > 0), key=lambda p: p[1])
+            by_deletion, choices = self._by_deletion, self._choices
+            sharing = {i for form in deletions(key) for i in by_deletion.get(form, ())}
+            found = sorted((d, i) for i in sharing if 0 < (d := OSA.distance(key, choices[i], score_cutoff=2)) <= 2)
+            self.memo[key] = [(self.forms[i], d) for d, i in found]
         return self.memo[key]
+
+
+def deletions(word: str, depth: int = 2) -> set[str]:
+    """The word and every string made from it by deleting up to `depth` letters."""
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
 
 
 @lru_cache(maxsize=16)
