@@ -1,7 +1,7 @@
-"""`NameIndex.near` finds the sheet's name tokens within two edits of a token through an index of
-their deletions: exactly what comparing the token with every name token finds (rapidfuzz's
-`process.extract`, which it replaced), in the same order, for the default sheet and one with
-other people's names too."""
+"""`NameIndex.near` finds a large sheet's name tokens within two edits of a token through an index
+of their deletions: exactly what comparing the token with every name token finds (rapidfuzz's
+`process.extract`, which a smaller sheet's index still uses), in the same order, for the default
+sheet and for ones with other people's names too, the index forced on (`index_from=0`) and off."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bench.scaled_sheet import scaled_sheet
-from linter.annotate.names import NameIndex, deletions, fold
+from linter.annotate.names import INDEX_FROM, NameIndex, deletions, fold
 from linter.sheet import Sheet, default_sheet
 
 
@@ -45,22 +45,40 @@ def edited(word: str, data: st.DataObject) -> str:
     return word
 
 
+@pytest.mark.parametrize("index_from", [0, INDEX_FROM], ids=["indexed", "compared"])
 @pytest.mark.parametrize("which", [0, 1, 2], ids=["default", "own-names", "shared-names"])
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(data=st.data())
-def test_near_finds_what_comparing_every_name_token_finds(which: int, data: st.DataObject) -> None:
-    index = NameIndex(sheets()[which])
+def test_near_finds_what_comparing_every_name_token_finds(which: int, index_from: int, data: st.DataObject) -> None:
+    index = NameIndex(sheets()[which], index_from)
     word = edited(data.draw(st.sampled_from([f.text for f in index.forms])), data)
     if word:
         assert index.near(word) == every_name_compared(index, word)
 
 
-def test_near_on_misspellings_and_other_words() -> None:
-    index = NameIndex(default_sheet())
-    for token in ["Karpaty", "Karpathy", "Anthropik", "Antrhopic", "Amodie", "Jospeh", "Teslas", "Apple", "Report", "Zz"]:
+@pytest.mark.parametrize("index_from", [0, INDEX_FROM], ids=["indexed", "compared"])
+def test_near_on_misspellings_and_other_words(index_from: int) -> None:
+    index = NameIndex(default_sheet(), index_from)
+    for token in [
+        "Karpaty",
+        "Karpathy",
+        "Anthropik",
+        "Antrhopic",
+        "Amodie",
+        "Jospeh",
+        "Teslas",
+        "Apple",
+        "Report",
+        "Zz",
+    ]:
         assert index.near(token) == every_name_compared(index, token)
     assert [f.text for f, d in index.near("Karpaty")][:1] == ["Karpathy"]
     assert index.near("Karpathy") == []  # the name itself is no near miss
+
+
+def test_a_large_sheet_is_indexed_and_a_small_one_compared() -> None:
+    assert NameIndex(default_sheet())._by_deletion is None
+    assert NameIndex(scaled_sheet(16, distinct=True))._by_deletion is not None
 
 
 def test_deletions_are_every_string_with_up_to_two_letters_deleted() -> None:

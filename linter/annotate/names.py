@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from linter.annotate.mentions import NOT_NAME_WORDS
@@ -82,10 +83,13 @@ def tolerance(length: int, paired: bool) -> int:
     return 0 if length <= 4 else 1 if length <= 7 else 2
 
 
+INDEX_FROM = 300  # name tokens: where the index's lookups cost what comparing every token does (~28 us)
+
+
 class NameIndex:
     """The sheet's name tokens, by entity and role, and the exact spellings to leave alone."""
 
-    def __init__(self, sheet: Sheet) -> None:
+    def __init__(self, sheet: Sheet, index_from: int = INDEX_FROM) -> None:
         self.sheet = sheet
         self.forms: list[Form] = []
         self.firsts: dict[str, set[str]] = {}
@@ -103,13 +107,16 @@ class NameIndex:
                     if " " not in name:
                         self.forms.append(Form(entity.id, entity.kind, "whole", name))
         self._choices = [fold(f.text) for f in self.forms]
-        # Each name token under every way of deleting up to two of its letters: two words within
-        # two edits (OSA) share such a form, so a token is compared only with the few name tokens
-        # that share one (SymSpell's index), not with every token of the sheet.
-        self._by_deletion: dict[str, list[int]] = {}
-        for i, choice in enumerate(self._choices):
-            for form in deletions(choice):
-                self._by_deletion.setdefault(form, []).append(i)
+        # A large sheet's name tokens under every way of deleting up to two of their letters: two
+        # words within two edits (OSA) share such a form, so a token is compared only with the
+        # few name tokens that share one (SymSpell's index). rapidfuzz compares a token with
+        # every name token in C, faster below `index_from` tokens than the index's lookups.
+        self._by_deletion: dict[str, list[int]] | None = None
+        if len(self._choices) >= index_from:
+            self._by_deletion = {}
+            for i, choice in enumerate(self._choices):
+                for form in deletions(choice):
+                    self._by_deletion.setdefault(form, []).append(i)
         titles: dict[str, list[str]] = {}
         for fact in self.sheet.facts_for("title"):
             titles.setdefault(fact.subject, []).extend([fact.value.text, *fact.value.aliases])
@@ -153,8 +160,12 @@ class NameIndex:
         key = fold(token)
         if key not in self.memo:
             by_deletion, choices = self._by_deletion, self._choices
-            sharing = {i for form in deletions(key) for i in by_deletion.get(form, ())}
-            found = sorted((d, i) for i in sharing if 0 < (d := OSA.distance(key, choices[i], score_cutoff=2)) <= 2)
+            if by_deletion is None:
+                compared = process.extract(key, choices, scorer=OSA.distance, score_cutoff=2, limit=None)
+                found = sorted((int(d), i) for _, d, i in compared if d > 0)
+            else:
+                sharing = {i for form in deletions(key) for i in by_deletion.get(form, ())}
+                found = sorted((d, i) for i in sharing if 0 < (d := OSA.distance(key, choices[i], score_cutoff=2)) <= 2)
             self.memo[key] = [(self.forms[i], d) for d, i in found]
         return self.memo[key]
 
