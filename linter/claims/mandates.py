@@ -39,20 +39,37 @@ def wrong_values(fact: Fact) -> list[str]:
 
 def people_in(sheet: Sheet, text: str) -> frozenset[str]:
     """The sheet's people a phrase names, by name or alias (whole words)."""
-    found = set()
+    return frozenset(person for person, names in _people_names(sheet) if names.search(text))
+
+
+@lru_cache(maxsize=16)
+def _people_names(sheet: Sheet) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each person's names as one whole-word pattern, compiled once per sheet (not left to the
+    `re` module's cache, which a sheet with many names, or several sheets, would overflow)."""
+    found = []
     for entity in sheet.entities.values():
-        if entity.kind != "person":
-            continue
-        for name in entity.names:
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                found.add(entity.id)
-                break
-    return frozenset(found)
+        if entity.kind == "person" and entity.names:
+            names = "|".join(re.escape(n) for n in sorted(entity.names, key=len, reverse=True))
+            found.append((entity.id, re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")))
+    return tuple(found)
 
 
-@lru_cache(maxsize=32)
 def verb_entries(sheet: Sheet, fact: Fact) -> tuple[VerbEntry, ...]:
-    """The mandate's verb phrases (its text and aliases), each with the people it names."""
+    """The mandate's verb phrases (its text and aliases), each with the people it names: read
+    once per sheet and fact, however many mandates the sheet holds."""
+    known = _verb_entries_of(sheet)
+    found = known.get(fact.id)
+    if found is None:
+        found = known[fact.id] = _read_verb_entries(sheet, fact)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _verb_entries_of(sheet: Sheet) -> dict[str, tuple[VerbEntry, ...]]:
+    return {}  # filled by `verb_entries`, a fact at a time
+
+
+def _read_verb_entries(sheet: Sheet, fact: Fact) -> tuple[VerbEntry, ...]:
     entries = []
     for text in (fact.value.text, *fact.value.aliases):
         m = VERB_OBJECT.match(text)

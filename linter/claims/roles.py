@@ -82,6 +82,8 @@ def only_title_words(text: str, orgs_ok: bool = True, words_ok: frozenset[str] |
 
 
 LEADING_NOISE = re.compile(r"^(?:(?:" + "|".join(sorted(TITLE_LEADING)) + r"|one-time)\s+)+", re.I)
+# Compiled here, not left to the `re` module's cache, which a large sheet's patterns can overflow.
+VP_SHORT = tuple((re.compile(rf"\b{long}\b"), short) for long, short in VP_TITLES.items())
 LEADER = "head"  # the one word every leader noun ('lead', 'chief', 'director') compares as
 FOUNDER = "founder"
 
@@ -92,8 +94,8 @@ def _words(title: str, classes: bool = True) -> tuple[str, ...]:
     as 'head', so 'AI head', 'head of AI' and 'AI executive' compare equal ('director of AI').
     Cached: the same few titles are compared with the sheet's values over and over."""
     text = LEADING_NOISE.sub("", title.lower())
-    for long, short in VP_TITLES.items():
-        text = re.sub(rf"\b{long}\b", short, text)
+    for long, short in VP_SHORT:
+        text = long.sub(short, text)
     words = normalise(text).split()
     if "of" in words:
         i = words.index("of")
