@@ -88,15 +88,8 @@ class TitleMismatch(Rule):
                 if fact.subject != claim.person and title_matches(claim.title, fact.value, exact=True):
                     holder = doc.sheet.entities[fact.subject].name
                     message = f"{org_name}'s {claim.title} is {holder}, not {person.name}"
-                    expected = f"{holder} is {org_name}'s {fact.value.text}"
-                    return doc.finding(
-                        rule=self.code,
-                        fact=fact,
-                        start=claim.start,
-                        end=claim.end,
-                        message=message,
-                        expected=expected,
-                        suggestion=None,
+                    return self._at_claim(
+                        doc, claim, fact, message, f"{holder} is {org_name}'s {fact.value.text}", None
                     )
         return None
 
@@ -123,6 +116,12 @@ class TitleMismatch(Rule):
                   doc.sheet.facts_for("title") if f.subject == claim.person and f is not fact]  # fmt: skip
         if others:
             expected += "; also " + ", ".join(others)
+        return self._at_claim(doc, claim, fact, message, expected, fact.value.text)
+
+    def _at_claim(
+        self, doc: Analysis, claim: TitleClaim, fact: Fact, message: str, expected: str, suggestion: str | None
+    ) -> Finding:
+        """A finding on the claimed title's span."""
         return doc.finding(
             rule=self.code,
             fact=fact,
@@ -130,5 +129,5 @@ class TitleMismatch(Rule):
             end=claim.end,
             message=message,
             expected=expected,
-            suggestion=fact.value.text,
+            suggestion=suggestion,
         )
