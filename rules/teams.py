@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from linter.annotate.analysis import Analysis
 from linter.claims.mandates import verb_entries, verb_pattern, wrong_values
@@ -16,6 +15,7 @@ from linter.findings import Finding
 from linter.language.en import HEAD_NOUNS
 from linter.rule import Example, Rule
 from linter.sheet import Fact, Sheet
+from linter.sheet.memo import per_sheet
 
 # Where a remit's noun phrase ends: a relative or purpose clause describes it, it is not the remit
 # ("a new team that uses X to design ...").
@@ -68,7 +68,7 @@ def _team_phrase_ok(fact: Fact, doc: Analysis, phrase: str) -> bool:
     return not found or found <= _team_functions(doc.sheet, fact.value.entity)
 
 
-@lru_cache(maxsize=64)
+@per_sheet
 def _team_functions(sheet: Sheet, team: str) -> frozenset[str]:
     """The function words of a team's names, read once per sheet and team: every team claim of
     a page read all of its team's names again (eight for the pre-training team)."""

@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 
 from linter.annotate.mentions import NOT_NAME_WORDS
 from linter.sheet import Entity, Fact, Sheet, Value
+from linter.sheet.memo import per_sheet
 
 if TYPE_CHECKING:  # the analysis calls near_misses while it is being built
     from linter.annotate.analysis import Analysis
@@ -184,7 +185,7 @@ def name_index(sheet: Sheet) -> NameIndex:
     return NameIndex(sheet)
 
 
-@lru_cache(maxsize=256)
+@per_sheet
 def name_fact(sheet: Sheet, entity_id: str) -> Fact:
     """A fact standing for an entity's name, so a misspelling is reported like any other finding:
     id '<entity>-name', cited by every source that states a fact about the entity."""

@@ -32,6 +32,7 @@ from linter.claims.predicates import SUBJECT_KINDS, WORD, Attribution, attribute
 from linter.claims.scan import finditer
 from linter.language.en import BROADCAST_AUDIENCES, SAYING_FILLER, SAYING_STEMS, TOPIC_MARKERS
 from linter.sheet import Fact, Sheet
+from linter.sheet.memo import per_sheet
 
 RIVAL_REACH = 200  # other dates further away than this cannot be nearer to any cue of this one
 # Verbs and nouns of saying: they carry a date for whatever was said, so what was said matters.
@@ -187,7 +188,7 @@ def event_evidence(doc: Analysis, fact: Fact, start: int, end: int) -> bool:
     return any(m.entity in orgs for m in doc.mentions_between(start, end) if not m.pronoun)
 
 
-@lru_cache(maxsize=256)
+@per_sheet
 def _event(sheet: Sheet, fact: Fact) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     """The event a dated fact belongs to, read once per fact: the cues of its subject's dated
     facts within a month of it that are not words of saying, in one pattern (searched once, not

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from linter.sheet import Fact, Sheet
+from linter.sheet.memo import per_sheet
 
 # The word after a verb that makes an entry a verb phrase ('race for', 'build a', 'replace Carlos').
 VERB_OBJECT = re.compile(r"^([a-z]+)\s+(?:a|an|the|for|alongside|with|to|[A-Z][\w'’-]*)\b")
@@ -54,22 +55,10 @@ def _people_names(sheet: Sheet) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(found)
 
 
+@per_sheet
 def verb_entries(sheet: Sheet, fact: Fact) -> tuple[VerbEntry, ...]:
     """The mandate's verb phrases (its text and aliases), each with the people it names: read
     once per sheet and fact, however many mandates the sheet holds."""
-    known = _verb_entries_of(sheet)
-    found = known.get(fact.id)
-    if found is None:
-        found = known[fact.id] = _read_verb_entries(sheet, fact)
-    return found
-
-
-@lru_cache(maxsize=16)
-def _verb_entries_of(sheet: Sheet) -> dict[str, tuple[VerbEntry, ...]]:
-    return {}  # filled by `verb_entries`, a fact at a time
-
-
-def _read_verb_entries(sheet: Sheet, fact: Fact) -> tuple[VerbEntry, ...]:
     entries = []
     for text in (fact.value.text, *fact.value.aliases):
         m = VERB_OBJECT.match(text)
